@@ -1,0 +1,207 @@
+//! Applies [`Command`]s: file dialogs, opening, saving, undo. The only place that does IO.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::{Command, DialogAnswer, Document, Modal, ModeratoApp, PathPurpose};
+use crate::i18n::T;
+use crate::model::Session;
+use crate::storage::{self, LockError, SessionLock, SessionPaths};
+
+/// A dialog that answers faster than this never showed: there is no desktop portal.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(300);
+
+impl ModeratoApp {
+    pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewSession => {
+                self.doc.commit();
+                self.keep_unsaved_work();
+                self.doc = Document::new_unsaved(Session::create(""));
+                self.screen = super::Screen::Results;
+            }
+            Command::ChooseSessionToOpen => self.ask_for_path(ctx, PathPurpose::Open),
+            Command::TypePathToOpen => self.type_path(PathPurpose::Open, false),
+            Command::Open(path) => {
+                self.doc.commit();
+                self.keep_unsaved_work();
+                self.open(&path);
+            }
+            Command::Save => {
+                if self.doc.folder().is_some() {
+                    self.save(None);
+                } else {
+                    self.ask_for_path(ctx, PathPurpose::Save);
+                }
+            }
+            Command::ChooseSaveFolder => self.ask_for_path(ctx, PathPurpose::Save),
+            Command::TypePathToSave => self.type_path(PathPurpose::Save, false),
+            Command::SaveAs(folder) => self.save(Some(&folder)),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::Show(screen) => self.screen = screen,
+            Command::SetLanguage(lang) => self.prefs.language = Some(lang),
+            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::ToggleBrowser => {
+                self.browser = match self.browser {
+                    Some(_) => None,
+                    None => Some(storage::list_sessions(&self.options.sessions_dir)),
+                };
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Before switching sessions: unsaved changes go to the autosave, so nothing is lost.
+    fn keep_unsaved_work(&mut self) {
+        if self.doc.is_dirty()
+            && !self.doc.session.meta.title.is_empty()
+            && let Err(e) = self.doc.autosave(&self.unsaved_root())
+        {
+            self.status = Some(e.to_string());
+        }
+    }
+
+    /// Opens a session folder; on failure shows why and keeps the current session.
+    pub(super) fn open(&mut self, path: &Path) {
+        let folder = SessionPaths::resolve(path).folder;
+        let session = match storage::load(path) {
+            Ok(session) => session,
+            Err(e) => {
+                self.modal = Some(Modal::Error(e.to_string()));
+                return;
+            }
+        };
+        match SessionLock::acquire(&folder) {
+            Ok(lock) => self.adopt(session, folder, Some(lock)),
+            Err(e @ LockError::HeldElsewhere { .. }) => {
+                self.modal = Some(Modal::LockConflict {
+                    folder,
+                    session: Box::new(session),
+                    message: e.to_string(),
+                });
+            }
+            // A read-only folder cannot hold a lock file; the session still opens.
+            Err(LockError::Io { .. }) => self.adopt(session, folder, None),
+        }
+    }
+
+    /// Makes a loaded session the current one and offers a newer autosave.
+    pub(super) fn adopt(&mut self, session: Session, folder: PathBuf, lock: Option<SessionLock>) {
+        self.prefs.remember(&folder);
+        self.doc = Document::opened(session, folder.clone(), lock);
+        self.browser = None;
+        if let Some(recovery) = storage::find_recovery(&folder) {
+            self.modal = Some(Modal::Recover { folder, recovery: Box::new(recovery) });
+        }
+    }
+
+    /// At start without a session: offer the newest autosave of a never-saved session.
+    pub(super) fn offer_unsaved_recovery(&mut self) {
+        let Ok(entries) = std::fs::read_dir(self.unsaved_root()) else {
+            return;
+        };
+        let newest = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter_map(|folder| storage::find_recovery(&folder).map(|r| (folder, r)))
+            .max_by_key(|(_, recovery)| recovery.written);
+        if let Some((folder, recovery)) = newest {
+            self.modal = Some(Modal::Recover { folder, recovery: Box::new(recovery) });
+        }
+    }
+
+    fn save(&mut self, folder: Option<&Path>) {
+        match self.doc.save(folder) {
+            Ok(()) => {
+                if let Some(folder) = self.doc.folder().map(Path::to_owned) {
+                    self.prefs.remember(&folder);
+                }
+                // A session saved for the first time leaves its unsaved autosave behind.
+                let _ = storage::discard_autosave(
+                    &self.unsaved_root().join(self.doc.session.id.to_string()),
+                );
+                self.status = Some(self.tr(T::Saved).to_owned());
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Error(format!("{e}\n\n{}", self.tr(T::NothingChanged))));
+            }
+        }
+    }
+
+    fn type_path(&mut self, purpose: PathPurpose, no_dialog: bool) {
+        let text = match purpose {
+            PathPurpose::Open => String::new(),
+            PathPurpose::Save => self
+                .doc
+                .folder()
+                .map(Path::to_owned)
+                .unwrap_or_else(|| self.options.sessions_dir.join(self.suggested_folder_name()))
+                .display()
+                .to_string(),
+        };
+        self.modal = Some(Modal::TypedPath { purpose, text, no_dialog });
+    }
+
+    /// A folder name from the title: lower case, umlauts spelled out, dashes.
+    fn suggested_folder_name(&self) -> String {
+        let mut name = String::new();
+        for c in self.doc.session.meta.title.to_lowercase().chars() {
+            match c {
+                'ä' => name.push_str("ae"),
+                'ö' => name.push_str("oe"),
+                'ü' => name.push_str("ue"),
+                'ß' => name.push_str("ss"),
+                c if c.is_alphanumeric() => name.push(c),
+                _ if !name.ends_with('-') && !name.is_empty() => name.push('-'),
+                _ => {}
+            }
+        }
+        let name = name.trim_end_matches('-');
+        if name.is_empty() { "session".to_owned() } else { name.to_owned() }
+    }
+
+    /// Opens the native dialog on its own thread so the UI keeps drawing.
+    fn ask_for_path(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
+        if !self.options.native_dialogs {
+            self.type_path(purpose, true);
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let start_dir = self.options.sessions_dir.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let dialog = rfd::FileDialog::new().set_directory(&start_dir);
+            let path = match purpose {
+                PathPurpose::Open => dialog.pick_folder(),
+                PathPurpose::Save => dialog.set_title("Moderato").pick_folder(),
+            };
+            let _ = sender.send(DialogAnswer { purpose, path, elapsed: started.elapsed() });
+            ctx.request_repaint();
+        });
+        self.dialog = Some(receiver);
+    }
+
+    pub(super) fn poll_dialog(&mut self) {
+        let Some(receiver) = &self.dialog else {
+            return;
+        };
+        let Ok(answer) = receiver.try_recv() else {
+            return;
+        };
+        self.dialog = None;
+        match (answer.path, answer.purpose) {
+            (Some(path), PathPurpose::Open) => self.commands.push(Command::Open(path)),
+            (Some(path), PathPurpose::Save) => self.commands.push(Command::SaveAs(path)),
+            (None, purpose) if answer.elapsed < NO_DIALOG_THRESHOLD => {
+                self.type_path(purpose, true);
+            }
+            (None, _) => {} // The user cancelled.
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Modal questions (typed path, errors, recovery, lock conflict) and the session browser.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use super::{Command, Modal, ModeratoApp, PathPurpose};
+use crate::i18n::T;
+use crate::storage;
+
+impl ModeratoApp {
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut modal) = self.modal.take() else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let mut is_open = true;
+        egui::Modal::new(egui::Id::unique("moderato-modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &mut modal {
+                Modal::TypedPath { purpose, text, no_dialog } => {
+                    let (title, help) = match purpose {
+                        PathPurpose::Open => (T::OpenSessionTitle, T::PathHelpOpen),
+                        PathPurpose::Save => (T::SaveSessionTitle, T::PathHelpSave),
+                    };
+                    ui.heading(tr(title));
+                    if *no_dialog {
+                        ui.label(tr(T::NoFileDialog));
+                    }
+                    let label = ui.label(tr(help));
+                    let response = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("sessions/…"),
+                    );
+                    let response = response.labelled_by(label.id);
+                    if !response.has_focus() && !response.lost_focus() {
+                        response.request_focus();
+                    }
+                    let submitted =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.button(tr(T::Ok)).clicked();
+                        if (ok || submitted) && !text.trim().is_empty() {
+                            let path = PathBuf::from(text.trim());
+                            self.commands.push(match purpose {
+                                PathPurpose::Open => Command::Open(path),
+                                PathPurpose::Save => Command::SaveAs(path),
+                            });
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::Error(message) => {
+                    ui.heading(tr(T::ErrorTitle));
+                    ui.add_space(4.0);
+                    ui.label(message.as_str());
+                    ui.add_space(8.0);
+                    if ui.button(tr(T::Ok)).clicked() {
+                        is_open = false;
+                    }
+                }
+                Modal::Recover { folder, recovery } => {
+                    ui.heading(tr(T::RecoverTitle));
+                    ui.label(tr(T::RecoverText));
+                    let when = recovery
+                        .written
+                        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+                        .map(|t| {
+                            t.to_zoned(jiff::tz::TimeZone::system())
+                                .strftime("%Y-%m-%d %H:%M:%S")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    ui.label(RichText::new(when).strong());
+                    ui.label(folder.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::Recover)).clicked() {
+                            self.doc.replace(recovery.session.clone());
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Discard)).clicked() {
+                            if let Err(e) = storage::discard_autosave(folder) {
+                                self.status = Some(e.to_string());
+                            }
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::LockConflict { folder, session, message } => {
+                    ui.heading(tr(T::LockTitle));
+                    ui.label(message.as_str());
+                    ui.label(folder.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::OpenAnyway)).clicked() {
+                            let session = std::mem::take(session.as_mut());
+                            is_open = false;
+                            self.adopt(session, folder.clone(), None);
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+            }
+        });
+        // `adopt` may have put up the next question (recovery); keep that one.
+        if is_open && self.modal.is_none() {
+            self.modal = Some(modal);
+        }
+    }
+
+    pub(super) fn browser_ui(&mut self, ctx: &egui::Context) {
+        let Some(rows) = &self.browser else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let mut is_open = true;
+        let mut chosen = None;
+        let mut refresh = false;
+        egui::Window::new(tr(T::BrowseSessions))
+            .open(&mut is_open)
+            .default_width(720.0)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(tr(T::SessionsIn));
+                    ui.monospace(self.options.sessions_dir.display().to_string());
+                    if ui.button(tr(T::Refresh)).clicked() {
+                        refresh = true;
+                    }
+                });
+                ui.label(RichText::new(tr(T::DoubleClickToOpen)).weak());
+                ui.separator();
+                if rows.is_empty() {
+                    ui.label(tr(T::NoSessionsFound));
+                }
+                egui::Grid::new("session-browser").striped(true).num_columns(3).show(ui, |ui| {
+                    ui.strong(tr(T::Title));
+                    ui.strong(tr(T::Dates));
+                    ui.strong(tr(T::Contents));
+                    ui.end_row();
+                    for row in rows {
+                        let folder_name = row
+                            .folder
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        match &row.outcome {
+                            Ok(summary) => {
+                                let title = if summary.title.is_empty() {
+                                    folder_name.clone()
+                                } else {
+                                    summary.title.clone()
+                                };
+                                let response = ui
+                                    .selectable_label(false, title)
+                                    .on_hover_text(row.folder.display().to_string());
+                                if response.double_clicked() {
+                                    chosen = Some(row.folder.clone());
+                                }
+                                ui.label(summary.date_range());
+                                ui.label(
+                                    tr(T::CountsLine)
+                                        .replacen("{}", &summary.cards.to_string(), 1)
+                                        .replacen("{}", &summary.action_items.to_string(), 1)
+                                        .replacen("{}", &summary.photos.to_string(), 1),
+                                );
+                            }
+                            Err(message) => {
+                                ui.label(folder_name).on_hover_text(message);
+                                ui.label(
+                                    RichText::new(tr(T::Unreadable))
+                                        .color(ui.visuals().error_fg_color),
+                                );
+                                ui.label(RichText::new(message).small());
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+        if let Some(folder) = chosen {
+            self.commands.push(Command::Open(folder));
+        } else if refresh {
+            self.browser = Some(storage::list_sessions(&self.options.sessions_dir));
+        } else if !is_open {
+            self.browser = None;
+        }
+    }
+}

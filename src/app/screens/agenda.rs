@@ -1,0 +1,37 @@
+//! Agenda: days and timeboxed items (read-only until the live agenda lands).
+
+use egui::{RichText, Ui};
+
+use super::read_only_note;
+use crate::i18n::{Lang, T};
+use crate::model::Session;
+
+pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    read_only_note(ui, lang);
+    if session.agenda.days.is_empty() {
+        ui.label(tr(T::NoAgenda));
+        return;
+    }
+    for (index, day) in session.agenda.days.iter().enumerate() {
+        let date = day.date.map(|d| d.to_string()).unwrap_or_default();
+        let start = day.start_time.map(|t| t.strftime("%H:%M").to_string()).unwrap_or_default();
+        ui.label(RichText::new(format!("{} {} \u{2013} {date} {start}", tr(T::Day), index + 1)).strong());
+        egui::Grid::new(("agenda-day", index)).striped(true).num_columns(4).show(ui, |ui| {
+            for item in &day.items {
+                ui.label(format!("{} {}", item.planned_minutes, tr(T::Minutes)));
+                ui.label(&item.title);
+                ui.label(RichText::new(format!("{:?}", item.method)).weak());
+                ui.label(&item.responsible);
+                ui.end_row();
+            }
+        });
+        ui.add_space(8.0);
+    }
+    ui.label(format!(
+        "{}: {} {}",
+        tr(T::PlannedTotal),
+        session.agenda.planned_minutes(),
+        tr(T::Minutes)
+    ));
+}

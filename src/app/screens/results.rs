@@ -1,0 +1,188 @@
+//! Results & next steps: results and decisions, action items, next meeting, notes, credits.
+
+use egui::{ComboBox, RichText, Ui};
+use jiff::civil::Date;
+
+use crate::app::widgets::{
+    date_edit_ui, labelled_multiline_ui, labelled_text_ui, name_list_edit_ui, text_edit_ui,
+};
+use crate::i18n::{Lang, T};
+use crate::model::{ActionItem, ActionItemId, ActionStatus, Decision, Due, NextMeeting, ResultId, Session};
+
+pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+
+    section_heading(ui, tr(T::ResultsDecisions));
+    decisions_ui(&mut session.results, lang, ui);
+    ui.add_space(12.0);
+    section_heading(ui, tr(T::ActionItems));
+    action_items_ui(&mut session.action_items, lang, ui);
+    ui.add_space(12.0);
+    section_heading(ui, tr(T::NextMeeting));
+    next_meeting_ui(&mut session.next_meeting, lang, ui);
+    ui.add_space(12.0);
+    section_heading(ui, tr(T::Notes));
+    labelled_multiline_ui(ui, tr(T::Notes), &mut session.notes, 4);
+    ui.add_space(12.0);
+    section_heading(ui, tr(T::Credits));
+    credits_ui(session, lang, ui);
+}
+
+fn section_heading(ui: &mut Ui, text: &str) {
+    ui.label(RichText::new(text).heading().size(18.0));
+    ui.separator();
+}
+
+fn decisions_ui(results: &mut Vec<Decision>, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let mut remove = None;
+    let label = ui.label(RichText::new(tr(T::Result)).weak());
+    if results.is_empty() {
+        ui.label(RichText::new(tr(T::Nothing)).weak());
+    }
+    for (index, result) in results.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", index + 1));
+            text_edit_ui(ui, &mut result.text, label.id, ui.available_width() - 90.0);
+            if ui.small_button(tr(T::Remove)).clicked() {
+                remove = Some(index);
+            }
+        });
+    }
+    if let Some(index) = remove {
+        results.remove(index);
+    }
+    if ui.button(format!("+ {}", tr(T::AddResult))).clicked() {
+        results.push(Decision { id: ResultId::generate(), ..Decision::default() });
+    }
+}
+
+fn action_items_ui(items: &mut Vec<ActionItem>, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let mut remove = None;
+    egui::Grid::new("action-items").num_columns(5).striped(true).spacing([10.0, 6.0]).show(
+        ui,
+        |ui| {
+            let task = ui.strong(tr(T::Task)).id;
+            let owner = ui.strong(tr(T::Owner)).id;
+            let due = ui.strong(tr(T::Due)).id;
+            ui.strong(tr(T::Status));
+            ui.label("");
+            ui.end_row();
+            for (index, item) in items.iter_mut().enumerate() {
+                let width = (ui.available_width() * 0.45).clamp(220.0, 520.0);
+                text_edit_ui(ui, &mut item.title, task, width);
+                text_edit_ui(ui, &mut item.owner, owner, 160.0);
+                due_ui(ui, item.id, &mut item.due, due, lang);
+                status_ui(ui, item.id, &mut item.status, lang);
+                if ui.small_button(tr(T::Remove)).clicked() {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        },
+    );
+    if items.is_empty() {
+        ui.label(RichText::new(tr(T::Nothing)).weak());
+    }
+    if let Some(index) = remove {
+        items.remove(index);
+    }
+    if ui.button(format!("+ {}", tr(T::AddActionItem))).clicked() {
+        items.push(ActionItem { id: ActionItemId::generate(), ..ActionItem::default() });
+    }
+}
+
+fn due_ui(ui: &mut Ui, id: ActionItemId, due: &mut Due, label_id: egui::Id, lang: Lang) {
+    let tr = |key: T| key.get(lang);
+    let kind_text = |due: &Due| match due {
+        Due::Open => tr(T::DueOpen),
+        Due::On(_) => tr(T::DueOnDate),
+        Due::NextMeeting => tr(T::DueNextMeeting),
+    };
+    ui.horizontal(|ui| {
+        ComboBox::from_id_salt(("due", id)).selected_text(kind_text(due)).show_ui(ui, |ui| {
+            let today = jiff::Zoned::now().date();
+            let date = match due {
+                Due::On(date) => *date,
+                _ => today,
+            };
+            for option in [Due::Open, Due::On(date), Due::NextMeeting] {
+                let selected = std::mem::discriminant(due) == std::mem::discriminant(&option);
+                if ui.selectable_label(selected, kind_text(&option)).clicked() && !selected {
+                    *due = option;
+                }
+            }
+        });
+        if let Due::On(date) = due {
+            date_edit_ui(ui, ("due-date", id), label_id, date, tr(T::InvalidDate));
+        }
+    });
+}
+
+fn status_ui(ui: &mut Ui, id: ActionItemId, status: &mut ActionStatus, lang: Lang) {
+    ComboBox::from_id_salt(("status", id))
+        .selected_text(status_text(*status, lang))
+        .show_ui(ui, |ui| {
+            for option in ActionStatus::ALL {
+                ui.selectable_value(status, option, status_text(option, lang));
+            }
+        });
+}
+
+/// The status in words.
+pub(crate) fn status_text(status: ActionStatus, lang: Lang) -> &'static str {
+    match status {
+        ActionStatus::Open => T::StatusOpen,
+        ActionStatus::InProgress => T::StatusInProgress,
+        ActionStatus::Done => T::StatusDone,
+        ActionStatus::Dropped => T::StatusDropped,
+    }
+    .get(lang)
+}
+
+fn next_meeting_ui(next: &mut Option<NextMeeting>, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let mut is_planned = next.is_some();
+    if ui.checkbox(&mut is_planned, tr(T::NextMeetingPlanned)).changed() {
+        *next = is_planned.then(NextMeeting::default);
+    }
+    let Some(meeting) = next else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(tr(T::Dates));
+        let mut remove = None;
+        for (index, date) in meeting.dates.iter_mut().enumerate() {
+            date_edit_ui(ui, ("next-date", index), label.id, date, tr(T::InvalidDate));
+            if ui.small_button("\u{2715}").on_hover_text(tr(T::Remove)).clicked() {
+                remove = Some(index);
+            }
+        }
+        if let Some(index) = remove {
+            meeting.dates.remove(index);
+        }
+        if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
+            let next_day = meeting.dates.last().and_then(|d| d.tomorrow().ok());
+            let date: Date = next_day.unwrap_or_else(|| jiff::Zoned::now().date());
+            meeting.dates.push(date);
+        }
+    });
+    labelled_text_ui(ui, tr(T::Place), &mut meeting.place);
+    labelled_text_ui(ui, tr(T::Note), &mut meeting.note);
+}
+
+fn credits_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let credits = &mut session.meta.credits;
+    egui::Grid::new("credits").num_columns(2).show(ui, |ui| {
+        let label = ui.label(tr(T::CreditsText));
+        name_list_edit_ui(ui, "credits-text", label.id, &mut credits.text)
+            .on_hover_text(tr(T::CommaSeparated));
+        ui.end_row();
+        let label = ui.label(tr(T::CreditsPhotos));
+        name_list_edit_ui(ui, "credits-photos", label.id, &mut credits.photos)
+            .on_hover_text(tr(T::CommaSeparated));
+        ui.end_row();
+    });
+}

@@ -1,0 +1,108 @@
+//! Small labelled input widgets. Every input has an accessible name, so screen readers and
+//! the UI tests find it by its label.
+
+use egui::{Id, Response, TextEdit, Ui};
+use jiff::civil::Date;
+
+/// A single-line text field labelled by `label_id`.
+pub fn text_edit_ui(ui: &mut Ui, value: &mut String, label_id: Id, width: f32) -> Response {
+    ui.add(TextEdit::singleline(value).desired_width(width)).labelled_by(label_id)
+}
+
+/// A label above a multi-line text field.
+pub fn labelled_multiline_ui(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
+    let label = ui.label(label);
+    ui.add(TextEdit::multiline(value).desired_rows(rows).desired_width(f32::INFINITY))
+        .labelled_by(label.id)
+}
+
+/// A label beside a single-line text field.
+pub fn labelled_text_ui(ui: &mut Ui, label: &str, value: &mut String) -> Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        text_edit_ui(ui, value, label.id, ui.available_width().min(480.0))
+    })
+    .inner
+}
+
+/// A text field whose text parses into a value. While it has focus, the typed text is kept
+/// as typed; the value changes only when the text parses. Invalid text gets a red frame and
+/// `invalid_hint` as tooltip.
+pub fn parsed_edit_ui<V>(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label_id: Id,
+    value: &mut V,
+    width: f32,
+    format: impl Fn(&V) -> String,
+    parse: impl Fn(&str) -> Option<V>,
+    invalid_hint: &str,
+) -> Response {
+    let id = ui.make_persistent_id(id_salt);
+    let buffer: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut text = buffer.unwrap_or_else(|| format(value));
+    let parsed = parse(&text);
+    let mut edit = TextEdit::singleline(&mut text).id(id).desired_width(width);
+    if parsed.is_none() {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit).labelled_by(label_id);
+    if response.has_focus() {
+        if response.changed()
+            && let Some(new_value) = parse(&text)
+        {
+            *value = new_value;
+        }
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    if parsed.is_none() { response.on_hover_text(invalid_hint) } else { response }
+}
+
+/// An ISO date field (YYYY-MM-DD).
+pub fn date_edit_ui(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label_id: Id,
+    date: &mut Date,
+    invalid_hint: &str,
+) -> Response {
+    parsed_edit_ui(
+        ui,
+        id_salt,
+        label_id,
+        date,
+        100.0,
+        ToString::to_string,
+        |text| text.trim().parse::<Date>().ok(),
+        invalid_hint,
+    )
+}
+
+/// A list of names edited as one comma-separated line.
+pub fn name_list_edit_ui(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    label_id: Id,
+    names: &mut Vec<String>,
+) -> Response {
+    parsed_edit_ui(
+        ui,
+        id_salt,
+        label_id,
+        names,
+        ui.available_width().min(480.0),
+        |names| names.join(", "),
+        |text| {
+            Some(
+                text.split(',')
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            )
+        },
+        "",
+    )
+}

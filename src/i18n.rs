@@ -1,0 +1,217 @@
+//! The UI's words in German and English, from one table.
+//!
+//! Every text the UI shows is a [`T`] key; [`T::get`] gives it in a language. A test checks
+//! that no entry is empty in either language.
+
+use serde::{Deserialize, Serialize};
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    De,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// German when the system's locale says so (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+    pub fn from_system() -> Self {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|value| !value.is_empty());
+        Self::from_locale(locale.as_deref().unwrap_or(""))
+    }
+
+    /// German for `de`, `de_DE.UTF-8`, `de-AT`, …; English otherwise.
+    pub fn from_locale(locale: &str) -> Self {
+        let lower = locale.to_ascii_lowercase();
+        if lower == "de" || lower.starts_with("de_") || lower.starts_with("de-") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $de:literal, $en:literal;)*) => {
+        /// A text of the UI.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            /// Every key, for tests.
+            pub const ALL: &[T] = &[$(T::$key,)*];
+
+            /// The text in a language.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::De) => $de, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Moderato", "Moderato";
+    // Navigation.
+    Agenda => "Agenda", "Agenda";
+    Board => "Pinnwand", "Board";
+    Reflection => "Reflexion", "Reflection";
+    Photos => "Fotos", "Photos";
+    Results => "Ergebnisse & nächste Schritte", "Results & next steps";
+    Review => "Rückblick", "Review";
+    // File menu and top bar.
+    File => "Datei", "File";
+    NewSession => "Neue Sitzung", "New session";
+    Open => "Öffnen …", "Open…";
+    OpenPath => "Pfad eingeben …", "Type a path…";
+    Save => "Speichern", "Save";
+    SaveAs => "Speichern unter …", "Save as…";
+    BrowseSessions => "Sitzungen durchsuchen", "Browse sessions";
+    RecentSessions => "Zuletzt geöffnet", "Recent sessions";
+    NoRecent => "Noch keine", "None yet";
+    Quit => "Beenden", "Quit";
+    Undo => "Rückgängig", "Undo";
+    Redo => "Wiederholen", "Redo";
+    View => "Ansicht", "View";
+    Language => "Sprache", "Language";
+    Theme => "Farbschema", "Theme";
+    ThemeLight => "Hell", "Light";
+    ThemeDark => "Dunkel", "Dark";
+    ThemeProjector => "Beamer (hoher Kontrast, große Schrift)", "Projector (high contrast, large text)";
+    Untitled => "Unbenannte Sitzung", "Untitled session";
+    NotSavedYet => "noch nicht gespeichert", "not saved yet";
+    UnsavedChanges => "ungespeicherte Änderungen", "unsaved changes";
+    SavedJustNow => "gerade gespeichert", "saved just now";
+    SavedSecondsAgo => "vor {} s gespeichert", "saved {} s ago";
+    SavedMinutesAgo => "vor {} min gespeichert", "saved {} min ago";
+    SavedAt => "gespeichert um {}", "saved at {}";
+    Saved => "Gespeichert", "Saved";
+    // Dialogs.
+    Cancel => "Abbrechen", "Cancel";
+    Ok => "OK", "OK";
+    Close => "Schließen", "Close";
+    Path => "Pfad", "Path";
+    OpenSessionTitle => "Sitzung öffnen", "Open session";
+    SaveSessionTitle => "Sitzung speichern", "Save session";
+    PathHelpOpen => "Ordner einer Sitzung oder ihre session.ron:", "A session folder or its session.ron:";
+    PathHelpSave => "Ordner, in den die Sitzung gespeichert wird (wird angelegt):", "Folder to save the session in (created if needed):";
+    NoFileDialog => "Auf diesem System steht kein Dateidialog zur Verfügung. Bitte den Pfad eintippen.", "No file dialog is available on this system. Please type the path.";
+    ErrorTitle => "Das hat nicht geklappt", "That did not work";
+    NothingChanged => "Gespeicherte Daten wurden nicht verändert.", "Nothing that was saved has been changed.";
+    RecoverTitle => "Ungespeicherte Änderungen gefunden", "Unsaved changes found";
+    RecoverText => "Moderato wurde beendet, bevor diese Änderungen gespeichert waren. Sie wurden automatisch gesichert um:", "Moderato stopped before these changes were saved. They were autosaved at:";
+    Recover => "Wiederherstellen", "Recover";
+    Discard => "Verwerfen", "Discard";
+    LockTitle => "Sitzung ist schon geöffnet", "Session is already open";
+    OpenAnyway => "Trotzdem öffnen", "Open anyway";
+    SessionsIn => "Sitzungen in", "Sessions in";
+    Refresh => "Aktualisieren", "Refresh";
+    DoubleClickToOpen => "Doppelklick öffnet eine Sitzung.", "Double-click a session to open it.";
+    NoSessionsFound => "Hier liegen keine Sitzungen.", "There are no sessions here.";
+    Title => "Titel", "Title";
+    Dates => "Termine", "Dates";
+    Folder => "Ordner", "Folder";
+    Contents => "Inhalt", "Contents";
+    CountsLine => "{} Karten · {} Aufgaben · {} Fotos", "{} cards · {} action items · {} photos";
+    Unreadable => "nicht lesbar", "unreadable";
+    // Results & next steps.
+    ResultsDecisions => "Ergebnisse und Beschlüsse", "Results and decisions";
+    AddResult => "Ergebnis hinzufügen", "Add result";
+    Result => "Ergebnis", "Result";
+    ActionItems => "Nächste Aufgaben", "Action items";
+    AddActionItem => "Aufgabe hinzufügen", "Add action item";
+    Task => "Aufgabe", "Task";
+    Owner => "Zuständig", "Owner";
+    Due => "Fällig", "Due";
+    Status => "Status", "Status";
+    Remove => "Entfernen", "Remove";
+    DueOpen => "offen", "open";
+    DueOnDate => "am Datum", "on a date";
+    DueNextMeeting => "bis zum nächsten Treffen", "by the next meeting";
+    DueDate => "Datum (JJJJ-MM-TT)", "Date (YYYY-MM-DD)";
+    StatusOpen => "offen", "open";
+    StatusInProgress => "in Arbeit", "in progress";
+    StatusDone => "erledigt", "done";
+    StatusDropped => "verworfen", "dropped";
+    NextMeeting => "Nächstes Treffen", "Next meeting";
+    NextMeetingPlanned => "Ein nächstes Treffen ist geplant", "A next meeting is planned";
+    Place => "Ort", "Place";
+    AddDate => "Datum hinzufügen", "Add date";
+    Note => "Notiz", "Note";
+    Notes => "Notizen (z. B. Kommunikationswege)", "Notes (e.g. communication channels)";
+    Credits => "Mitwirkende", "Credits";
+    CreditsText => "Text", "Text";
+    CreditsPhotos => "Fotografie", "Photography";
+    CommaSeparated => "durch Kommas getrennt", "separated by commas";
+    InvalidDate => "Kein gültiges Datum: bitte JJJJ-MM-TT", "Not a valid date: please use YYYY-MM-DD";
+    Nothing => "Noch nichts eingetragen.", "Nothing entered yet.";
+    // Read-only overviews.
+    ReadOnlyOverview => "Übersicht zum Nachlesen; die Bearbeitung folgt in einer späteren Version.", "Read-only overview; editing comes in a later version.";
+    Minutes => "min", "min";
+    PlannedTotal => "Geplant insgesamt", "Planned in total";
+    Day => "Tag", "Day";
+    Cards => "Karten", "Cards";
+    Clusters => "Cluster", "Clusters";
+    Votes => "Punkte", "Votes";
+    Axes => "Achsen", "Axes";
+    Dissent => "Abweichende Stimmen", "Dissent";
+    Summary => "Zusammenfassung", "Summary";
+    Entries => "Einträge", "Entries";
+    Anonymous => "anonym", "anonymous";
+    Caption => "Bildunterschrift", "Caption";
+    Photographer => "Fotografie", "Photographer";
+    MissingPhoto => "Datei fehlt", "file missing";
+    Participants => "Teilnehmende", "Participants";
+    Organisations => "Organisationen", "Organisations";
+    Location => "Ort", "Location";
+    Moderators => "Moderation", "Moderators";
+    Organiser => "Veranstalter", "Organiser";
+    Series => "Reihe / Projekt", "Series / project";
+    SessionDetails => "Sitzung", "Session";
+    NoBoards => "Diese Sitzung hat noch keine Pinnwand.", "This session has no board yet.";
+    NoPhotos => "Diese Sitzung hat noch keine Fotos.", "This session has no photos yet.";
+    NoAgenda => "Diese Sitzung hat noch keine Agenda.", "This session has no agenda yet.";
+    ShowsIn => "Ordner", "Folder";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for key in T::ALL {
+            for lang in [Lang::De, Lang::En] {
+                assert!(!key.get(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
+            }
+            // Placeholders must match so a translation never drops a number.
+            assert_eq!(
+                key.get(Lang::De).matches("{}").count(),
+                key.get(Lang::En).matches("{}").count(),
+                "{key:?} placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn system_locale_picks_german_only_for_german() {
+        assert_eq!(Lang::from_locale("de_DE.UTF-8"), Lang::De);
+        assert_eq!(Lang::from_locale("de-AT"), Lang::De);
+        assert_eq!(Lang::from_locale("de"), Lang::De);
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("dexx"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+}

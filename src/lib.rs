@@ -1,0 +1,11 @@
+//! Moderato: moderate Metaplan-style workshops on one laptop, offline.
+//!
+//! The domain (`model`, `storage`, `summary`) knows nothing of egui; `app` is the GUI and
+//! `cli` the command line, two front ends over the same functions.
+
+pub mod app;
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod storage;
+pub mod summary;

@@ -1,0 +1,38 @@
+//! `moderato`: the app, or a headless command.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use moderato::app::{ModeratoApp, StartupOptions};
+use moderato::cli::{Cli, Command, run_headless};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let open = match cli.command {
+        None => None,
+        Some(Command::Open { path }) => Some(path),
+        Some(command) => {
+            return run_headless(&command, &mut std::io::stdout(), &mut std::io::stderr());
+        }
+    };
+    let options = StartupOptions::from_working_dir(open);
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Moderato")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Moderato",
+        native_options,
+        Box::new(|cc| Ok(Box::new(ModeratoApp::new(cc, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("moderato: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

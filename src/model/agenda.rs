@@ -1,0 +1,108 @@
+//! The agenda: days, timeboxed items and what actually happened.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{AgendaDayId, AgendaItemId};
+
+/// The workshop's plan, one entry per day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Agenda {
+    pub days: Vec<AgendaDay>,
+}
+
+impl Agenda {
+    /// All items of all days, in order.
+    pub fn items(&self) -> impl Iterator<Item = &AgendaItem> {
+        self.days.iter().flat_map(|day| day.items.iter())
+    }
+
+    /// The item with this id, if any.
+    pub fn item(&self, id: AgendaItemId) -> Option<&AgendaItem> {
+        self.items().find(|item| item.id == id)
+    }
+
+    /// Sum of the planned minutes of every item, breaks included.
+    pub fn planned_minutes(&self) -> u32 {
+        self.items().map(|item| item.planned_minutes).sum()
+    }
+}
+
+/// One workshop day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaDay {
+    pub id: AgendaDayId,
+    pub date: Option<Date>,
+    pub start_time: Option<Time>,
+    pub items: Vec<AgendaItem>,
+}
+
+/// One timeboxed item of the agenda.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub id: AgendaItemId,
+    pub title: String,
+    pub method: Method,
+    pub planned_minutes: u32,
+    pub responsible: String,
+    pub notes: String,
+    /// What came out of this item, written during or after the workshop.
+    pub outcome: String,
+    /// What happened, in wall-clock time, in the order it happened.
+    pub timing: Vec<TimingEvent>,
+}
+
+/// How an agenda item is worked on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Method {
+    Input,
+    #[default]
+    Discussion,
+    GroupWork,
+    Positioning,
+    Clustering,
+    Voting,
+    Reflection,
+    Break,
+    Other,
+}
+
+impl Method {
+    /// Every method, in the order a picker lists them.
+    pub const ALL: [Method; 9] = [
+        Method::Input,
+        Method::Discussion,
+        Method::GroupWork,
+        Method::Positioning,
+        Method::Clustering,
+        Method::Voting,
+        Method::Reflection,
+        Method::Break,
+        Method::Other,
+    ];
+}
+
+/// One entry of an item's timing log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimingEvent {
+    Started(Timestamp),
+    Paused(Timestamp),
+    Resumed(Timestamp),
+    Ended(Timestamp),
+}
+
+impl TimingEvent {
+    /// When it happened.
+    pub fn at(self) -> Timestamp {
+        match self {
+            TimingEvent::Started(t)
+            | TimingEvent::Paused(t)
+            | TimingEvent::Resumed(t)
+            | TimingEvent::Ended(t) => t,
+        }
+    }
+}

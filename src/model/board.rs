@@ -1,0 +1,126 @@
+//! Boards (pin walls) with cards, axes and clusters.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{AgendaItemId, BoardId, CardId, ClusterId};
+
+/// A pin wall: a question, cards on it, optionally axes for positioning.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Board {
+    pub id: BoardId,
+    pub title: String,
+    pub question: String,
+    pub agenda_item: Option<AgendaItemId>,
+    pub axes: Option<Axes>,
+    pub cards: Vec<Card>,
+    pub clusters: Vec<Cluster>,
+}
+
+impl Board {
+    /// The card with this id, if any.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards.iter().find(|card| card.id == id)
+    }
+
+    /// The cluster with this id, if any.
+    pub fn cluster(&self, id: ClusterId) -> Option<&Cluster> {
+        self.clusters.iter().find(|cluster| cluster.id == id)
+    }
+
+    /// Sum of all dots on this board's cards.
+    pub fn num_votes(&self) -> u32 {
+        self.cards.iter().map(|card| card.votes).sum()
+    }
+}
+
+/// Two axes for positioning ("Verortung"), each with a label at both ends.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Axes {
+    /// Left and right end of the horizontal axis.
+    pub x: AxisLabels,
+    /// Bottom and top end of the vertical axis.
+    pub y: AxisLabels,
+    /// Labels of the four quadrants: top left, top right, bottom left, bottom right.
+    pub quadrants: Option<[String; 4]>,
+}
+
+/// The labels at the two ends of one axis.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AxisLabels {
+    pub low: String,
+    pub high: String,
+}
+
+/// A card written by a participant, or a heading.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Card {
+    pub id: CardId,
+    pub text: String,
+    /// Who wrote it: a person or an organisation such as a municipality.
+    pub author: String,
+    pub colour: CardColour,
+    pub shape: CardShape,
+    /// Position in board coordinates: 0..1 on both axes, (0, 0) top left.
+    pub x: f32,
+    pub y: f32,
+    /// Dots from dot voting.
+    pub votes: u32,
+}
+
+/// The paper colours of a Metaplan case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CardColour {
+    #[default]
+    White,
+    Yellow,
+    Orange,
+    Pink,
+    Green,
+    Blue,
+}
+
+impl CardColour {
+    /// Every colour, in picker order.
+    pub const ALL: [CardColour; 6] = [
+        CardColour::White,
+        CardColour::Yellow,
+        CardColour::Orange,
+        CardColour::Pink,
+        CardColour::Green,
+        CardColour::Blue,
+    ];
+
+    /// The paper colour as sRGB.
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            CardColour::White => [250, 250, 246],
+            CardColour::Yellow => [255, 236, 140],
+            CardColour::Orange => [255, 196, 128],
+            CardColour::Pink => [250, 180, 200],
+            CardColour::Green => [180, 226, 170],
+            CardColour::Blue => [170, 205, 240],
+        }
+    }
+}
+
+/// A normal card, or a heading card above a cluster.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CardShape {
+    #[default]
+    Card,
+    Heading,
+}
+
+/// Cards grouped under a heading.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cluster {
+    pub id: ClusterId,
+    pub title: String,
+    pub colour: CardColour,
+    pub cards: Vec<CardId>,
+}

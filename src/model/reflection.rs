@@ -1,0 +1,84 @@
+//! The reflection round at the end of a workshop.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{DimensionId, ReflectionEntryId};
+
+/// How participants rated the workshop, and what they said.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reflection {
+    pub dimensions: Vec<Dimension>,
+    pub scale: Scale,
+    /// When true, entries are recorded without naming who gave them.
+    pub is_anonymous: bool,
+    pub entries: Vec<ReflectionEntry>,
+    /// Dissent that was voiced and is worth recording as such.
+    pub dissent: Vec<Dissent>,
+    /// A short summary written by the moderators.
+    pub summary: String,
+}
+
+impl Reflection {
+    /// The four dimensions of the seed workshop: content, structure, methods, moderation.
+    ///
+    /// Ids are passed in so that `Default` stays free of invented ids.
+    pub fn with_default_dimensions(ids: [DimensionId; 4]) -> Self {
+        let names = ["Inhalt", "Struktur", "Methoden", "Moderation"];
+        Self {
+            dimensions: ids
+                .into_iter()
+                .zip(names)
+                .map(|(id, name)| Dimension { id, name: name.to_owned() })
+                .collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// One thing the workshop is rated on.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub name: String,
+}
+
+/// The rating scale, inclusive on both ends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scale {
+    pub min: i32,
+    pub max: i32,
+    pub low_label: String,
+    pub high_label: String,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Self { min: 1, max: 5, low_label: String::new(), high_label: String::new() }
+    }
+}
+
+/// What one participant or organisation said.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReflectionEntry {
+    pub id: ReflectionEntryId,
+    /// A participant's name or an organisation; empty when anonymous.
+    pub who: String,
+    pub ratings: BTreeMap<DimensionId, i32>,
+    pub comment: String,
+}
+
+/// A recorded disagreement.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dissent {
+    pub who: String,
+    pub statement: String,
+    /// How others responded to it.
+    pub response: String,
+}

@@ -1,0 +1,108 @@
+//! A short, countable overview of a session: for `moderato check`, `summary --json` and the
+//! session browser. No egui here.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::Session;
+
+/// Counts and key facts of a session. Serialises to the `summary --json` object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub schema_version: u32,
+    pub title: String,
+    pub dates: Vec<Date>,
+    pub location: String,
+    pub participants: usize,
+    pub organisations: usize,
+    pub agenda_items: usize,
+    pub planned_minutes: u32,
+    pub boards: usize,
+    pub cards: usize,
+    pub clusters: usize,
+    pub votes: u32,
+    pub reflection_entries: usize,
+    pub reflection_dimensions: usize,
+    pub photos: usize,
+    pub results: usize,
+    pub action_items: usize,
+    pub next_meeting: Option<NextMeetingSummary>,
+}
+
+/// Dates and place of the next meeting.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NextMeetingSummary {
+    pub dates: Vec<Date>,
+    pub place: String,
+}
+
+impl Summary {
+    /// Counts everything in a session.
+    pub fn of(session: &Session) -> Self {
+        Self {
+            schema_version: session.schema_version,
+            title: session.meta.title.clone(),
+            dates: session.meta.dates.clone(),
+            location: session.meta.location.clone(),
+            participants: session.meta.participants.len(),
+            organisations: session.organisations().len(),
+            agenda_items: session.agenda.items().count(),
+            planned_minutes: session.agenda.planned_minutes(),
+            boards: session.boards.len(),
+            cards: session.boards.iter().map(|b| b.cards.len()).sum(),
+            clusters: session.boards.iter().map(|b| b.clusters.len()).sum(),
+            votes: session.boards.iter().map(|b| b.num_votes()).sum(),
+            reflection_entries: session.reflection.entries.len(),
+            reflection_dimensions: session.reflection.dimensions.len(),
+            photos: session.photos.len(),
+            results: session.results.len(),
+            action_items: session.action_items.len(),
+            next_meeting: session.next_meeting.as_ref().map(|next| NextMeetingSummary {
+                dates: next.dates.clone(),
+                place: next.place.clone(),
+            }),
+        }
+    }
+
+    /// The dates as a short range, e.g. `2017-11-23 – 2017-11-24`.
+    pub fn date_range(&self) -> String {
+        match (self.dates.first(), self.dates.last()) {
+            (Some(first), Some(last)) if first != last => format!("{first} \u{2013} {last}"),
+            (Some(first), _) => first.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// A few human-readable lines, as `moderato check` prints them.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("{} ({})", self.title, self.date_range())];
+        if !self.location.is_empty() {
+            lines.push(format!("Location: {}", self.location));
+        }
+        lines.push(format!(
+            "{} participants from {} organisations",
+            self.participants, self.organisations
+        ));
+        lines.push(format!(
+            "Agenda: {} items, {} min planned",
+            self.agenda_items, self.planned_minutes
+        ));
+        lines.push(format!(
+            "Boards: {} with {} cards, {} clusters, {} votes",
+            self.boards, self.cards, self.clusters, self.votes
+        ));
+        lines.push(format!(
+            "Reflection: {} entries on {} dimensions",
+            self.reflection_entries, self.reflection_dimensions
+        ));
+        lines.push(format!(
+            "Photos: {}, results: {}, action items: {}",
+            self.photos, self.results, self.action_items
+        ));
+        if let Some(next) = &self.next_meeting {
+            let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
+            lines.push(format!("Next meeting: {} in {}", dates.join(", "), next.place));
+        }
+        lines
+    }
+}
