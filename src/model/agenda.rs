@@ -8,7 +8,7 @@ use super::ids::{AgendaDayId, AgendaItemId};
 
 /// The workshop's plan, one entry per day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Agenda {
     pub days: Vec<AgendaDay>,
 }
@@ -32,7 +32,7 @@ impl Agenda {
 
 /// One workshop day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AgendaDay {
     pub id: AgendaDayId,
     pub date: Option<Date>,
@@ -42,7 +42,7 @@ pub struct AgendaDay {
 
 /// One timeboxed item of the agenda.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AgendaItem {
     pub id: AgendaItemId,
     pub title: String,

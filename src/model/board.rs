@@ -6,7 +6,7 @@ use super::ids::{AgendaItemId, BoardId, CardId, ClusterId};
 
 /// A pin wall: a question, cards on it, optionally axes for positioning.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Board {
     pub id: BoardId,
     pub title: String,
@@ -36,7 +36,7 @@ impl Board {
 
 /// Two axes for positioning ("Verortung"), each with a label at both ends.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Axes {
     /// Left and right end of the horizontal axis.
     pub x: AxisLabels,
@@ -48,7 +48,7 @@ pub struct Axes {
 
 /// The labels at the two ends of one axis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AxisLabels {
     pub low: String,
     pub high: String,
@@ -56,7 +56,7 @@ pub struct AxisLabels {
 
 /// A card written by a participant, or a heading.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Card {
     pub id: CardId,
     pub text: String,
@@ -117,7 +117,7 @@ pub enum CardShape {
 
 /// Cards grouped under a heading.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Cluster {
     pub id: ClusterId,
     pub title: String,

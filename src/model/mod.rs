@@ -28,7 +28,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// One workshop session: the document a moderator owns and saves.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Session {
     pub schema_version: u32,
     pub id: SessionId,
@@ -151,7 +151,7 @@ impl Session {
 
 /// Who, what, when and where.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Metadata {
     pub title: String,
     /// The series or project this workshop belongs to.
@@ -168,7 +168,7 @@ pub struct Metadata {
 
 /// A participant of the workshop.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Participant {
     pub id: ParticipantId,
     pub name: String,
@@ -179,7 +179,7 @@ pub struct Participant {
 
 /// Who wrote the documentation and took the photos.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Credits {
     pub text: Vec<String>,
     pub photos: Vec<String>,
@@ -187,7 +187,7 @@ pub struct Credits {
 
 /// Where the elements of a consolidated session came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Provenance {
     pub sources: Vec<SourceSession>,
     /// Element id (any kind) to the session it came from.
@@ -196,7 +196,7 @@ pub struct Provenance {
 
 /// A session that went into a consolidation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SourceSession {
     pub id: SessionId,
     pub title: String,

@@ -7,7 +7,7 @@ use super::ids::{ActionItemId, AgendaItemId, BoardId, ClusterId, ResultId};
 
 /// A result or decision the group reached.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Decision {
     pub id: ResultId,
     pub text: String,
@@ -16,7 +16,7 @@ pub struct Decision {
 
 /// A task someone takes on after the workshop.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ActionItem {
     pub id: ActionItemId,
     pub title: String,
@@ -61,7 +61,7 @@ pub enum SourceLink {
 
 /// The next meeting of the group.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct NextMeeting {
     pub dates: Vec<Date>,
     pub place: String,

@@ -9,7 +9,7 @@ use super::ids::{AgendaItemId, BoardId, ClusterId, PhotoId};
 
 /// A photo in the session folder.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Photo {
     pub id: PhotoId,
     /// Relative to the session folder, with `/` separators, e.g. `photos/wall-1.jpg`.

@@ -8,7 +8,7 @@ use super::ids::{DimensionId, ReflectionEntryId};
 
 /// How participants rated the workshop, and what they said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Reflection {
     pub dimensions: Vec<Dimension>,
     pub scale: Scale,
@@ -40,7 +40,7 @@ impl Reflection {
 
 /// One thing the workshop is rated on.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Dimension {
     pub id: DimensionId,
     pub name: String,
@@ -48,7 +48,7 @@ pub struct Dimension {
 
 /// The rating scale, inclusive on both ends.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Scale {
     pub min: i32,
     pub max: i32,
@@ -64,7 +64,7 @@ impl Default for Scale {
 
 /// What one participant or organisation said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ReflectionEntry {
     pub id: ReflectionEntryId,
     /// A participant's name or an organisation; empty when anonymous.
@@ -75,7 +75,7 @@ pub struct ReflectionEntry {
 
 /// A recorded disagreement.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Dissent {
     pub who: String,
     pub statement: String,

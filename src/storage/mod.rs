@@ -37,6 +37,9 @@ pub enum StorageError {
     #[error("{} is not a Moderato session: it has no {SESSION_FILE}.", path.display())]
     NotASession { path: PathBuf },
 
+    #[error("There is nothing at {}: no such folder or file.", path.display())]
+    Missing { path: PathBuf },
+
     #[error("{}, line {line}, column {column}: {message}", path.display())]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
 
@@ -164,6 +167,9 @@ fn plain_ron_message(code: &ron::Error) -> String {
 
 /// Loads a session from its folder (or its `session.ron`).
 pub fn load(path: &Path) -> Result<Session, StorageError> {
+    if !path.exists() {
+        return Err(StorageError::Missing { path: path.to_owned() });
+    }
     let paths = SessionPaths::resolve(path);
     let file = if path.is_file() { path.to_owned() } else { paths.session_file() };
     let text = match fs::read(&file) {
