@@ -56,7 +56,12 @@ pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write)
         if matches!(command, Command::Check { .. }) {
             result = writeln!(out, "OK: {} is a valid session.", path.display());
         }
-        result.and_then(|()| summary.lines().iter().try_for_each(|line| writeln!(out, "{line}")))
+        result.and_then(|()| {
+            summary
+                .lines()
+                .iter()
+                .try_for_each(|line| writeln!(out, "{line}"))
+        })
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

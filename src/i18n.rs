@@ -183,7 +183,29 @@ texts! {
     NoBoards => "Diese Sitzung hat noch keine Pinnwand.", "This session has no board yet.";
     NoPhotos => "Diese Sitzung hat noch keine Fotos.", "This session has no photos yet.";
     NoAgenda => "Diese Sitzung hat noch keine Agenda.", "This session has no agenda yet.";
-    ShowsIn => "Ordner", "Folder";
+    // Errors; `{}` are filled in order.
+    ErrCouldNot => "Konnte {} nicht {}: {}", "Could not {} {}: {}";
+    ErrNotASession => "{} ist keine Moderato-Sitzung: Es gibt dort keine session.ron.", "{} is not a Moderato session: it has no session.ron.";
+    ErrMissing => "Unter {} gibt es weder Ordner noch Datei.", "There is nothing at {}: no such folder or file.";
+    ErrSyntax => "{}, Zeile {}, Spalte {}: {}", "{}, line {}, column {}: {}";
+    ErrTooNew => "{} stammt aus einer neueren Moderato-Version (Dateiformat {}; diese Version liest bis {}). Bitte Moderato aktualisieren. Die Datei wurde nicht verändert.", "{} was written by a newer version of Moderato (file format {}; this version reads up to {}). Please update Moderato to open it. The file was not changed.";
+    ErrInvalid => "{} lässt sich nicht sicher öffnen:", "{} cannot be opened safely:";
+    ErrNewSessionNeedsFolder => "Die neue Sitzung hat noch keinen Ordner.", "The new session has no folder yet.";
+    ErrLockHeld => "Diese Sitzung ist in einem anderen Moderato-Fenster geöffnet (Prozess {}). Wer hier speichert, kann die dortigen Änderungen überschreiben.", "This session is open in another Moderato window (process {}). Saving here could overwrite the changes made there.";
+    ReviewAgenda => "{} Punkte, {} min geplant", "{} items, {} min planned";
+    ReviewBoards => "{} Pinnwände mit {} Karten, {} Clustern, {} Punkten", "{} boards with {} cards, {} clusters, {} votes";
+    ReviewReflection => "{} Einträge zu {} Dimensionen", "{} entries on {} dimensions";
+    ReviewNextMeeting => "{} in {}", "{} in {}";
+    NoNextMeeting => "noch nicht vereinbart", "not agreed yet";
+    MethodInput => "Input", "Input";
+    MethodDiscussion => "Diskussion", "Discussion";
+    MethodGroupWork => "Gruppenarbeit", "Group work";
+    MethodPositioning => "Verortung", "Positioning";
+    MethodClustering => "Clustern", "Clustering";
+    MethodVoting => "Punktabfrage", "Dot voting";
+    MethodReflection => "Reflexion", "Reflection";
+    MethodBreak => "Pause", "Break";
+    MethodOther => "Sonstiges", "Other";
 }
 
 #[cfg(test)]
@@ -194,7 +216,10 @@ mod tests {
     fn every_text_exists_in_both_languages() {
         for key in T::ALL {
             for lang in [Lang::De, Lang::En] {
-                assert!(!key.get(lang).trim().is_empty(), "{key:?} is empty in {lang:?}");
+                assert!(
+                    !key.get(lang).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
             }
             // Placeholders must match so a translation never drops a number.
             assert_eq!(

@@ -57,10 +57,13 @@ impl Summary {
             photos: session.photos.len(),
             results: session.results.len(),
             action_items: session.action_items.len(),
-            next_meeting: session.next_meeting.as_ref().map(|next| NextMeetingSummary {
-                dates: next.dates.clone(),
-                place: next.place.clone(),
-            }),
+            next_meeting: session
+                .next_meeting
+                .as_ref()
+                .map(|next| NextMeetingSummary {
+                    dates: next.dates.clone(),
+                    place: next.place.clone(),
+                }),
         }
     }
 
@@ -101,7 +104,11 @@ impl Summary {
         ));
         if let Some(next) = &self.next_meeting {
             let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
-            lines.push(format!("Next meeting: {} in {}", dates.join(", "), next.place));
+            lines.push(format!(
+                "Next meeting: {} in {}",
+                dates.join(", "),
+                next.place
+            ));
         }
         lines
     }

@@ -7,7 +7,10 @@ use std::process::{Command, Output};
 const EXAMPLE: &str = "sessions/open-government-2017";
 
 fn moderato(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_moderato")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_moderato"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -31,7 +34,10 @@ fn check_accepts_the_example_and_prints_a_summary() {
     assert!(text.contains("valid session"), "{text}");
     assert!(text.contains("Open Government in Kommunen"), "{text}");
     assert!(text.contains("2017-11-23 – 2017-11-24"), "{text}");
-    assert!(text.contains("Next meeting: 2018-06-21, 2018-06-22 in Berlin"), "{text}");
+    assert!(
+        text.contains("Next meeting: 2018-06-21, 2018-06-22 in Berlin"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -64,11 +70,17 @@ fn summary_json_has_every_key_with_the_right_type() {
     for key in counts {
         assert!(json[key].is_u64(), "{key} is a number: {}", json[key]);
     }
-    assert_eq!(json["dates"], serde_json::json!(["2017-11-23", "2017-11-24"]));
+    assert_eq!(
+        json["dates"],
+        serde_json::json!(["2017-11-23", "2017-11-24"])
+    );
     assert!(json["title"].as_str().unwrap().contains("Modellkommunen"));
     assert!(json["location"].is_string());
     assert_eq!(json["next_meeting"]["place"], "Berlin");
-    assert_eq!(json["next_meeting"]["dates"], serde_json::json!(["2018-06-21", "2018-06-22"]));
+    assert_eq!(
+        json["next_meeting"]["dates"],
+        serde_json::json!(["2018-06-21", "2018-06-22"])
+    );
     assert_eq!(json["reflection_dimensions"], 4);
     assert_eq!(json["action_items"], 6);
     assert_eq!(json["boards"], 2);
@@ -91,7 +103,10 @@ fn summary_json_gives_null_without_a_next_meeting() {
 #[test]
 fn check_fails_clearly_on_a_syntax_error() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = broken_session(dir.path(), "Session(\n    schema_version: 1,\n    notes: \"offen\n");
+    let folder = broken_session(
+        dir.path(),
+        "Session(\n    schema_version: 1,\n    notes: \"offen\n",
+    );
     let output = moderato(&["check", &folder]);
     assert!(!output.status.success());
     let message = stderr(&output);
@@ -117,11 +132,19 @@ fn check_names_a_missing_or_unreadable_session() {
     let missing = dir.path().join("gibt-es-nicht");
     let output = moderato(&["check", &missing.display().to_string()]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("gibt-es-nicht"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("gibt-es-nicht"),
+        "{}",
+        stderr(&output)
+    );
 
     let output = moderato(&["check", &dir.path().display().to_string()]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("not a Moderato session"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not a Moderato session"),
+        "{}",
+        stderr(&output)
+    );
 
     let folder = broken_session(dir.path(), "");
     fs::write(Path::new(&folder).join("session.ron"), [0xff, 0xfe, 0x00]).unwrap();
@@ -140,5 +163,9 @@ fn check_refuses_photo_paths_outside_the_folder() {
     );
     let output = moderato(&["check", &folder]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("../../geheim.jpg"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("../../geheim.jpg"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -11,6 +11,9 @@ use moderato::model::*;
 use moderato::storage;
 use uuid::Uuid;
 
+/// Text, author and votes of a card.
+type CardSpec<'a> = (&'a str, &'a str, u32);
+
 const FOLDER: &str = "sessions/open-government-2017";
 
 /// Deterministic v7 ids, so regenerating gives the same file.
@@ -26,7 +29,14 @@ impl Ids {
     }
 }
 
-fn item(ids: &mut Ids, title: &str, method: Method, minutes: u32, who: &str, notes: &str) -> AgendaItem {
+fn item(
+    ids: &mut Ids,
+    title: &str,
+    method: Method,
+    minutes: u32,
+    who: &str,
+    notes: &str,
+) -> AgendaItem {
     AgendaItem {
         id: AgendaItemId(ids.next()),
         title: title.into(),
@@ -39,7 +49,12 @@ fn item(ids: &mut Ids, title: &str, method: Method, minutes: u32, who: &str, not
 }
 
 fn day(id: Uuid, date: Date, start: Time, items: Vec<AgendaItem>) -> AgendaDay {
-    AgendaDay { id: AgendaDayId(id), date: Some(date), start_time: Some(start), items }
+    AgendaDay {
+        id: AgendaDayId(id),
+        date: Some(date),
+        start_time: Some(start),
+        items,
+    }
 }
 
 #[allow(clippy::too_many_lines)]
@@ -56,14 +71,30 @@ fn build() -> Session {
     let people = [
         ("Katrin Müller", municipalities[0], "Projektleitung"),
         ("Jörg Weißenbach", municipalities[0], "Hauptamt"),
-        ("Aylin Özdemir", municipalities[1], "Stabsstelle Digitalisierung"),
+        (
+            "Aylin Özdemir",
+            municipalities[1],
+            "Stabsstelle Digitalisierung",
+        ),
         ("Bernd Schäfer", municipalities[1], "Kreisentwicklung"),
         ("Friederike Groß", municipalities[2], "Bürgermeisterin"),
         ("Lars Jürgensen", municipalities[3], "Projektleitung"),
-        ("Sönke Brüggemann", municipalities[3], "Öffentlichkeitsarbeit"),
+        (
+            "Sönke Brüggemann",
+            municipalities[3],
+            "Öffentlichkeitsarbeit",
+        ),
         ("Maren Köhler", municipalities[4], "Bürgerbeteiligung"),
-        ("Dr. Ulrike Fähnrich", "Hochschule Kehl", "Wissenschaftliche Begleitung"),
-        ("Prof. Tobias Rößler", "Hochschule Harz", "Wissenschaftliche Begleitung"),
+        (
+            "Dr. Ulrike Fähnrich",
+            "Hochschule Kehl",
+            "Wissenschaftliche Begleitung",
+        ),
+        (
+            "Prof. Tobias Rößler",
+            "Hochschule Harz",
+            "Wissenschaftliche Begleitung",
+        ),
     ];
     let participants = people
         .iter()
@@ -75,37 +106,144 @@ fn build() -> Session {
         })
         .collect();
 
-    let day1 = day(ids.next(), date(2017, 11, 23), time(10, 0, 0, 0), vec![
-        item(&mut ids, "Ankommen und Begrüßung", Method::Input, 15, m, "Ziele der zwei Tage, Ablauf, Organisatorisches."),
-        item(&mut ids, "Blitzlicht: Mit welcher Erwartung bin ich hier?", Method::Reflection, 20, m, "Ein Satz pro Person, gleiche Redezeit."),
-        item(&mut ids, "Impuls: Was heißt Open Government in der Kommune?", Method::Input, 30, "Hochschule Kehl", ""),
-        item(&mut ids, "Verortungsaufgabe 1: Wo steht unsere Kommune?", Method::Positioning, 45, m, "Jede Modellkommune verortet ihre Vorhaben auf der Achsenwand."),
-        item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
-        item(&mut ids, "Verortungsaufgabe 2: Wie offen sind unsere Projekte?", Method::Positioning, 45, m, "Gleiche Wand, zweite Farbe: Zielbild statt Ist-Stand."),
-        item(&mut ids, "Mittagspause", Method::Break, 60, "", ""),
-        item(&mut ids, "Gruppenarbeit: Unsere Definition von Open Government", Method::GroupWork, 90, m, "Drei gemischte Gruppen, Ergebnisse auf Flipchart."),
-        item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
-        item(&mut ids, "Prinzipien von Offenheit sammeln und clustern", Method::Clustering, 60, m, ""),
-        item(&mut ids, "Tagesabschluss", Method::Reflection, 15, m, ""),
-    ]);
-    let day2 = day(ids.next(), date(2017, 11, 24), time(9, 0, 0, 0), vec![
-        item(&mut ids, "Rückblick auf Tag 1", Method::Input, 15, m, ""),
-        item(&mut ids, "Punktabfrage: Welche Prinzipien tragen wir gemeinsam?", Method::Voting, 30, m, "Fünf Punkte pro Person."),
-        item(&mut ids, "Projektvorstellungen der Modellkommunen", Method::Input, 90, "Modellkommunen", "Je 15 Minuten mit Rückfragen."),
-        item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
-        item(&mut ids, "Diskussion zu Projektstruktur, Projektplanung und Projektorganisation", Method::Discussion, 75, m, "Projektplanung bis zum kommenden Workshop vereinbaren."),
-        item(&mut ids, "Mittagspause", Method::Break, 45, "", ""),
-        item(&mut ids, "Öffentlichkeitsarbeit und Kommunikation im Projekt", Method::Discussion, 45, m, ""),
-        item(&mut ids, "Nächste Schritte bis zum kommenden Workshop", Method::Discussion, 30, m, ""),
-        item(&mut ids, "Abschlussreflexion: Inhalt, Struktur, Methoden, Moderation", Method::Reflection, 30, m, "Alle Teilnehmenden, Punktbewertung und Kommentar."),
-        item(&mut ids, "Verabschiedung", Method::Input, 10, m, ""),
-    ]);
+    let day1 = day(
+        ids.next(),
+        date(2017, 11, 23),
+        time(10, 0, 0, 0),
+        vec![
+            item(
+                &mut ids,
+                "Ankommen und Begrüßung",
+                Method::Input,
+                15,
+                m,
+                "Ziele der zwei Tage, Ablauf, Organisatorisches.",
+            ),
+            item(
+                &mut ids,
+                "Blitzlicht: Mit welcher Erwartung bin ich hier?",
+                Method::Reflection,
+                20,
+                m,
+                "Ein Satz pro Person, gleiche Redezeit.",
+            ),
+            item(
+                &mut ids,
+                "Impuls: Was heißt Open Government in der Kommune?",
+                Method::Input,
+                30,
+                "Hochschule Kehl",
+                "",
+            ),
+            item(
+                &mut ids,
+                "Verortungsaufgabe 1: Wo steht unsere Kommune?",
+                Method::Positioning,
+                45,
+                m,
+                "Jede Modellkommune verortet ihre Vorhaben auf der Achsenwand.",
+            ),
+            item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
+            item(
+                &mut ids,
+                "Verortungsaufgabe 2: Wie offen sind unsere Projekte?",
+                Method::Positioning,
+                45,
+                m,
+                "Gleiche Wand, zweite Farbe: Zielbild statt Ist-Stand.",
+            ),
+            item(&mut ids, "Mittagspause", Method::Break, 60, "", ""),
+            item(
+                &mut ids,
+                "Gruppenarbeit: Unsere Definition von Open Government",
+                Method::GroupWork,
+                90,
+                m,
+                "Drei gemischte Gruppen, Ergebnisse auf Flipchart.",
+            ),
+            item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
+            item(
+                &mut ids,
+                "Prinzipien von Offenheit sammeln und clustern",
+                Method::Clustering,
+                60,
+                m,
+                "",
+            ),
+            item(&mut ids, "Tagesabschluss", Method::Reflection, 15, m, ""),
+        ],
+    );
+    let day2 = day(
+        ids.next(),
+        date(2017, 11, 24),
+        time(9, 0, 0, 0),
+        vec![
+            item(&mut ids, "Rückblick auf Tag 1", Method::Input, 15, m, ""),
+            item(
+                &mut ids,
+                "Punktabfrage: Welche Prinzipien tragen wir gemeinsam?",
+                Method::Voting,
+                30,
+                m,
+                "Fünf Punkte pro Person.",
+            ),
+            item(
+                &mut ids,
+                "Projektvorstellungen der Modellkommunen",
+                Method::Input,
+                90,
+                "Modellkommunen",
+                "Je 15 Minuten mit Rückfragen.",
+            ),
+            item(&mut ids, "Kaffeepause", Method::Break, 15, "", ""),
+            item(
+                &mut ids,
+                "Diskussion zu Projektstruktur, Projektplanung und Projektorganisation",
+                Method::Discussion,
+                75,
+                m,
+                "Projektplanung bis zum kommenden Workshop vereinbaren.",
+            ),
+            item(&mut ids, "Mittagspause", Method::Break, 45, "", ""),
+            item(
+                &mut ids,
+                "Öffentlichkeitsarbeit und Kommunikation im Projekt",
+                Method::Discussion,
+                45,
+                m,
+                "",
+            ),
+            item(
+                &mut ids,
+                "Nächste Schritte bis zum kommenden Workshop",
+                Method::Discussion,
+                30,
+                m,
+                "",
+            ),
+            item(
+                &mut ids,
+                "Abschlussreflexion: Inhalt, Struktur, Methoden, Moderation",
+                Method::Reflection,
+                30,
+                m,
+                "Alle Teilnehmenden, Punktbewertung und Kommentar.",
+            ),
+            item(&mut ids, "Verabschiedung", Method::Input, 10, m, ""),
+        ],
+    );
     let positioning_item = day1.items[3].id;
     let clustering_item = day1.items[9].id;
     let discussion_item = day2.items[4].id;
     let next_steps_item = day2.items[7].id;
 
-    let card = |ids: &mut Ids, text: &str, author: &str, colour: CardColour, x: f32, y: f32, votes: u32| Card {
+    let card = |ids: &mut Ids,
+                text: &str,
+                author: &str,
+                colour: CardColour,
+                x: f32,
+                y: f32,
+                votes: u32| Card {
         id: CardId(ids.next()),
         text: text.into(),
         author: author.into(),
@@ -121,8 +259,14 @@ fn build() -> Session {
         question: "Wo stehen unsere Vorhaben heute – und wohin wollen wir?".into(),
         agenda_item: Some(positioning_item),
         axes: Some(Axes {
-            x: AxisLabels { low: "informieren".into(), high: "gemeinsam gestalten".into() },
-            y: AxisLabels { low: "Einzelprojekt".into(), high: "Verwaltungskultur".into() },
+            x: AxisLabels {
+                low: "informieren".into(),
+                high: "gemeinsam gestalten".into(),
+            },
+            y: AxisLabels {
+                low: "Einzelprojekt".into(),
+                high: "Verwaltungskultur".into(),
+            },
             quadrants: Some([
                 "Kultur des Informierens".into(),
                 "Offene Verwaltung".into(),
@@ -131,18 +275,114 @@ fn build() -> Session {
             ]),
         }),
         cards: vec![
-            card(&mut ids, "Ratsinformationssystem für alle geöffnet", municipalities[0], CardColour::Yellow, 0.22, 0.62, 0),
-            card(&mut ids, "Open-Data-Portal im Aufbau", municipalities[0], CardColour::Yellow, 0.35, 0.45, 0),
-            card(&mut ids, "Bürgerhaushalt seit 2015", municipalities[1], CardColour::Green, 0.72, 0.70, 0),
-            card(&mut ids, "Kreisentwicklungskonzept gemeinsam mit Bürgerinnen und Bürgern", municipalities[1], CardColour::Green, 0.80, 0.35, 0),
-            card(&mut ids, "Dorfgespräche in allen Ortsteilen", municipalities[2], CardColour::Blue, 0.68, 0.78, 0),
-            card(&mut ids, "Amtsblatt auch digital", municipalities[2], CardColour::Blue, 0.12, 0.85, 0),
-            card(&mut ids, "Beteiligungsplattform für Stadtplanung", municipalities[3], CardColour::Pink, 0.66, 0.55, 0),
-            card(&mut ids, "Leitbild „Offene Stadt“ vom Rat beschlossen", municipalities[3], CardColour::Pink, 0.58, 0.18, 0),
-            card(&mut ids, "Jugendbeirat mit eigenem Budget", municipalities[4], CardColour::Orange, 0.84, 0.64, 0),
-            card(&mut ids, "Verwaltung veröffentlicht Gutachten standardmäßig", municipalities[4], CardColour::Orange, 0.30, 0.22, 0),
-            card(&mut ids, "Ziel: offene Daten als Normalfall", municipalities[0], CardColour::White, 0.40, 0.12, 0),
-            card(&mut ids, "Ziel: Beteiligung verbindlich regeln", municipalities[3], CardColour::White, 0.86, 0.15, 0),
+            card(
+                &mut ids,
+                "Ratsinformationssystem für alle geöffnet",
+                municipalities[0],
+                CardColour::Yellow,
+                0.22,
+                0.62,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Open-Data-Portal im Aufbau",
+                municipalities[0],
+                CardColour::Yellow,
+                0.35,
+                0.45,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Bürgerhaushalt seit 2015",
+                municipalities[1],
+                CardColour::Green,
+                0.72,
+                0.70,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Kreisentwicklungskonzept gemeinsam mit Bürgerinnen und Bürgern",
+                municipalities[1],
+                CardColour::Green,
+                0.80,
+                0.35,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Dorfgespräche in allen Ortsteilen",
+                municipalities[2],
+                CardColour::Blue,
+                0.68,
+                0.78,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Amtsblatt auch digital",
+                municipalities[2],
+                CardColour::Blue,
+                0.12,
+                0.85,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Beteiligungsplattform für Stadtplanung",
+                municipalities[3],
+                CardColour::Pink,
+                0.66,
+                0.55,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Leitbild „Offene Stadt“ vom Rat beschlossen",
+                municipalities[3],
+                CardColour::Pink,
+                0.58,
+                0.18,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Jugendbeirat mit eigenem Budget",
+                municipalities[4],
+                CardColour::Orange,
+                0.84,
+                0.64,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Verwaltung veröffentlicht Gutachten standardmäßig",
+                municipalities[4],
+                CardColour::Orange,
+                0.30,
+                0.22,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Ziel: offene Daten als Normalfall",
+                municipalities[0],
+                CardColour::White,
+                0.40,
+                0.12,
+                0,
+            ),
+            card(
+                &mut ids,
+                "Ziel: Beteiligung verbindlich regeln",
+                municipalities[3],
+                CardColour::White,
+                0.86,
+                0.15,
+                0,
+            ),
         ],
         clusters: Vec::new(),
     };
@@ -156,28 +396,84 @@ fn build() -> Session {
         cards: Vec::new(),
         clusters: Vec::new(),
     };
-    let groups: [(&str, CardColour, &[(&str, &str, u32)]); 4] = [
-        ("Transparenz", CardColour::Yellow, &[
-            ("Ratsbeschlüsse vollständig online veröffentlichen", municipalities[0], 6),
-            ("Haushaltsdaten verständlich aufbereiten", municipalities[1], 4),
-            ("Offene Daten in maschinenlesbaren Formaten", municipalities[0], 3),
-            ("Gutachten und Studien veröffentlichen", municipalities[4], 2),
-        ]),
-        ("Beteiligung", CardColour::Green, &[
-            ("Beteiligung früh ansetzen, nicht erst bei fertigen Plänen", municipalities[3], 7),
-            ("Auch Menschen ohne Internet erreichen", municipalities[2], 5),
-            ("Jugendliche systematisch einbeziehen", municipalities[4], 3),
-        ]),
-        ("Zusammenarbeit", CardColour::Blue, &[
-            ("Verwaltung, Politik und Zivilgesellschaft an einen Tisch", municipalities[1], 5),
-            ("Voneinander lernen: Austausch der Modellkommunen", municipalities[2], 4),
-            ("Ehrenamt als Partner, nicht als Lückenfüller", municipalities[3], 1),
-        ]),
-        ("Haltung und Kultur", CardColour::Pink, &[
-            ("Offenheit als Grundhaltung der Verwaltung", "Hochschule Harz", 6),
-            ("Fehler zulassen und daraus lernen", municipalities[4], 2),
-            ("Führungskräfte gehen voran", "Hochschule Kehl", 2),
-        ]),
+    let groups: [(&str, CardColour, &[CardSpec]); 4] = [
+        (
+            "Transparenz",
+            CardColour::Yellow,
+            &[
+                (
+                    "Ratsbeschlüsse vollständig online veröffentlichen",
+                    municipalities[0],
+                    6,
+                ),
+                (
+                    "Haushaltsdaten verständlich aufbereiten",
+                    municipalities[1],
+                    4,
+                ),
+                (
+                    "Offene Daten in maschinenlesbaren Formaten",
+                    municipalities[0],
+                    3,
+                ),
+                (
+                    "Gutachten und Studien veröffentlichen",
+                    municipalities[4],
+                    2,
+                ),
+            ],
+        ),
+        (
+            "Beteiligung",
+            CardColour::Green,
+            &[
+                (
+                    "Beteiligung früh ansetzen, nicht erst bei fertigen Plänen",
+                    municipalities[3],
+                    7,
+                ),
+                (
+                    "Auch Menschen ohne Internet erreichen",
+                    municipalities[2],
+                    5,
+                ),
+                ("Jugendliche systematisch einbeziehen", municipalities[4], 3),
+            ],
+        ),
+        (
+            "Zusammenarbeit",
+            CardColour::Blue,
+            &[
+                (
+                    "Verwaltung, Politik und Zivilgesellschaft an einen Tisch",
+                    municipalities[1],
+                    5,
+                ),
+                (
+                    "Voneinander lernen: Austausch der Modellkommunen",
+                    municipalities[2],
+                    4,
+                ),
+                (
+                    "Ehrenamt als Partner, nicht als Lückenfüller",
+                    municipalities[3],
+                    1,
+                ),
+            ],
+        ),
+        (
+            "Haltung und Kultur",
+            CardColour::Pink,
+            &[
+                (
+                    "Offenheit als Grundhaltung der Verwaltung",
+                    "Hochschule Harz",
+                    6,
+                ),
+                ("Fehler zulassen und daraus lernen", municipalities[4], 2),
+                ("Führungskräfte gehen voran", "Hochschule Kehl", 2),
+            ],
+        ),
     ];
     for (column, (title, colour, cards)) in groups.iter().enumerate() {
         let x = 0.12 + column as f32 * 0.25;
@@ -194,7 +490,15 @@ fn build() -> Session {
         let mut members = vec![heading.id];
         principles.cards.push(heading);
         for (row, (text, author, votes)) in cards.iter().enumerate() {
-            let c = card(&mut ids, text, author, *colour, x, 0.25 + row as f32 * 0.17, *votes);
+            let c = card(
+                &mut ids,
+                text,
+                author,
+                *colour,
+                x,
+                0.25 + row as f32 * 0.17,
+                *votes,
+            );
             members.push(c.id);
             principles.cards.push(c);
         }
@@ -210,23 +514,58 @@ fn build() -> Session {
 
     let dims: Vec<Dimension> = ["Inhalt", "Struktur", "Methoden", "Moderation"]
         .iter()
-        .map(|name| Dimension { id: DimensionId(ids.next()), name: (*name).into() })
+        .map(|name| Dimension {
+            id: DimensionId(ids.next()),
+            name: (*name).into(),
+        })
         .collect();
     let ratings = [
-        (municipalities[0], [5, 4, 4, 5], "Sehr wertvoll, endlich Zeit für grundsätzliche Fragen."),
-        (municipalities[1], [4, 4, 5, 5], "Die Verortung hat uns gezeigt, wo wir wirklich stehen."),
-        (municipalities[2], [5, 4, 4, 4], "Tiefes Nachdenken, das im Alltag kaum möglich ist."),
-        (municipalities[3], [4, 3, 2, 4], "Die Verortungsaufgaben des ersten Workshops waren aus unserer Sicht entbehrlich."),
-        (municipalities[4], [4, 4, 4, 5], "Gute Mischung aus Input und Austausch."),
-        ("Hochschule Kehl", [4, 4, 4, 4], "Die komplementären Stärken der Kommunen wurden sichtbar."),
-        ("Hochschule Harz", [5, 4, 4, 4], "Nächstes Mal konkreter an den Projekten arbeiten."),
+        (
+            municipalities[0],
+            [5, 4, 4, 5],
+            "Sehr wertvoll, endlich Zeit für grundsätzliche Fragen.",
+        ),
+        (
+            municipalities[1],
+            [4, 4, 5, 5],
+            "Die Verortung hat uns gezeigt, wo wir wirklich stehen.",
+        ),
+        (
+            municipalities[2],
+            [5, 4, 4, 4],
+            "Tiefes Nachdenken, das im Alltag kaum möglich ist.",
+        ),
+        (
+            municipalities[3],
+            [4, 3, 2, 4],
+            "Die Verortungsaufgaben des ersten Workshops waren aus unserer Sicht entbehrlich.",
+        ),
+        (
+            municipalities[4],
+            [4, 4, 4, 5],
+            "Gute Mischung aus Input und Austausch.",
+        ),
+        (
+            "Hochschule Kehl",
+            [4, 4, 4, 4],
+            "Die komplementären Stärken der Kommunen wurden sichtbar.",
+        ),
+        (
+            "Hochschule Harz",
+            [5, 4, 4, 4],
+            "Nächstes Mal konkreter an den Projekten arbeiten.",
+        ),
     ];
     let entries = ratings
         .iter()
         .map(|(who, values, comment)| ReflectionEntry {
             id: ReflectionEntryId(ids.next()),
             who: (*who).into(),
-            ratings: dims.iter().map(|d| d.id).zip(values.iter().copied()).collect::<BTreeMap<_, _>>(),
+            ratings: dims
+                .iter()
+                .map(|d| d.id)
+                .zip(values.iter().copied())
+                .collect::<BTreeMap<_, _>>(),
             comment: (*comment).into(),
         })
         .collect();
@@ -254,7 +593,10 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             path: "photos/verortung-achsenwand.png".into(),
             caption: "Verortungswand nach der ersten Runde".into(),
             photographer: "Kalinowski".into(),
-            taken_at: "2017-11-23T11:40:00+01:00[Europe/Berlin]".parse::<jiff::Zoned>().ok().map(|z| z.timestamp()),
+            taken_at: "2017-11-23T11:40:00+01:00[Europe/Berlin]"
+                .parse::<jiff::Zoned>()
+                .ok()
+                .map(|z| z.timestamp()),
             link: Some(PhotoLink::Board(positioning.id)),
         },
         Photo {
@@ -262,7 +604,10 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             path: "photos/naechste-schritte-flipchart.png".into(),
             caption: "Flipchart: Nächste Schritte bis Juni 2018".into(),
             photographer: "Kalinowski".into(),
-            taken_at: "2017-11-24T14:55:00+01:00[Europe/Berlin]".parse::<jiff::Zoned>().ok().map(|z| z.timestamp()),
+            taken_at: "2017-11-24T14:55:00+01:00[Europe/Berlin]"
+                .parse::<jiff::Zoned>()
+                .ok()
+                .map(|z| z.timestamp()),
             link: Some(PhotoLink::AgendaItem(next_steps_item)),
         },
     ];
@@ -273,13 +618,37 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
         source,
     };
     let results = vec![
-        result(&mut ids, "Die Projektplanung bis zum kommenden Workshop ist vereinbart.", Some(SourceLink::AgendaItem(discussion_item))),
-        result(&mut ids, "Der nächste Workshop findet am 21. und 22. Juni 2018 in Berlin statt, direkt nach dem Zukunftskongress Staat & Verwaltung.", Some(SourceLink::AgendaItem(next_steps_item))),
-        result(&mut ids, "Die Projektkommunikation läuft weiter über die gemeinsame Online-Plattform, einen E-Mail-Verteiler und punktuelle Konsultationen (persönlich, telefonisch, online).", Some(SourceLink::AgendaItem(discussion_item))),
-        result(&mut ids, "Öffentlichkeitsarbeit: zentral über die Online-Präsenz des Modellprojekts, dezentral über alle Kanäle der Modellkommunen.", Some(SourceLink::AgendaItem(discussion_item))),
-        result(&mut ids, "Transparenz, Beteiligung, Zusammenarbeit sowie Haltung und Kultur bilden den Entwurf der Prinzipien von Offenheit.", Some(SourceLink::Board(principles_board))),
+        result(
+            &mut ids,
+            "Die Projektplanung bis zum kommenden Workshop ist vereinbart.",
+            Some(SourceLink::AgendaItem(discussion_item)),
+        ),
+        result(
+            &mut ids,
+            "Der nächste Workshop findet am 21. und 22. Juni 2018 in Berlin statt, direkt nach dem Zukunftskongress Staat & Verwaltung.",
+            Some(SourceLink::AgendaItem(next_steps_item)),
+        ),
+        result(
+            &mut ids,
+            "Die Projektkommunikation läuft weiter über die gemeinsame Online-Plattform, einen E-Mail-Verteiler und punktuelle Konsultationen (persönlich, telefonisch, online).",
+            Some(SourceLink::AgendaItem(discussion_item)),
+        ),
+        result(
+            &mut ids,
+            "Öffentlichkeitsarbeit: zentral über die Online-Präsenz des Modellprojekts, dezentral über alle Kanäle der Modellkommunen.",
+            Some(SourceLink::AgendaItem(discussion_item)),
+        ),
+        result(
+            &mut ids,
+            "Transparenz, Beteiligung, Zusammenarbeit sowie Haltung und Kultur bilden den Entwurf der Prinzipien von Offenheit.",
+            Some(SourceLink::Board(principles_board)),
+        ),
     ];
-    let action = |ids: &mut Ids, title: &str, owner: &str, status: ActionStatus, source: Option<SourceLink>| ActionItem {
+    let action = |ids: &mut Ids,
+                  title: &str,
+                  owner: &str,
+                  status: ActionStatus,
+                  source: Option<SourceLink>| ActionItem {
         id: ActionItemId(ids.next()),
         title: title.into(),
         owner: owner.into(),
@@ -288,12 +657,48 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
         source,
     };
     let action_items = vec![
-        action(&mut ids, "Workshop-Ergebnisse konsolidieren, vor allem die Open-Government-Definition und die Prinzipien von Offenheit", "Projektteam", ActionStatus::InProgress, Some(SourceLink::Cluster(transparency_cluster))),
-        action(&mut ids, "Konsolidierte Ergebnisse mit den Modellkommunen abstimmen", "Modellkommunen", ActionStatus::Open, None),
-        action(&mut ids, "Bei Bedarf Online-Konsultationen zur Abstimmung der Ergebnisse anbieten", "Projektteam", ActionStatus::Open, None),
-        action(&mut ids, "Projektplanungen der Modellkommunen auf Basis der Festlegungen im Workshop überarbeiten", "Modellkommunen", ActionStatus::Open, Some(SourceLink::AgendaItem(discussion_item))),
-        action(&mut ids, "Begleitende Veranstaltungen an den Verwaltungshochschulen durchführen", "Hochschule Kehl, Hochschule Harz", ActionStatus::Open, None),
-        action(&mut ids, "Bei Bedarf Mini-Workshops zu Einzelthemen in den Modellkommunen", "Modellkommunen", ActionStatus::Open, None),
+        action(
+            &mut ids,
+            "Workshop-Ergebnisse konsolidieren, vor allem die Open-Government-Definition und die Prinzipien von Offenheit",
+            "Projektteam",
+            ActionStatus::InProgress,
+            Some(SourceLink::Cluster(transparency_cluster)),
+        ),
+        action(
+            &mut ids,
+            "Konsolidierte Ergebnisse mit den Modellkommunen abstimmen",
+            "Modellkommunen",
+            ActionStatus::Open,
+            None,
+        ),
+        action(
+            &mut ids,
+            "Bei Bedarf Online-Konsultationen zur Abstimmung der Ergebnisse anbieten",
+            "Projektteam",
+            ActionStatus::Open,
+            None,
+        ),
+        action(
+            &mut ids,
+            "Projektplanungen der Modellkommunen auf Basis der Festlegungen im Workshop überarbeiten",
+            "Modellkommunen",
+            ActionStatus::Open,
+            Some(SourceLink::AgendaItem(discussion_item)),
+        ),
+        action(
+            &mut ids,
+            "Begleitende Veranstaltungen an den Verwaltungshochschulen durchführen",
+            "Hochschule Kehl, Hochschule Harz",
+            ActionStatus::Open,
+            None,
+        ),
+        action(
+            &mut ids,
+            "Bei Bedarf Mini-Workshops zu Einzelthemen in den Modellkommunen",
+            "Modellkommunen",
+            ActionStatus::Open,
+            None,
+        ),
     ];
 
     Session {
@@ -302,15 +707,21 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
         meta: Metadata {
             title: "Open Government in Kommunen – 2. Workshop der Modellkommunen".into(),
             series: "Modellvorhaben Open Government in Kommunen".into(),
-            organiser: "Projektteam des Modellvorhabens mit Hochschule Kehl und Hochschule Harz".into(),
+            organiser: "Projektteam des Modellvorhabens mit Hochschule Kehl und Hochschule Harz"
+                .into(),
             location: "Tagungshaus (Beispielort)".into(),
             dates: vec![date(2017, 11, 23), date(2017, 11, 24)],
             language: "de".into(),
             moderators: vec!["Moderationsteam des Modellvorhabens".into()],
             participants,
-            credits: Credits { text: vec!["Neutzner".into()], photos: vec!["Kalinowski".into()] },
+            credits: Credits {
+                text: vec!["Neutzner".into()],
+                photos: vec!["Kalinowski".into()],
+            },
         },
-        agenda: Agenda { days: vec![day1, day2] },
+        agenda: Agenda {
+            days: vec![day1, day2],
+        },
         boards: vec![positioning, principles],
         reflection,
         photos,
@@ -341,7 +752,11 @@ fn regenerate_example_session() {
 #[test]
 fn committed_example_matches_the_builder() {
     let loaded = storage::load(Path::new(FOLDER)).expect("the example session loads");
-    assert_eq!(loaded, build(), "run `cargo test -- --ignored regenerate_example_session`");
+    assert_eq!(
+        loaded,
+        build(),
+        "run `cargo test -- --ignored regenerate_example_session`"
+    );
 }
 
 #[test]
@@ -351,20 +766,48 @@ fn example_tells_the_seed_workshop() {
     let next = session.next_meeting.as_ref().unwrap();
     assert_eq!(next.dates, [date(2018, 6, 21), date(2018, 6, 22)]);
     assert_eq!(next.place, "Berlin");
-    assert!(session.agenda.items().any(|i| i.title.contains("Projektstruktur, Projektplanung und Projektorganisation")));
-    assert!(session.agenda.items().filter(|i| i.method == Method::Positioning).count() >= 2);
-    let names: Vec<_> = session.reflection.dimensions.iter().map(|d| d.name.as_str()).collect();
+    assert!(session.agenda.items().any(|i| {
+        i.title
+            .contains("Projektstruktur, Projektplanung und Projektorganisation")
+    }));
+    assert!(
+        session
+            .agenda
+            .items()
+            .filter(|i| i.method == Method::Positioning)
+            .count()
+            >= 2
+    );
+    let names: Vec<_> = session
+        .reflection
+        .dimensions
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
     assert_eq!(names, ["Inhalt", "Struktur", "Methoden", "Moderation"]);
     assert!(!session.reflection.dissent.is_empty());
-    assert!(session.action_items.iter().all(|a| a.due == Due::NextMeeting));
+    assert!(
+        session
+            .action_items
+            .iter()
+            .all(|a| a.due == Due::NextMeeting)
+    );
     assert!(session.action_items.len() >= 6);
     let positioning = session.boards.iter().find(|b| b.axes.is_some()).unwrap();
-    let authors: std::collections::BTreeSet<_> = positioning.cards.iter().map(|c| c.author.as_str()).collect();
+    let authors: std::collections::BTreeSet<_> = positioning
+        .cards
+        .iter()
+        .map(|c| c.author.as_str())
+        .collect();
     assert!(authors.len() >= 4, "cards from several municipalities");
     assert_eq!(session.meta.credits.text, ["Neutzner"]);
     assert_eq!(session.meta.credits.photos, ["Kalinowski"]);
     assert!(session.notes.contains("E-Mail-Verteiler"));
     for photo in &session.photos {
-        assert!(Path::new(FOLDER).join(&photo.path).is_file(), "{} exists", photo.path);
+        assert!(
+            Path::new(FOLDER).join(&photo.path).is_file(),
+            "{} exists",
+            photo.path
+        );
     }
 }

@@ -44,7 +44,10 @@ fn round_trip_keeps_everything() {
     let folder = dir.path().join("copy");
     storage::save(&folder, &original).unwrap();
     assert_eq!(storage::load(&folder).unwrap(), original);
-    assert!(folder.join("photos").is_dir(), "a saved session has its photos folder");
+    assert!(
+        folder.join("photos").is_dir(),
+        "a saved session has its photos folder"
+    );
 }
 
 #[test]
@@ -67,7 +70,13 @@ fn a_syntax_error_names_file_line_and_column() {
         "Session(\n    schema_version: 1,\n    meta: Metadata(title: \"Titel\"),\n    notes: 42,\n)\n",
     );
     let error = storage::load(&folder).unwrap_err();
-    let StorageError::Syntax { line, column, ref path, .. } = error else {
+    let StorageError::Syntax {
+        line,
+        column,
+        ref path,
+        ..
+    } = error
+    else {
         panic!("expected a syntax error, got {error:?}");
     };
     assert_eq!(path, &folder.join(SESSION_FILE));
@@ -108,7 +117,10 @@ fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
     );
     let folder = write_session_text(dir.path(), &text);
     let error = storage::load(&folder).unwrap_err();
-    assert!(matches!(error, StorageError::TooNew { found, .. } if found == newer), "{error:?}");
+    assert!(
+        matches!(error, StorageError::TooNew { found, .. } if found == newer),
+        "{error:?}"
+    );
     let message = error.to_string();
     assert!(message.contains("newer version of Moderato"), "{message}");
     assert!(message.contains("not changed"), "{message}");
@@ -130,7 +142,10 @@ fn the_version_1_fixture_loads_with_defaults_for_what_it_omits() {
 #[test]
 fn photo_paths_outside_the_folder_are_refused_on_load() {
     let dir = tempfile::tempdir().unwrap();
-    for (index, bad) in ["/etc/passwd", "../nachbar/foto.jpg", "photos/../../x.jpg"].iter().enumerate() {
+    for (index, bad) in ["/etc/passwd", "../nachbar/foto.jpg", "photos/../../x.jpg"]
+        .iter()
+        .enumerate()
+    {
         let mut session = Session::create("Fotos");
         session.photos.push(Photo {
             id: PhotoId::generate(),
@@ -141,8 +156,14 @@ fn photo_paths_outside_the_folder_are_refused_on_load() {
         fs::create_dir_all(&folder).unwrap();
         fs::write(folder.join(SESSION_FILE), storage::to_ron(&session)).unwrap();
         let error = storage::load(&folder).unwrap_err();
-        assert!(matches!(error, StorageError::Invalid { .. }), "{bad}: {error:?}");
-        assert!(error.to_string().contains(bad), "the message names the path: {error}");
+        assert!(
+            matches!(error, StorageError::Invalid { .. }),
+            "{bad}: {error:?}"
+        );
+        assert!(
+            error.to_string().contains(bad),
+            "the message names the path: {error}"
+        );
     }
 }
 
@@ -150,7 +171,10 @@ fn photo_paths_outside_the_folder_are_refused_on_load() {
 fn a_folder_without_a_session_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let error = storage::load(dir.path()).unwrap_err();
-    assert!(matches!(error, StorageError::NotASession { .. }), "{error:?}");
+    assert!(
+        matches!(error, StorageError::NotASession { .. }),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("not a Moderato session"));
 }
 
@@ -162,7 +186,10 @@ fn a_failing_write_leaves_the_old_file_intact() {
     let result = storage::atomic_write(&target, |file| {
         use std::io::Write as _;
         file.write_all(b"half of the new")?;
-        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "No space left on device",
+        ))
     });
     let error = result.unwrap_err().to_string();
     assert!(error.contains("No space left on device"), "{error}");
@@ -192,18 +219,28 @@ fn each_save_keeps_the_previous_version_as_backup() {
 fn autosave_is_offered_when_newer_and_different_and_not_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let folder = example_copy(dir.path());
-    assert!(storage::find_recovery(&folder).is_none(), "no autosave, nothing to recover");
+    assert!(
+        storage::find_recovery(&folder).is_none(),
+        "no autosave, nothing to recover"
+    );
 
     let saved = storage::load(&folder).unwrap();
     storage::write_autosave(&folder, &saved).unwrap();
-    assert!(storage::find_recovery(&folder).is_none(), "identical autosave offers nothing");
+    assert!(
+        storage::find_recovery(&folder).is_none(),
+        "identical autosave offers nothing"
+    );
 
     let mut changed = saved.clone();
     changed.notes.push_str("\nNachtrag nach dem Absturz");
     storage::write_autosave(&folder, &changed).unwrap();
     let recovery = storage::find_recovery(&folder).expect("newer, different autosave");
     assert_eq!(recovery.session, changed);
-    assert_eq!(storage::load(&folder).unwrap(), saved, "session.ron is untouched");
+    assert_eq!(
+        storage::load(&folder).unwrap(),
+        saved,
+        "session.ron is untouched"
+    );
 
     storage::discard_autosave(&folder).unwrap();
     assert!(!folder.join(AUTOSAVE_FILE).exists());
@@ -216,10 +253,20 @@ fn a_second_instance_cannot_take_the_lock() {
     let folder = example_copy(dir.path());
     let first = SessionLock::acquire(&folder).unwrap();
     let second = SessionLock::acquire(&folder).unwrap_err();
-    assert!(matches!(second, LockError::HeldElsewhere { .. }), "{second:?}");
-    assert!(second.to_string().contains("open in another Moderato window"));
+    assert!(
+        matches!(second, LockError::HeldElsewhere { .. }),
+        "{second:?}"
+    );
+    assert!(
+        second
+            .to_string()
+            .contains("open in another Moderato window")
+    );
     drop(first);
-    assert!(SessionLock::acquire(&folder).is_ok(), "released with its holder");
+    assert!(
+        SessionLock::acquire(&folder).is_ok(),
+        "released with its holder"
+    );
 }
 
 #[test]
@@ -232,10 +279,22 @@ fn the_session_browser_lists_folders_with_their_titles() {
     assert_eq!(rows.len(), 2);
     let titles: Vec<_> = rows
         .iter()
-        .map(|row| row.outcome.as_ref().map(|s| s.title.clone()).unwrap_or_default())
+        .map(|row| {
+            row.outcome
+                .as_ref()
+                .map(|s| s.title.clone())
+                .unwrap_or_default()
+        })
         .collect();
-    assert!(titles.iter().any(|t| t.starts_with("Open Government in Kommunen")));
-    assert!(rows.iter().any(|row| row.outcome.is_err()), "the broken one is listed as unreadable");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Open Government in Kommunen"))
+    );
+    assert!(
+        rows.iter().any(|row| row.outcome.is_err()),
+        "the broken one is listed as unreadable"
+    );
 }
 
 /// Helper for the kill test: saves the session in `MODERATO_SAVE_FOREVER` until killed.
@@ -261,7 +320,12 @@ fn killing_a_process_mid_save_never_breaks_the_file() {
     let mut rounds_with_saves = 0;
     for round in 0..16u64 {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "helper_save_forever", "--test-threads=1"])
+            .args([
+                "--ignored",
+                "--exact",
+                "helper_save_forever",
+                "--test-threads=1",
+            ])
             .env("MODERATO_SAVE_FOREVER", &folder)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -276,5 +340,8 @@ fn killing_a_process_mid_save_never_breaks_the_file() {
             rounds_with_saves += 1;
         }
     }
-    assert!(rounds_with_saves > 0, "the helper never got to save; the test proved nothing");
+    assert!(
+        rounds_with_saves > 0,
+        "the helper never got to save; the test proved nothing"
+    );
 }

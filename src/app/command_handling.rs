@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::messages;
 use super::{Command, DialogAnswer, Document, Modal, ModeratoApp, PathPurpose};
 use crate::i18n::T;
 use crate::model::Session;
@@ -62,7 +63,7 @@ impl ModeratoApp {
             && !self.doc.session.meta.title.is_empty()
             && let Err(e) = self.doc.autosave(&self.unsaved_root())
         {
-            self.status = Some(e.to_string());
+            self.status = Some(messages::storage_error(&e, self.lang()));
         }
     }
 
@@ -72,7 +73,7 @@ impl ModeratoApp {
         let session = match storage::load(path) {
             Ok(session) => session,
             Err(e) => {
-                self.modal = Some(Modal::Error(e.to_string()));
+                self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang())));
                 return;
             }
         };
@@ -82,7 +83,7 @@ impl ModeratoApp {
                 self.modal = Some(Modal::LockConflict {
                     folder,
                     session: Box::new(session),
-                    message: e.to_string(),
+                    message: messages::lock_error(&e, self.lang()),
                 });
             }
             // A read-only folder cannot hold a lock file; the session still opens.
@@ -96,7 +97,10 @@ impl ModeratoApp {
         self.doc = Document::opened(session, folder.clone(), lock);
         self.browser = None;
         if let Some(recovery) = storage::find_recovery(&folder) {
-            self.modal = Some(Modal::Recover { folder, recovery: Box::new(recovery) });
+            self.modal = Some(Modal::Recover {
+                folder,
+                recovery: Box::new(recovery),
+            });
         }
     }
 
@@ -111,7 +115,10 @@ impl ModeratoApp {
             .filter_map(|folder| storage::find_recovery(&folder).map(|r| (folder, r)))
             .max_by_key(|(_, recovery)| recovery.written);
         if let Some((folder, recovery)) = newest {
-            self.modal = Some(Modal::Recover { folder, recovery: Box::new(recovery) });
+            self.modal = Some(Modal::Recover {
+                folder,
+                recovery: Box::new(recovery),
+            });
         }
     }
 
@@ -128,7 +135,9 @@ impl ModeratoApp {
                 self.status = Some(self.tr(T::Saved).to_owned());
             }
             Err(e) => {
-                self.modal = Some(Modal::Error(format!("{e}\n\n{}", self.tr(T::NothingChanged))));
+                let message = messages::storage_error(&e, self.lang());
+                let nothing_changed = self.tr(T::NothingChanged);
+                self.modal = Some(Modal::Error(format!("{message}\n\n{nothing_changed}")));
             }
         }
     }
@@ -144,7 +153,11 @@ impl ModeratoApp {
                 .display()
                 .to_string(),
         };
-        self.modal = Some(Modal::TypedPath { purpose, text, no_dialog });
+        self.modal = Some(Modal::TypedPath {
+            purpose,
+            text,
+            no_dialog,
+        });
     }
 
     /// A folder name from the title: lower case, umlauts spelled out, dashes.
@@ -162,7 +175,11 @@ impl ModeratoApp {
             }
         }
         let name = name.trim_end_matches('-');
-        if name.is_empty() { "session".to_owned() } else { name.to_owned() }
+        if name.is_empty() {
+            "session".to_owned()
+        } else {
+            name.to_owned()
+        }
     }
 
     /// Opens the native dialog on its own thread so the UI keeps drawing.
@@ -181,7 +198,11 @@ impl ModeratoApp {
                 PathPurpose::Open => dialog.pick_folder(),
                 PathPurpose::Save => dialog.set_title("Moderato").pick_folder(),
             };
-            let _ = sender.send(DialogAnswer { purpose, path, elapsed: started.elapsed() });
+            let _ = sender.send(DialogAnswer {
+                purpose,
+                path,
+                elapsed: started.elapsed(),
+            });
             ctx.request_repaint();
         });
         self.dialog = Some(receiver);

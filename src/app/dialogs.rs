@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::{Command, Modal, ModeratoApp, PathPurpose};
+use super::{Command, Modal, ModeratoApp, PathPurpose, messages};
 use crate::i18n::T;
 use crate::storage;
 
@@ -19,7 +19,11 @@ impl ModeratoApp {
         egui::Modal::new(egui::Id::unique("moderato-modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &mut modal {
-                Modal::TypedPath { purpose, text, no_dialog } => {
+                Modal::TypedPath {
+                    purpose,
+                    text,
+                    no_dialog,
+                } => {
                     let (title, help) = match purpose {
                         PathPurpose::Open => (T::OpenSessionTitle, T::PathHelpOpen),
                         PathPurpose::Save => (T::SaveSessionTitle, T::PathHelpSave),
@@ -87,13 +91,17 @@ impl ModeratoApp {
                         }
                         if ui.button(tr(T::Discard)).clicked() {
                             if let Err(e) = storage::discard_autosave(folder) {
-                                self.status = Some(e.to_string());
+                                self.status = Some(messages::storage_error(&e, lang));
                             }
                             is_open = false;
                         }
                     });
                 }
-                Modal::LockConflict { folder, session, message } => {
+                Modal::LockConflict {
+                    folder,
+                    session,
+                    message,
+                } => {
                     ui.heading(tr(T::LockTitle));
                     ui.label(message.as_str());
                     ui.label(folder.display().to_string());
@@ -143,50 +151,53 @@ impl ModeratoApp {
                 if rows.is_empty() {
                     ui.label(tr(T::NoSessionsFound));
                 }
-                egui::Grid::new("session-browser").striped(true).num_columns(3).show(ui, |ui| {
-                    ui.strong(tr(T::Title));
-                    ui.strong(tr(T::Dates));
-                    ui.strong(tr(T::Contents));
-                    ui.end_row();
-                    for row in rows {
-                        let folder_name = row
-                            .folder
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        match &row.outcome {
-                            Ok(summary) => {
-                                let title = if summary.title.is_empty() {
-                                    folder_name.clone()
-                                } else {
-                                    summary.title.clone()
-                                };
-                                let response = ui
-                                    .selectable_label(false, title)
-                                    .on_hover_text(row.folder.display().to_string());
-                                if response.double_clicked() {
-                                    chosen = Some(row.folder.clone());
-                                }
-                                ui.label(summary.date_range());
-                                ui.label(
-                                    tr(T::CountsLine)
-                                        .replacen("{}", &summary.cards.to_string(), 1)
-                                        .replacen("{}", &summary.action_items.to_string(), 1)
-                                        .replacen("{}", &summary.photos.to_string(), 1),
-                                );
-                            }
-                            Err(message) => {
-                                ui.label(folder_name).on_hover_text(message);
-                                ui.label(
-                                    RichText::new(tr(T::Unreadable))
-                                        .color(ui.visuals().error_fg_color),
-                                );
-                                ui.label(RichText::new(message).small());
-                            }
-                        }
+                egui::Grid::new("session-browser")
+                    .striped(true)
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        ui.strong(tr(T::Title));
+                        ui.strong(tr(T::Dates));
+                        ui.strong(tr(T::Contents));
                         ui.end_row();
-                    }
-                });
+                        for row in rows {
+                            let folder_name = row
+                                .folder
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            match &row.outcome {
+                                Ok(summary) => {
+                                    let title = if summary.title.is_empty() {
+                                        folder_name.clone()
+                                    } else {
+                                        summary.title.clone()
+                                    };
+                                    let response = ui
+                                        .selectable_label(false, title)
+                                        .on_hover_text(row.folder.display().to_string());
+                                    if response.double_clicked() {
+                                        chosen = Some(row.folder.clone());
+                                    }
+                                    ui.label(summary.date_range());
+                                    ui.label(
+                                        tr(T::CountsLine)
+                                            .replacen("{}", &summary.cards.to_string(), 1)
+                                            .replacen("{}", &summary.action_items.to_string(), 1)
+                                            .replacen("{}", &summary.photos.to_string(), 1),
+                                    );
+                                }
+                                Err(message) => {
+                                    ui.label(folder_name).on_hover_text(message);
+                                    ui.label(
+                                        RichText::new(tr(T::Unreadable))
+                                            .color(ui.visuals().error_fg_color),
+                                    );
+                                    ui.label(RichText::new(message).small());
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
             });
         if let Some(folder) = chosen {
             self.commands.push(Command::Open(folder));

@@ -156,7 +156,9 @@ impl Document {
         let target = match (folder, self.folder.as_deref()) {
             (Some(folder), _) | (None, Some(folder)) => folder.to_owned(),
             (None, None) => {
-                return Err(StorageError::NotASession { path: PathBuf::from("(new session)") });
+                return Err(StorageError::NotASession {
+                    path: PathBuf::from("(new session)"),
+                });
             }
         };
         storage::save(&target, &self.session)?;
@@ -174,7 +176,8 @@ impl Document {
 
     /// Whether there is something autosave has not written yet.
     pub fn needs_autosave(&self) -> bool {
-        self.is_dirty() && (self.revision != self.autosaved_revision || self.session != self.baseline)
+        self.is_dirty()
+            && (self.revision != self.autosaved_revision || self.session != self.baseline)
     }
 
     /// Writes the autosave file; the saved `session.ron` is untouched.

@@ -4,6 +4,7 @@
 mod command_handling;
 mod dialogs;
 mod document;
+mod messages;
 mod prefs;
 mod screens;
 mod theme;
@@ -26,11 +27,11 @@ const AUTOSAVE_DELAY_SECS: f64 = 3.0;
 /// The workspace screens, in navigation order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Screen {
+    #[default]
     Agenda,
     Board,
     Reflection,
     Photos,
-    #[default]
     Results,
     Review,
 }
@@ -94,7 +95,11 @@ impl StartupOptions {
     /// `sessions/` in the working directory, as the README's commands run it.
     pub fn from_working_dir(open: Option<PathBuf>) -> Self {
         let cwd = std::env::current_dir().unwrap_or_default();
-        Self { open, sessions_dir: cwd.join("sessions"), native_dialogs: true }
+        Self {
+            open,
+            sessions_dir: cwd.join("sessions"),
+            native_dialogs: true,
+        }
     }
 
     fn example_session(&self) -> PathBuf {
@@ -104,10 +109,21 @@ impl StartupOptions {
 
 /// A modal question or message. One at a time.
 enum Modal {
-    TypedPath { purpose: PathPurpose, text: String, no_dialog: bool },
+    TypedPath {
+        purpose: PathPurpose,
+        text: String,
+        no_dialog: bool,
+    },
     Error(String),
-    Recover { folder: PathBuf, recovery: Box<Recovery> },
-    LockConflict { folder: PathBuf, session: Box<Session>, message: String },
+    Recover {
+        folder: PathBuf,
+        recovery: Box<Recovery>,
+    },
+    LockConflict {
+        folder: PathBuf,
+        session: Box<Session>,
+        message: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,21 +155,27 @@ pub struct ModeratoApp {
     applied_theme: Option<Theme>,
     /// A short message in the status line, such as "Saved".
     status: Option<String>,
+    /// The window title last sent, so it is sent only when it changes.
+    window_title: String,
 }
 
 impl ModeratoApp {
     /// Creates the app, restoring preferences and opening the start session.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartupOptions) -> Self {
-        theme::install_fonts(&cc.egui_ctx);
         let prefs: Preferences = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, prefs::STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_preferences(options, prefs)
+        Self::with_preferences(&cc.egui_ctx, options, prefs)
     }
 
     /// Creates the app with given preferences (tests use this to fix the language).
-    pub fn with_preferences(options: StartupOptions, prefs: Preferences) -> Self {
+    pub fn with_preferences(
+        ctx: &egui::Context,
+        options: StartupOptions,
+        prefs: Preferences,
+    ) -> Self {
+        theme::install_fonts(ctx);
         let mut app = Self {
             prefs,
             doc: Document::new_unsaved(Session::create("")),
@@ -165,13 +187,19 @@ impl ModeratoApp {
             last_edit_time: 0.0,
             applied_theme: None,
             status: None,
+            window_title: String::new(),
             options,
         };
         let start = app
             .options
             .open
             .clone()
-            .or_else(|| app.prefs.last_session().map(Path::to_owned).filter(|p| p.exists()))
+            .or_else(|| {
+                app.prefs
+                    .last_session()
+                    .map(Path::to_owned)
+                    .filter(|p| p.exists())
+            })
             .unwrap_or_else(|| app.options.example_session());
         app.open(&start);
         if app.doc.folder().is_none() && app.modal.is_none() {
@@ -226,7 +254,7 @@ impl ModeratoApp {
             let wait = self.last_edit_time + AUTOSAVE_DELAY_SECS - now;
             if wait <= 0.0 {
                 if let Err(e) = self.doc.autosave(&self.unsaved_root()) {
-                    self.status = Some(e.to_string());
+                    self.status = Some(messages::storage_error(&e, self.lang()));
                 }
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
@@ -301,9 +329,11 @@ impl eframe::App for ModeratoApp {
         self.title_ui(&ctx);
         top_bar::top_bar_ui(self, ui);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                screens::screen_ui(self, ui);
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    screens::screen_ui(self, ui);
+                });
         });
         self.browser_ui(&ctx);
         self.modal_ui(&ctx);
@@ -325,17 +355,22 @@ impl eframe::App for ModeratoApp {
 }
 
 impl ModeratoApp {
-    fn title_ui(&self, ctx: &egui::Context) {
+    fn title_ui(&mut self, ctx: &egui::Context) {
         let title = self.display_title();
         let marker = if self.doc.is_dirty() { " \u{2022}" } else { "" };
         let full = format!("{title}{marker} \u{2013} Moderato");
-        if ctx.input(|i| i.viewport().title.as_deref() != Some(full.as_str())) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(full));
+        if full != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(full.clone()));
+            self.window_title = full;
         }
     }
 
     fn display_title(&self) -> String {
         let title = self.doc.session.meta.title.trim();
-        if title.is_empty() { self.tr(T::Untitled).to_owned() } else { title.to_owned() }
+        if title.is_empty() {
+            self.tr(T::Untitled).to_owned()
+        } else {
+            title.to_owned()
+        }
     }
 }

@@ -60,7 +60,11 @@ mod tests {
         for name in ["a", "b", "a", "c"] {
             prefs.remember(Path::new(name));
         }
-        let names: Vec<_> = prefs.recent.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = prefs
+            .recent
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, ["c", "a", "b"]);
         assert_eq!(prefs.last_session(), Some(Path::new("c")));
     }

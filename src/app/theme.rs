@@ -9,11 +9,19 @@ use super::prefs::Theme;
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     let faces: [(&str, &'static [u8]); 2] = [
-        ("DejaVuSans", include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
-        ("DejaVuSansMono", include_bytes!("../../assets/fonts/DejaVuSansMono.ttf")),
+        (
+            "DejaVuSans",
+            include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
+        ),
+        (
+            "DejaVuSansMono",
+            include_bytes!("../../assets/fonts/DejaVuSansMono.ttf"),
+        ),
     ];
     for (name, bytes) in faces {
-        fonts.font_data.insert(name.to_owned(), FontData::from_static(bytes).into());
+        fonts
+            .font_data
+            .insert(name.to_owned(), FontData::from_static(bytes).into());
     }
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
         list.insert(0, "DejaVuSans".to_owned());
@@ -26,8 +34,14 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// Applies a theme to the whole context.
 pub fn apply(ctx: &egui::Context, theme: Theme) {
-    let light = egui::Style { visuals: egui::Visuals::light(), ..egui::Style::default() };
-    let dark = egui::Style { visuals: egui::Visuals::dark(), ..egui::Style::default() };
+    let light = egui::Style {
+        visuals: egui::Visuals::light(),
+        ..egui::Style::default()
+    };
+    let dark = egui::Style {
+        visuals: egui::Visuals::dark(),
+        ..egui::Style::default()
+    };
     match theme {
         Theme::Light | Theme::Dark => {
             ctx.set_style_of(egui::Theme::Light, light);
@@ -48,7 +62,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
 /// Black background, white text, yellow accents, text half again as large: readable from the
 /// back of a seminar room.
 fn projector_style() -> egui::Style {
-    let mut style = egui::Style { visuals: egui::Visuals::dark(), ..egui::Style::default() };
+    let mut style = egui::Style {
+        visuals: egui::Visuals::dark(),
+        ..egui::Style::default()
+    };
     for (text_style, font) in &mut style.text_styles {
         font.size = match text_style {
             TextStyle::Heading => 34.0,

@@ -55,7 +55,11 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
     let mut command = None;
-    if ui.button(tr(T::NewSession)).on_hover_text("Ctrl+N").clicked() {
+    if ui
+        .button(tr(T::NewSession))
+        .on_hover_text("Ctrl+N")
+        .clicked()
+    {
         command = Some(Command::NewSession);
     }
     if ui.button(tr(T::Open)).on_hover_text("Ctrl+O").clicked() {
@@ -69,8 +73,15 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             ui.label(tr(T::NoRecent));
         }
         for folder in &app.prefs.recent {
-            let name = folder.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-            if ui.button(name).on_hover_text(folder.display().to_string()).clicked() {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            if ui
+                .button(name)
+                .on_hover_text(folder.display().to_string())
+                .clicked()
+            {
                 command = Some(Command::Open(folder.clone()));
             }
         }
@@ -106,9 +117,11 @@ fn view_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     }
     ui.separator();
     ui.label(RichText::new(tr(T::Theme)).weak());
-    for (theme, key) in
-        [(Theme::Light, T::ThemeLight), (Theme::Dark, T::ThemeDark), (Theme::Projector, T::ThemeProjector)]
-    {
+    for (theme, key) in [
+        (Theme::Light, T::ThemeLight),
+        (Theme::Dark, T::ThemeDark),
+        (Theme::Projector, T::ThemeProjector),
+    ] {
         if ui.radio(app.prefs.theme == theme, tr(key)).clicked() {
             app.commands.push(Command::SetTheme(theme));
         }
@@ -120,25 +133,38 @@ fn view_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
 fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
     let lang = app.lang();
     if app.doc.is_dirty() {
-        let key = if app.doc.folder().is_none() { T::NotSavedYet } else { T::UnsavedChanges };
+        let key = if app.doc.folder().is_none() {
+            T::NotSavedYet
+        } else {
+            T::UnsavedChanges
+        };
         return (key.get(lang).to_owned(), true);
     }
     let Some(saved_at) = app.doc.saved_at() else {
         return (String::new(), false);
     };
-    let secs = jiff::Timestamp::now().duration_since(saved_at).as_secs().max(0);
+    let secs = jiff::Timestamp::now()
+        .duration_since(saved_at)
+        .as_secs()
+        .max(0);
     let text = if secs < 5 {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
         T::SavedJustNow.get(lang).to_owned()
     } else if secs < 60 {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
-        T::SavedSecondsAgo.get(lang).replace("{}", &secs.to_string())
+        T::SavedSecondsAgo
+            .get(lang)
+            .replace("{}", &secs.to_string())
     } else if secs < 3600 {
         ctx.request_repaint_after(std::time::Duration::from_secs(60 - secs as u64 % 60));
-        T::SavedMinutesAgo.get(lang).replace("{}", &(secs / 60).to_string())
+        T::SavedMinutesAgo
+            .get(lang)
+            .replace("{}", &(secs / 60).to_string())
     } else {
         let local = saved_at.to_zoned(jiff::tz::TimeZone::system());
-        T::SavedAt.get(lang).replace("{}", &local.strftime("%Y-%m-%d %H:%M").to_string())
+        T::SavedAt
+            .get(lang)
+            .replace("{}", &local.strftime("%Y-%m-%d %H:%M").to_string())
     };
     (text, false)
 }

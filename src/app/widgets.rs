@@ -4,16 +4,20 @@
 use egui::{Id, Response, TextEdit, Ui};
 use jiff::civil::Date;
 
-/// A single-line text field labelled by `label_id`.
+/// A single-line text field labelled by `label_id`. Takes exactly `width`, also inside a
+/// `Grid`, whose cells would otherwise shrink it.
 pub fn text_edit_ui(ui: &mut Ui, value: &mut String, label_id: Id, width: f32) -> Response {
-    ui.add(TextEdit::singleline(value).desired_width(width)).labelled_by(label_id)
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized([width, height], TextEdit::singleline(value))
+        .labelled_by(label_id)
 }
 
-/// A label above a multi-line text field.
-pub fn labelled_multiline_ui(ui: &mut Ui, label: &str, value: &mut String, rows: usize) -> Response {
-    let label = ui.label(label);
-    ui.add(TextEdit::multiline(value).desired_rows(rows).desired_width(f32::INFINITY))
-        .labelled_by(label.id)
+/// A multi-line text field, labelled by a heading or label above it.
+pub fn multiline_ui(ui: &mut Ui, value: &mut String, label_id: Id, rows: usize) -> Response {
+    let edit = TextEdit::multiline(value)
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY);
+    ui.add(edit).labelled_by(label_id)
 }
 
 /// A label beside a single-line text field.
@@ -31,12 +35,11 @@ pub fn labelled_text_ui(ui: &mut Ui, label: &str, value: &mut String) -> Respons
 pub fn parsed_edit_ui<V>(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
-    label_id: Id,
+    (label_id, invalid_hint): (Id, &str),
     value: &mut V,
     width: f32,
     format: impl Fn(&V) -> String,
     parse: impl Fn(&str) -> Option<V>,
-    invalid_hint: &str,
 ) -> Response {
     let id = ui.make_persistent_id(id_salt);
     let buffer: Option<String> = ui.data(|d| d.get_temp(id));
@@ -57,7 +60,11 @@ pub fn parsed_edit_ui<V>(
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    if parsed.is_none() { response.on_hover_text(invalid_hint) } else { response }
+    if parsed.is_none() {
+        response.on_hover_text(invalid_hint)
+    } else {
+        response
+    }
 }
 
 /// An ISO date field (YYYY-MM-DD).
@@ -71,12 +78,11 @@ pub fn date_edit_ui(
     parsed_edit_ui(
         ui,
         id_salt,
-        label_id,
+        (label_id, invalid_hint),
         date,
         100.0,
         ToString::to_string,
         |text| text.trim().parse::<Date>().ok(),
-        invalid_hint,
     )
 }
 
@@ -90,7 +96,7 @@ pub fn name_list_edit_ui(
     parsed_edit_ui(
         ui,
         id_salt,
-        label_id,
+        (label_id, ""),
         names,
         ui.available_width().min(480.0),
         |names| names.join(", "),
@@ -103,6 +109,5 @@ pub fn name_list_edit_ui(
                     .collect(),
             )
         },
-        "",
     )
 }

@@ -57,7 +57,9 @@ pub struct AgendaItem {
 }
 
 /// How an agenda item is worked on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Method {
     Input,
     #[default]

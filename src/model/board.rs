@@ -72,7 +72,9 @@ pub struct Card {
 }
 
 /// The paper colours of a Metaplan case.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum CardColour {
     #[default]
     White,

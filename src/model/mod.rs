@@ -52,7 +52,10 @@ impl Session {
         Self {
             schema_version: SCHEMA_VERSION,
             id: SessionId::generate(),
-            meta: Metadata { title: title.to_owned(), ..Metadata::default() },
+            meta: Metadata {
+                title: title.to_owned(),
+                ..Metadata::default()
+            },
             reflection: Reflection::with_default_dimensions([
                 DimensionId::generate(),
                 DimensionId::generate(),
@@ -94,7 +97,9 @@ impl Session {
             if id.is_nil() {
                 problems.push(format!("{kind} \u{201c}{label}\u{201d} has no id."));
             } else if !seen.insert(id) {
-                problems.push(format!("{kind} \u{201c}{label}\u{201d} repeats the id {id}."));
+                problems.push(format!(
+                    "{kind} \u{201c}{label}\u{201d} repeats the id {id}."
+                ));
             }
         };
         check_id("The session", &self.meta.title, self.id.uuid());
@@ -102,7 +107,11 @@ impl Session {
             check_id("Participant", &p.name, p.id.uuid());
         }
         for day in &self.agenda.days {
-            check_id("Agenda day", &day.date.map(|d| d.to_string()).unwrap_or_default(), day.id.uuid());
+            check_id(
+                "Agenda day",
+                &day.date.map(|d| d.to_string()).unwrap_or_default(),
+                day.id.uuid(),
+            );
             for item in &day.items {
                 check_id("Agenda item", &item.title, item.id.uuid());
             }
@@ -231,13 +240,28 @@ mod tests {
         let mut s = Session::create("Werkstatt");
         let id = ActionItemId::generate();
         for title in ["Protokoll", "Fotos"] {
-            s.action_items.push(ActionItem { id, title: title.into(), ..ActionItem::default() });
+            s.action_items.push(ActionItem {
+                id,
+                title: title.into(),
+                ..ActionItem::default()
+            });
         }
-        s.results.push(Decision { text: "Ohne Id".into(), ..Decision::default() });
+        s.results.push(Decision {
+            text: "Ohne Id".into(),
+            ..Decision::default()
+        });
         let problems = s.problems();
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("Fotos") && p.contains("repeats")));
-        assert!(problems.iter().any(|p| p.contains("Ohne Id") && p.contains("no id")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("Fotos") && p.contains("repeats"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("Ohne Id") && p.contains("no id"))
+        );
     }
 
     #[test]

@@ -47,8 +47,12 @@ pub enum ActionStatus {
 
 impl ActionStatus {
     /// Every status, in picker order.
-    pub const ALL: [ActionStatus; 4] =
-        [ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Dropped];
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
 }
 
 /// Where in the session something came from.

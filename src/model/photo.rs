@@ -76,12 +76,30 @@ mod tests {
 
     #[test]
     fn absolute_and_escaping_paths_are_refused() {
-        assert_eq!(check_photo_path("/etc/passwd"), Err(PhotoPathProblem::Absolute));
-        assert_eq!(check_photo_path("C:\\Bilder\\a.jpg"), Err(PhotoPathProblem::Absolute));
-        assert_eq!(check_photo_path("\\\\server\\a.jpg"), Err(PhotoPathProblem::Absolute));
-        assert_eq!(check_photo_path("../other/a.jpg"), Err(PhotoPathProblem::LeavesFolder));
-        assert_eq!(check_photo_path("photos/../../a.jpg"), Err(PhotoPathProblem::LeavesFolder));
-        assert_eq!(check_photo_path("photos\\..\\..\\a.jpg"), Err(PhotoPathProblem::LeavesFolder));
+        assert_eq!(
+            check_photo_path("/etc/passwd"),
+            Err(PhotoPathProblem::Absolute)
+        );
+        assert_eq!(
+            check_photo_path("C:\\Bilder\\a.jpg"),
+            Err(PhotoPathProblem::Absolute)
+        );
+        assert_eq!(
+            check_photo_path("\\\\server\\a.jpg"),
+            Err(PhotoPathProblem::Absolute)
+        );
+        assert_eq!(
+            check_photo_path("../other/a.jpg"),
+            Err(PhotoPathProblem::LeavesFolder)
+        );
+        assert_eq!(
+            check_photo_path("photos/../../a.jpg"),
+            Err(PhotoPathProblem::LeavesFolder)
+        );
+        assert_eq!(
+            check_photo_path("photos\\..\\..\\a.jpg"),
+            Err(PhotoPathProblem::LeavesFolder)
+        );
         assert_eq!(check_photo_path("  "), Err(PhotoPathProblem::Empty));
     }
 }

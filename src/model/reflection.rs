@@ -31,7 +31,10 @@ impl Reflection {
             dimensions: ids
                 .into_iter()
                 .zip(names)
-                .map(|(id, name)| Dimension { id, name: name.to_owned() })
+                .map(|(id, name)| Dimension {
+                    id,
+                    name: name.to_owned(),
+                })
                 .collect(),
             ..Self::default()
         }
@@ -58,7 +61,12 @@ pub struct Scale {
 
 impl Default for Scale {
     fn default() -> Self {
-        Self { min: 1, max: 5, low_label: String::new(), high_label: String::new() }
+        Self {
+            min: 1,
+            max: 5,
+            low_label: String::new(),
+            high_label: String::new(),
+        }
     }
 }
 

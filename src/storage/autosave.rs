@@ -22,10 +22,11 @@ pub struct Recovery {
 
 /// Writes the autosave for a session folder (created if needed).
 pub fn write_autosave(folder: &Path, session: &Session) -> Result<(), StorageError> {
-    fs::create_dir_all(folder)
-        .map_err(|e| StorageError::io("create the folder", folder, e))?;
+    fs::create_dir_all(folder).map_err(|e| StorageError::io("create the folder", folder, e))?;
     let text = to_ron(session);
-    atomic_write(&folder.join(AUTOSAVE_FILE), |file| file.write_all(text.as_bytes()))
+    atomic_write(&folder.join(AUTOSAVE_FILE), |file| {
+        file.write_all(text.as_bytes())
+    })
 }
 
 /// Removes the autosave of a folder, if there is one.

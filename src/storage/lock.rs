@@ -26,14 +26,20 @@ pub enum LockError {
     )]
     HeldElsewhere { holder: String },
     #[error("Could not lock {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl SessionLock {
     /// Takes the lock of a session folder; fails if another process holds it.
     pub fn acquire(folder: &Path) -> Result<Self, LockError> {
         let path = folder.join(LOCK_FILE);
-        let io_error = |source| LockError::Io { path: path.clone(), source };
+        let io_error = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
         std::fs::create_dir_all(folder).map_err(io_error)?;
         let mut file = OpenOptions::new()
             .read(true)
@@ -49,7 +55,11 @@ impl SessionLock {
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder.trim();
                 return Err(LockError::HeldElsewhere {
-                    holder: if holder.is_empty() { "unknown".into() } else { holder.into() },
+                    holder: if holder.is_empty() {
+                        "unknown".into()
+                    } else {
+                        holder.into()
+                    },
                 });
             }
             Err(TryLockError::Error(e)) => return Err(io_error(e)),
@@ -58,7 +68,10 @@ impl SessionLock {
         let _ = file.set_len(0);
         let _ = file.rewind();
         let _ = write!(file, "{}", std::process::id());
-        Ok(Self { _file: file, folder: folder.to_owned() })
+        Ok(Self {
+            _file: file,
+            folder: folder.to_owned(),
+        })
     }
 
     /// The folder this lock guards.

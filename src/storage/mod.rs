@@ -32,7 +32,11 @@ pub const PHOTOS_DIR: &str = "photos";
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("Could not {action} {}: {source}", path.display())]
-    Io { action: &'static str, path: PathBuf, source: io::Error },
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
 
     #[error("{} is not a Moderato session: it has no {SESSION_FILE}.", path.display())]
     NotASession { path: PathBuf },
@@ -41,7 +45,12 @@ pub enum StorageError {
     Missing { path: PathBuf },
 
     #[error("{}, line {line}, column {column}: {message}", path.display())]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     #[error(
         "{} was written by a newer version of Moderato (file format {found}; this version reads up to {SCHEMA_VERSION}). \
@@ -51,12 +60,22 @@ pub enum StorageError {
     TooNew { path: PathBuf, found: u32 },
 
     #[error("{} cannot be opened safely:\n{}", path.display(), problems.join("\n"))]
-    Invalid { path: PathBuf, problems: Vec<String> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
+
+    #[error("The new session has no folder yet.")]
+    NoFolder,
 }
 
 impl StorageError {
     fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
-        Self::Io { action, path: path.to_owned(), source }
+        Self::Io {
+            action,
+            path: path.to_owned(),
+            source,
+        }
     }
 }
 
@@ -110,7 +129,10 @@ pub fn to_ron(session: &Session) -> String {
 pub fn from_ron(text: &str, path: &Path) -> Result<Session, StorageError> {
     let version = probe_schema_version(text, path)?;
     if version > SCHEMA_VERSION {
-        return Err(StorageError::TooNew { path: path.to_owned(), found: version });
+        return Err(StorageError::TooNew {
+            path: path.to_owned(),
+            found: version,
+        });
     }
     // Older versions are migrated here, one step per version, each with a fixture in
     // tests/fixtures. Version 1 is the first format, so there is nothing to migrate yet.
@@ -120,7 +142,10 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Session, StorageError> {
     if problems.is_empty() {
         Ok(session)
     } else {
-        Err(StorageError::Invalid { path: path.to_owned(), problems })
+        Err(StorageError::Invalid {
+            path: path.to_owned(),
+            problems,
+        })
     }
 }
 
@@ -168,10 +193,16 @@ fn plain_ron_message(code: &ron::Error) -> String {
 /// Loads a session from its folder (or its `session.ron`).
 pub fn load(path: &Path) -> Result<Session, StorageError> {
     if !path.exists() {
-        return Err(StorageError::Missing { path: path.to_owned() });
+        return Err(StorageError::Missing {
+            path: path.to_owned(),
+        });
     }
     let paths = SessionPaths::resolve(path);
-    let file = if path.is_file() { path.to_owned() } else { paths.session_file() };
+    let file = if path.is_file() {
+        path.to_owned()
+    } else {
+        paths.session_file()
+    };
     let text = match fs::read(&file) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| StorageError::Syntax {
             path: file.clone(),
@@ -183,7 +214,9 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
             ),
         })?,
         Err(e) if e.kind() == io::ErrorKind::NotFound && path.is_dir() => {
-            return Err(StorageError::NotASession { path: path.to_owned() });
+            return Err(StorageError::NotASession {
+                path: path.to_owned(),
+            });
         }
         Err(e) => return Err(StorageError::io("read", &file, e)),
     };
@@ -195,7 +228,9 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
 /// Creates the folder and its `photos/` if needed. If saving fails, the previous
 /// `session.ron` is left as it was.
 pub fn save(folder: &Path, session: &Session) -> Result<(), StorageError> {
-    let paths = SessionPaths { folder: folder.to_owned() };
+    let paths = SessionPaths {
+        folder: folder.to_owned(),
+    };
     fs::create_dir_all(folder).map_err(|e| StorageError::io("create the folder", folder, e))?;
     let photos = folder.join(PHOTOS_DIR);
     fs::create_dir_all(&photos).map_err(|e| StorageError::io("create the folder", &photos, e))?;
@@ -219,15 +254,21 @@ pub fn atomic_write(
     target: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), StorageError> {
-    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".moderato-")
         .suffix(".tmp")
         .tempfile_in(folder)
         .map_err(|e| StorageError::io("create a temporary file in", folder, e))?;
     write(temp.as_file_mut()).map_err(|e| StorageError::io("write", target, e))?;
-    temp.as_file().sync_all().map_err(|e| StorageError::io("write", target, e))?;
-    temp.persist(target).map_err(|e| StorageError::io("replace", target, e.error))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| StorageError::io("write", target, e))?;
+    temp.persist(target)
+        .map_err(|e| StorageError::io("replace", target, e.error))?;
     sync_folder(folder).map_err(|e| StorageError::io("sync the folder", folder, e))
 }
 

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 
 use super::read_only_note;
 use crate::i18n::{Lang, T};
-use crate::model::Session;
+use crate::model::{Method, Session};
 
 pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
@@ -15,17 +15,30 @@ pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
     }
     for (index, day) in session.agenda.days.iter().enumerate() {
         let date = day.date.map(|d| d.to_string()).unwrap_or_default();
-        let start = day.start_time.map(|t| t.strftime("%H:%M").to_string()).unwrap_or_default();
-        ui.label(RichText::new(format!("{} {} \u{2013} {date} {start}", tr(T::Day), index + 1)).strong());
-        egui::Grid::new(("agenda-day", index)).striped(true).num_columns(4).show(ui, |ui| {
-            for item in &day.items {
-                ui.label(format!("{} {}", item.planned_minutes, tr(T::Minutes)));
-                ui.label(&item.title);
-                ui.label(RichText::new(format!("{:?}", item.method)).weak());
-                ui.label(&item.responsible);
-                ui.end_row();
-            }
-        });
+        let start = day
+            .start_time
+            .map(|t| t.strftime("%H:%M").to_string())
+            .unwrap_or_default();
+        ui.label(
+            RichText::new(format!(
+                "{} {} \u{2013} {date} {start}",
+                tr(T::Day),
+                index + 1
+            ))
+            .strong(),
+        );
+        egui::Grid::new(("agenda-day", index))
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for item in &day.items {
+                    ui.label(format!("{} {}", item.planned_minutes, tr(T::Minutes)));
+                    ui.label(&item.title);
+                    ui.label(RichText::new(method_text(item.method, lang)).weak());
+                    ui.label(&item.responsible);
+                    ui.end_row();
+                }
+            });
         ui.add_space(8.0);
     }
     ui.label(format!(
@@ -34,4 +47,20 @@ pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
         session.agenda.planned_minutes(),
         tr(T::Minutes)
     ));
+}
+
+/// The method in words.
+pub(crate) fn method_text(method: Method, lang: Lang) -> &'static str {
+    match method {
+        Method::Input => T::MethodInput,
+        Method::Discussion => T::MethodDiscussion,
+        Method::GroupWork => T::MethodGroupWork,
+        Method::Positioning => T::MethodPositioning,
+        Method::Clustering => T::MethodClustering,
+        Method::Voting => T::MethodVoting,
+        Method::Reflection => T::MethodReflection,
+        Method::Break => T::MethodBreak,
+        Method::Other => T::MethodOther,
+    }
+    .get(lang)
 }

@@ -48,7 +48,11 @@ pub(super) fn board_ui(session: &Session, lang: Lang, ui: &mut Ui) {
                         ui.set_max_width(180.0);
                         ui.label(RichText::new(&card.text).color(Color32::BLACK));
                         if !card.author.is_empty() {
-                            ui.label(RichText::new(&card.author).small().color(Color32::DARK_GRAY));
+                            ui.label(
+                                RichText::new(&card.author)
+                                    .small()
+                                    .color(Color32::DARK_GRAY),
+                            );
                         }
                     });
             }

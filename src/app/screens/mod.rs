@@ -11,9 +11,8 @@ use super::{ModeratoApp, Screen};
 use crate::i18n::T;
 
 pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
+    // The selected tab names the screen; a heading repeating it would be noise.
     let lang = app.lang();
-    ui.heading(app.screen.label().get(lang));
-    ui.add_space(6.0);
     match app.screen {
         Screen::Agenda => agenda::agenda_ui(&app.doc.session, lang, ui),
         Screen::Board => board::board_ui(&app.doc.session, lang, ui),
@@ -29,6 +28,10 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
 
 /// The note on screens that only show the session so far.
 fn read_only_note(ui: &mut egui::Ui, lang: crate::i18n::Lang) {
-    ui.label(egui::RichText::new(T::ReadOnlyOverview.get(lang)).weak().italics());
+    ui.label(
+        egui::RichText::new(T::ReadOnlyOverview.get(lang))
+            .weak()
+            .italics(),
+    );
     ui.add_space(8.0);
 }

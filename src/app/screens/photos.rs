@@ -15,17 +15,20 @@ pub(super) fn photos_ui(session: &Session, folder: Option<&Path>, lang: Lang, ui
         ui.label(tr(T::NoPhotos));
         return;
     }
-    egui::Grid::new("photos").striped(true).num_columns(3).show(ui, |ui| {
-        for photo in &session.photos {
-            let exists = folder.is_some_and(|folder| folder.join(&photo.path).is_file());
-            ui.monospace(&photo.path);
-            ui.label(&photo.caption);
-            let mut who = photo.photographer.clone();
-            if !exists {
-                who = format!("{who} \u{2013} {}", tr(T::MissingPhoto));
+    egui::Grid::new("photos")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for photo in &session.photos {
+                let exists = folder.is_some_and(|folder| folder.join(&photo.path).is_file());
+                ui.monospace(&photo.path);
+                ui.label(&photo.caption);
+                let mut who = photo.photographer.clone();
+                if !exists {
+                    who = format!("{who} \u{2013} {}", tr(T::MissingPhoto));
+                }
+                ui.label(RichText::new(who).weak());
+                ui.end_row();
             }
-            ui.label(RichText::new(who).weak());
-            ui.end_row();
-        }
-    });
+        });
 }

@@ -11,7 +11,11 @@ pub(super) fn reflection_ui(session: &Session, lang: Lang, ui: &mut Ui) {
     let reflection = &session.reflection;
     read_only_note(ui, lang);
     egui::Grid::new("reflection").striped(true).show(ui, |ui| {
-        ui.strong(if reflection.is_anonymous { tr(T::Anonymous) } else { "" });
+        ui.strong(if reflection.is_anonymous {
+            tr(T::Anonymous)
+        } else {
+            ""
+        });
         for dimension in &reflection.dimensions {
             ui.strong(&dimension.name);
         }
@@ -20,7 +24,11 @@ pub(super) fn reflection_ui(session: &Session, lang: Lang, ui: &mut Ui) {
             ui.label(&entry.who);
             for dimension in &reflection.dimensions {
                 let rating = entry.ratings.get(&dimension.id);
-                ui.label(rating.map(ToString::to_string).unwrap_or_else(|| "\u{2013}".into()));
+                ui.label(
+                    rating
+                        .map(ToString::to_string)
+                        .unwrap_or_else(|| "\u{2013}".into()),
+                );
             }
             ui.label(RichText::new(&entry.comment).weak());
             ui.end_row();

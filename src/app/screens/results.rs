@@ -4,10 +4,12 @@ use egui::{ComboBox, RichText, Ui};
 use jiff::civil::Date;
 
 use crate::app::widgets::{
-    date_edit_ui, labelled_multiline_ui, labelled_text_ui, name_list_edit_ui, text_edit_ui,
+    date_edit_ui, labelled_text_ui, multiline_ui, name_list_edit_ui, text_edit_ui,
 };
 use crate::i18n::{Lang, T};
-use crate::model::{ActionItem, ActionItemId, ActionStatus, Decision, Due, NextMeeting, ResultId, Session};
+use crate::model::{
+    ActionItem, ActionItemId, ActionStatus, Decision, Due, NextMeeting, ResultId, Session,
+};
 
 pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
@@ -21,16 +23,18 @@ pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
     section_heading(ui, tr(T::NextMeeting));
     next_meeting_ui(&mut session.next_meeting, lang, ui);
     ui.add_space(12.0);
-    section_heading(ui, tr(T::Notes));
-    labelled_multiline_ui(ui, tr(T::Notes), &mut session.notes, 4);
+    let notes = section_heading(ui, tr(T::Notes));
+    multiline_ui(ui, &mut session.notes, notes, 4);
     ui.add_space(12.0);
     section_heading(ui, tr(T::Credits));
     credits_ui(session, lang, ui);
 }
 
-fn section_heading(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).heading().size(18.0));
+/// A section heading; returns its id so a field below can be labelled by it.
+fn section_heading(ui: &mut Ui, text: &str) -> egui::Id {
+    let id = ui.label(RichText::new(text).heading().size(18.0)).id;
     ui.separator();
+    id
 }
 
 fn decisions_ui(results: &mut Vec<Decision>, lang: Lang, ui: &mut Ui) {
@@ -53,35 +57,39 @@ fn decisions_ui(results: &mut Vec<Decision>, lang: Lang, ui: &mut Ui) {
         results.remove(index);
     }
     if ui.button(format!("+ {}", tr(T::AddResult))).clicked() {
-        results.push(Decision { id: ResultId::generate(), ..Decision::default() });
+        results.push(Decision {
+            id: ResultId::generate(),
+            ..Decision::default()
+        });
     }
 }
 
 fn action_items_ui(items: &mut Vec<ActionItem>, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
     let mut remove = None;
-    egui::Grid::new("action-items").num_columns(5).striped(true).spacing([10.0, 6.0]).show(
-        ui,
-        |ui| {
+    let task_width = (ui.available_width() * 0.4).clamp(240.0, 560.0);
+    egui::Grid::new("action-items")
+        .num_columns(5)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
             let task = ui.strong(tr(T::Task)).id;
             let owner = ui.strong(tr(T::Owner)).id;
             let due = ui.strong(tr(T::Due)).id;
-            ui.strong(tr(T::Status));
+            let status = ui.strong(tr(T::Status)).id;
             ui.label("");
             ui.end_row();
             for (index, item) in items.iter_mut().enumerate() {
-                let width = (ui.available_width() * 0.45).clamp(220.0, 520.0);
-                text_edit_ui(ui, &mut item.title, task, width);
-                text_edit_ui(ui, &mut item.owner, owner, 160.0);
+                text_edit_ui(ui, &mut item.title, task, task_width);
+                text_edit_ui(ui, &mut item.owner, owner, 180.0);
                 due_ui(ui, item.id, &mut item.due, due, lang);
-                status_ui(ui, item.id, &mut item.status, lang);
+                status_ui(ui, item.id, &mut item.status, status, lang);
                 if ui.small_button(tr(T::Remove)).clicked() {
                     remove = Some(index);
                 }
                 ui.end_row();
             }
-        },
-    );
+        });
     if items.is_empty() {
         ui.label(RichText::new(tr(T::Nothing)).weak());
     }
@@ -89,7 +97,10 @@ fn action_items_ui(items: &mut Vec<ActionItem>, lang: Lang, ui: &mut Ui) {
         items.remove(index);
     }
     if ui.button(format!("+ {}", tr(T::AddActionItem))).clicked() {
-        items.push(ActionItem { id: ActionItemId::generate(), ..ActionItem::default() });
+        items.push(ActionItem {
+            id: ActionItemId::generate(),
+            ..ActionItem::default()
+        });
     }
 }
 
@@ -101,33 +112,45 @@ fn due_ui(ui: &mut Ui, id: ActionItemId, due: &mut Due, label_id: egui::Id, lang
         Due::NextMeeting => tr(T::DueNextMeeting),
     };
     ui.horizontal(|ui| {
-        ComboBox::from_id_salt(("due", id)).selected_text(kind_text(due)).show_ui(ui, |ui| {
-            let today = jiff::Zoned::now().date();
-            let date = match due {
-                Due::On(date) => *date,
-                _ => today,
-            };
-            for option in [Due::Open, Due::On(date), Due::NextMeeting] {
-                let selected = std::mem::discriminant(due) == std::mem::discriminant(&option);
-                if ui.selectable_label(selected, kind_text(&option)).clicked() && !selected {
-                    *due = option;
+        ComboBox::from_id_salt(("due", id))
+            .selected_text(kind_text(due))
+            .show_ui(ui, |ui| {
+                let today = jiff::Zoned::now().date();
+                let date = match due {
+                    Due::On(date) => *date,
+                    _ => today,
+                };
+                for option in [Due::Open, Due::On(date), Due::NextMeeting] {
+                    let selected = std::mem::discriminant(due) == std::mem::discriminant(&option);
+                    if ui.selectable_label(selected, kind_text(&option)).clicked() && !selected {
+                        *due = option;
+                    }
                 }
-            }
-        });
+            })
+            .response
+            .labelled_by(label_id);
         if let Due::On(date) = due {
             date_edit_ui(ui, ("due-date", id), label_id, date, tr(T::InvalidDate));
         }
     });
 }
 
-fn status_ui(ui: &mut Ui, id: ActionItemId, status: &mut ActionStatus, lang: Lang) {
+fn status_ui(
+    ui: &mut Ui,
+    id: ActionItemId,
+    status: &mut ActionStatus,
+    label_id: egui::Id,
+    lang: Lang,
+) {
     ComboBox::from_id_salt(("status", id))
         .selected_text(status_text(*status, lang))
         .show_ui(ui, |ui| {
             for option in ActionStatus::ALL {
                 ui.selectable_value(status, option, status_text(option, lang));
             }
-        });
+        })
+        .response
+        .labelled_by(label_id);
 }
 
 /// The status in words.
@@ -144,7 +167,10 @@ pub(crate) fn status_text(status: ActionStatus, lang: Lang) -> &'static str {
 fn next_meeting_ui(next: &mut Option<NextMeeting>, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
     let mut is_planned = next.is_some();
-    if ui.checkbox(&mut is_planned, tr(T::NextMeetingPlanned)).changed() {
+    if ui
+        .checkbox(&mut is_planned, tr(T::NextMeetingPlanned))
+        .changed()
+    {
         *next = is_planned.then(NextMeeting::default);
     }
     let Some(meeting) = next else {
@@ -155,7 +181,11 @@ fn next_meeting_ui(next: &mut Option<NextMeeting>, lang: Lang, ui: &mut Ui) {
         let mut remove = None;
         for (index, date) in meeting.dates.iter_mut().enumerate() {
             date_edit_ui(ui, ("next-date", index), label.id, date, tr(T::InvalidDate));
-            if ui.small_button("\u{2715}").on_hover_text(tr(T::Remove)).clicked() {
+            if ui
+                .small_button("\u{2715}")
+                .on_hover_text(tr(T::Remove))
+                .clicked()
+            {
                 remove = Some(index);
             }
         }

@@ -4,35 +4,78 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use crate::app::messages::fill;
 use crate::i18n::{Lang, T};
 use crate::model::Session;
 use crate::summary::Summary;
 
 pub(super) fn review_ui(session: &Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
-    let summary = Summary::of(session);
+    let s = Summary::of(session);
     let meta = &session.meta;
-    egui::Grid::new("review").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
-        let row = |ui: &mut Ui, key: T, value: String| {
-            ui.label(RichText::new(tr(key)).weak());
-            ui.label(value);
-            ui.end_row();
-        };
-        row(ui, T::Title, meta.title.clone());
-        row(ui, T::Series, meta.series.clone());
-        row(ui, T::Organiser, meta.organiser.clone());
-        row(ui, T::Dates, summary.date_range());
-        row(ui, T::Location, meta.location.clone());
-        row(ui, T::Moderators, meta.moderators.join(", "));
-        row(ui, T::Participants, summary.participants.to_string());
-        row(ui, T::Organisations, session.organisations().join(", "));
-        if let Some(folder) = folder {
-            row(ui, T::Folder, folder.display().to_string());
+    let next_meeting = match &s.next_meeting {
+        Some(next) => {
+            let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
+            fill(tr(T::ReviewNextMeeting), &[&dates.join(", "), &next.place])
         }
-    });
-    ui.add_space(10.0);
-    ui.strong(tr(T::Summary));
-    for line in summary.lines().iter().skip(1) {
-        ui.label(line);
-    }
+        None => tr(T::NoNextMeeting).to_owned(),
+    };
+    let rows = [
+        (T::Title, meta.title.clone()),
+        (T::Series, meta.series.clone()),
+        (T::Organiser, meta.organiser.clone()),
+        (T::Dates, s.date_range()),
+        (T::Location, meta.location.clone()),
+        (T::Moderators, meta.moderators.join(", ")),
+        (T::Participants, s.participants.to_string()),
+        (T::Organisations, session.organisations().join(", ")),
+        (
+            T::Agenda,
+            fill(
+                tr(T::ReviewAgenda),
+                &[&s.agenda_items.to_string(), &s.planned_minutes.to_string()],
+            ),
+        ),
+        (
+            T::Board,
+            fill(
+                tr(T::ReviewBoards),
+                &[
+                    &s.boards.to_string(),
+                    &s.cards.to_string(),
+                    &s.clusters.to_string(),
+                    &s.votes.to_string(),
+                ],
+            ),
+        ),
+        (
+            T::Reflection,
+            fill(
+                tr(T::ReviewReflection),
+                &[
+                    &s.reflection_entries.to_string(),
+                    &s.reflection_dimensions.to_string(),
+                ],
+            ),
+        ),
+        (T::Photos, s.photos.to_string()),
+        (T::ResultsDecisions, s.results.to_string()),
+        (T::ActionItems, s.action_items.to_string()),
+        (T::NextMeeting, next_meeting),
+        (
+            T::Folder,
+            folder.map(|f| f.display().to_string()).unwrap_or_default(),
+        ),
+    ];
+    egui::Grid::new("review")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (key, value) in rows {
+                ui.label(RichText::new(tr(key)).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
 }
