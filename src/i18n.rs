@@ -194,9 +194,17 @@ texts! {
     ErrLockHeld => "Diese Sitzung ist in einem anderen Moderato-Fenster geöffnet (Prozess {}). Wer hier speichert, kann die dortigen Änderungen überschreiben.", "This session is open in another Moderato window (process {}). Saving here could overwrite the changes made there.";
     ReviewAgenda => "{} Punkte, {} min geplant", "{} items, {} min planned";
     ReviewBoards => "{} Pinnwände mit {} Karten, {} Clustern, {} Punkten", "{} boards with {} cards, {} clusters, {} votes";
+    BoardCounts => "{} Karten · {} Cluster · {} Punkte", "{} cards · {} clusters · {} votes";
     ReviewReflection => "{} Einträge zu {} Dimensionen", "{} entries on {} dimensions";
     ReviewNextMeeting => "{} in {}", "{} in {}";
     NoNextMeeting => "noch nicht vereinbart", "not agreed yet";
+    SessionDetails2 => "Angaben zur Sitzung", "Session details";
+    AtAGlance => "Auf einen Blick", "At a glance";
+    ContentLanguage => "Sprache der Inhalte", "Content language";
+    AddParticipant => "Teilnehmende hinzufügen", "Add participant";
+    Name => "Name", "Name";
+    Organisation => "Organisation", "Organisation";
+    Role => "Rolle", "Role";
     MethodInput => "Input", "Input";
     MethodDiscussion => "Diskussion", "Discussion";
     MethodGroupWork => "Gruppenarbeit", "Group work";

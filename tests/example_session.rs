@@ -298,8 +298,8 @@ fn build() -> Session {
                 "Bürgerhaushalt seit 2015",
                 municipalities[1],
                 CardColour::Green,
-                0.72,
-                0.70,
+                0.58,
+                0.84,
                 0,
             ),
             card(
@@ -316,8 +316,8 @@ fn build() -> Session {
                 "Dorfgespräche in allen Ortsteilen",
                 municipalities[2],
                 CardColour::Blue,
-                0.68,
-                0.78,
+                0.80,
+                0.86,
                 0,
             ),
             card(
@@ -352,8 +352,8 @@ fn build() -> Session {
                 "Jugendbeirat mit eigenem Budget",
                 municipalities[4],
                 CardColour::Orange,
-                0.84,
-                0.64,
+                0.86,
+                0.62,
                 0,
             ),
             card(
@@ -361,8 +361,8 @@ fn build() -> Session {
                 "Verwaltung veröffentlicht Gutachten standardmäßig",
                 municipalities[4],
                 CardColour::Orange,
-                0.30,
                 0.22,
+                0.30,
                 0,
             ),
             card(

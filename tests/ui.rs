@@ -68,11 +68,7 @@ fn every_screen_is_reached_by_its_label() {
             "Verortungswand nach der ersten Runde",
         ),
         ("Results & next steps", Screen::Results, "Action items"),
-        (
-            "Review",
-            Screen::Review,
-            "Moderationsteam des Modellvorhabens",
-        ),
+        ("Review", Screen::Review, "At a glance"),
     ];
     for (label, screen, shown) in screens {
         harness.get_by_label(label).click();
@@ -339,4 +335,54 @@ fn autosave_writes_beside_the_session_after_a_pause_and_leaves_the_file_alone() 
     harness.get_by_label("Save").click();
     harness.run();
     assert!(!autosave.exists(), "a save makes the autosave redundant");
+}
+
+#[test]
+fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_on(dir.path(), Some(folder), Lang::En);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New session").click();
+    harness.run();
+    assert!(harness.state().document().folder().is_none());
+    assert!(harness.query_by_label("Untitled session").is_some());
+
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Title").click();
+    harness.run();
+    harness
+        .get_by_label("Title")
+        .type_text("Zukunftswerkstatt Mühlental");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().session().meta.title,
+        "Zukunftswerkstatt Mühlental"
+    );
+
+    // No file dialog in tests: Save asks for a typed folder, suggesting one from the title.
+    harness.get_by_label("Save").click();
+    harness.run();
+    let suggested = dir.path().join("zukunftswerkstatt-muehlental");
+    let field = harness.get_by_label("Folder to save the session in (created if needed):");
+    assert_eq!(
+        field.value().as_deref(),
+        Some(suggested.display().to_string().as_str())
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().folder(),
+        Some(suggested.as_path())
+    );
+    assert!(!harness.state().document().is_dirty());
+    let saved = storage::load(&suggested).unwrap();
+    assert_eq!(saved.meta.title, "Zukunftswerkstatt Mühlental");
+    assert_eq!(
+        saved.reflection.dimensions.len(),
+        4,
+        "new sessions start with the four dimensions"
+    );
 }

@@ -64,7 +64,7 @@ pub struct Card {
     pub author: String,
     pub colour: CardColour,
     pub shape: CardShape,
-    /// Position in board coordinates: 0..1 on both axes, (0, 0) top left.
+    /// Centre of the card in board coordinates: 0..1 on both axes, (0, 0) top left.
     pub x: f32,
     pub y: f32,
     /// Dots from dot voting.

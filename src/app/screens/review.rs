@@ -5,14 +5,122 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use crate::app::messages::fill;
+use crate::app::widgets::{date_edit_ui, name_list_edit_ui, text_edit_ui};
 use crate::i18n::{Lang, T};
-use crate::model::Session;
+use crate::model::{Participant, ParticipantId, Session};
 use crate::summary::Summary;
 
-pub(super) fn review_ui(session: &Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
+pub(super) fn review_ui(session: &mut Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    ui.label(RichText::new(tr(T::SessionDetails2)).heading().size(18.0));
+    ui.separator();
+    details_ui(session, lang, ui);
+    ui.add_space(12.0);
+    ui.label(RichText::new(tr(T::Participants)).heading().size(18.0));
+    ui.separator();
+    participants_ui(&mut session.meta.participants, lang, ui);
+    ui.add_space(12.0);
+    ui.label(RichText::new(tr(T::AtAGlance)).heading().size(18.0));
+    ui.separator();
+    glance_ui(session, folder, lang, ui);
+}
+
+/// Title, series, organiser, place, dates, language and moderators, all editable.
+fn details_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let meta = &mut session.meta;
+    let width = ui.available_width().min(640.0);
+    egui::Grid::new("session-details")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (key, value) in [
+                (T::Title, &mut meta.title),
+                (T::Series, &mut meta.series),
+                (T::Organiser, &mut meta.organiser),
+                (T::Location, &mut meta.location),
+            ] {
+                let label = ui.label(tr(key));
+                text_edit_ui(ui, value, label.id, width);
+                ui.end_row();
+            }
+            let label = ui.label(tr(T::Dates));
+            ui.horizontal_wrapped(|ui| {
+                let mut remove = None;
+                for (index, date) in meta.dates.iter_mut().enumerate() {
+                    date_edit_ui(
+                        ui,
+                        ("session-date", index),
+                        label.id,
+                        date,
+                        tr(T::InvalidDate),
+                    );
+                    if ui
+                        .small_button("\u{2715}")
+                        .on_hover_text(tr(T::Remove))
+                        .clicked()
+                    {
+                        remove = Some(index);
+                    }
+                }
+                if let Some(index) = remove {
+                    meta.dates.remove(index);
+                }
+                if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
+                    let next_day = meta.dates.last().and_then(|d| d.tomorrow().ok());
+                    meta.dates
+                        .push(next_day.unwrap_or_else(|| jiff::Zoned::now().date()));
+                }
+            });
+            ui.end_row();
+            let label = ui.label(tr(T::Moderators));
+            name_list_edit_ui(ui, "moderators", label.id, &mut meta.moderators)
+                .on_hover_text(tr(T::CommaSeparated));
+            ui.end_row();
+            let label = ui.label(tr(T::ContentLanguage));
+            text_edit_ui(ui, &mut meta.language, label.id, 80.0);
+            ui.end_row();
+        });
+}
+
+fn participants_ui(participants: &mut Vec<Participant>, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    let mut remove = None;
+    egui::Grid::new("participants")
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            let name = ui.strong(tr(T::Name)).id;
+            let organisation = ui.strong(tr(T::Organisation)).id;
+            let role = ui.strong(tr(T::Role)).id;
+            ui.label("");
+            ui.end_row();
+            for (index, participant) in participants.iter_mut().enumerate() {
+                text_edit_ui(ui, &mut participant.name, name, 220.0);
+                text_edit_ui(ui, &mut participant.organisation, organisation, 220.0);
+                text_edit_ui(ui, &mut participant.role, role, 220.0);
+                if ui.small_button(tr(T::Remove)).clicked() {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        participants.remove(index);
+    }
+    if ui.button(format!("+ {}", tr(T::AddParticipant))).clicked() {
+        participants.push(Participant {
+            id: ParticipantId::generate(),
+            ..Participant::default()
+        });
+    }
+}
+
+/// Counts of everything in the session.
+fn glance_ui(session: &Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
     let s = Summary::of(session);
-    let meta = &session.meta;
     let next_meeting = match &s.next_meeting {
         Some(next) => {
             let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
@@ -21,12 +129,6 @@ pub(super) fn review_ui(session: &Session, folder: Option<&Path>, lang: Lang, ui
         None => tr(T::NoNextMeeting).to_owned(),
     };
     let rows = [
-        (T::Title, meta.title.clone()),
-        (T::Series, meta.series.clone()),
-        (T::Organiser, meta.organiser.clone()),
-        (T::Dates, s.date_range()),
-        (T::Location, meta.location.clone()),
-        (T::Moderators, meta.moderators.join(", ")),
         (T::Participants, s.participants.to_string()),
         (T::Organisations, session.organisations().join(", ")),
         (
