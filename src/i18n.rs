@@ -205,6 +205,8 @@ texts! {
     Name => "Name", "Name";
     Organisation => "Organisation", "Organisation";
     Role => "Rolle", "Role";
+    Source => "Herkunft", "From";
+    NoSource => "–", "–";
     MethodInput => "Input", "Input";
     MethodDiscussion => "Diskussion", "Discussion";
     MethodGroupWork => "Gruppenarbeit", "Group work";

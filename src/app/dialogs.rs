@@ -137,6 +137,8 @@ impl ModeratoApp {
         egui::Window::new(tr(T::BrowseSessions))
             .open(&mut is_open)
             .default_width(720.0)
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {

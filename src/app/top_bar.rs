@@ -41,7 +41,9 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             for screen in Screen::ALL {
                 let selected = app.screen == screen;
-                let text = RichText::new(tr(screen.label())).size(15.0);
+                // Slightly larger than body text, in every theme (the projector's is large).
+                let size = ui.text_style_height(&egui::TextStyle::Body) * 1.15;
+                let text = RichText::new(tr(screen.label())).size(size);
                 if ui.selectable_label(selected, text).clicked() && !selected {
                     app.commands.push(Command::Show(screen));
                 }

@@ -13,24 +13,21 @@ pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
         ui.label(tr(T::NoAgenda));
         return;
     }
-    for (index, day) in session.agenda.days.iter().enumerate() {
-        let date = day.date.map(|d| d.to_string()).unwrap_or_default();
-        let start = day
-            .start_time
-            .map(|t| t.strftime("%H:%M").to_string())
-            .unwrap_or_default();
-        ui.label(
-            RichText::new(format!(
-                "{} {} \u{2013} {date} {start}",
-                tr(T::Day),
-                index + 1
-            ))
-            .strong(),
-        );
-        egui::Grid::new(("agenda-day", index))
-            .striped(true)
-            .num_columns(4)
-            .show(ui, |ui| {
+    // One grid for all days, so the columns line up from day to day.
+    egui::Grid::new("agenda")
+        .striped(true)
+        .num_columns(4)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for (index, day) in session.agenda.days.iter().enumerate() {
+                let date = day.date.map(|d| d.to_string()).unwrap_or_default();
+                let start = day
+                    .start_time
+                    .map(|t| t.strftime("%H:%M").to_string())
+                    .unwrap_or_default();
+                ui.label(RichText::new(format!("{} {}", tr(T::Day), index + 1)).strong());
+                ui.label(RichText::new(format!("{date}  {start}")).strong());
+                ui.end_row();
                 for item in &day.items {
                     ui.label(format!("{} {}", item.planned_minutes, tr(T::Minutes)));
                     ui.label(&item.title);
@@ -38,9 +35,9 @@ pub(super) fn agenda_ui(session: &Session, lang: Lang, ui: &mut Ui) {
                     ui.label(&item.responsible);
                     ui.end_row();
                 }
-            });
-        ui.add_space(8.0);
-    }
+            }
+        });
+    ui.add_space(8.0);
     ui.label(format!(
         "{}: {} {}",
         tr(T::PlannedTotal),

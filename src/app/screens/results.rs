@@ -8,7 +8,8 @@ use crate::app::widgets::{
 };
 use crate::i18n::{Lang, T};
 use crate::model::{
-    ActionItem, ActionItemId, ActionStatus, Decision, Due, NextMeeting, ResultId, Session,
+    ActionItem, ActionItemId, ActionStatus, Decision, Due, Method, NextMeeting, ResultId, Session,
+    SourceLink,
 };
 
 pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
@@ -18,7 +19,8 @@ pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
     decisions_ui(&mut session.results, lang, ui);
     ui.add_space(12.0);
     section_heading(ui, tr(T::ActionItems));
-    action_items_ui(&mut session.action_items, lang, ui);
+    let sources = source_options(session, lang);
+    action_items_ui(&mut session.action_items, &sources, lang, ui);
     ui.add_space(12.0);
     section_heading(ui, tr(T::NextMeeting));
     next_meeting_ui(&mut session.next_meeting, lang, ui);
@@ -64,10 +66,16 @@ fn decisions_ui(results: &mut Vec<Decision>, lang: Lang, ui: &mut Ui) {
     }
 }
 
-fn action_items_ui(items: &mut Vec<ActionItem>, lang: Lang, ui: &mut Ui) {
+fn action_items_ui(
+    items: &mut Vec<ActionItem>,
+    sources: &[(SourceLink, String)],
+    lang: Lang,
+    ui: &mut Ui,
+) {
     let tr = |key: T| key.get(lang);
     let mut remove = None;
-    let task_width = (ui.available_width() * 0.4).clamp(240.0, 560.0);
+    // The task takes what the other columns leave (owner, due, status, from, remove).
+    let task_width = (ui.available_width() - 830.0).clamp(200.0, 560.0);
     egui::Grid::new("action-items")
         .num_columns(5)
         .striped(true)
@@ -77,13 +85,25 @@ fn action_items_ui(items: &mut Vec<ActionItem>, lang: Lang, ui: &mut Ui) {
             let owner = ui.strong(tr(T::Owner)).id;
             let due = ui.strong(tr(T::Due)).id;
             let status = ui.strong(tr(T::Status)).id;
+            let source = ui.strong(tr(T::Source)).id;
             ui.label("");
             ui.end_row();
             for (index, item) in items.iter_mut().enumerate() {
-                text_edit_ui(ui, &mut item.title, task, task_width);
+                let title = text_edit_ui(ui, &mut item.title, task, task_width);
+                if !item.title.is_empty() && !title.has_focus() {
+                    title.on_hover_text(item.title.as_str());
+                }
                 text_edit_ui(ui, &mut item.owner, owner, 180.0);
                 due_ui(ui, item.id, &mut item.due, due, lang);
                 status_ui(ui, item.id, &mut item.status, status, lang);
+                source_ui(
+                    ui,
+                    ("action-source", item.id),
+                    &mut item.source,
+                    sources,
+                    source,
+                    lang,
+                );
                 if ui.small_button(tr(T::Remove)).clicked() {
                     remove = Some(index);
                 }
@@ -215,4 +235,74 @@ fn credits_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
             .on_hover_text(tr(T::CommaSeparated));
         ui.end_row();
     });
+}
+
+/// Everything a result or action item can come from, with a name to show.
+fn source_options(session: &Session, lang: Lang) -> Vec<(SourceLink, String)> {
+    let mut options = Vec::new();
+    for item in session
+        .agenda
+        .items()
+        .filter(|item| item.method != Method::Break)
+    {
+        options.push((
+            SourceLink::AgendaItem(item.id),
+            format!("{}: {}", T::Agenda.get(lang), item.title),
+        ));
+    }
+    for board in &session.boards {
+        options.push((
+            SourceLink::Board(board.id),
+            format!("{}: {}", T::Board.get(lang), board.title),
+        ));
+        for cluster in &board.clusters {
+            options.push((
+                SourceLink::Cluster(cluster.id),
+                format!(
+                    "{}: {} \u{203a} {}",
+                    T::Board.get(lang),
+                    board.title,
+                    cluster.title
+                ),
+            ));
+        }
+    }
+    options
+}
+
+/// Picks where something came from; shows a dash for nothing.
+fn source_ui(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
+    source: &mut Option<SourceLink>,
+    options: &[(SourceLink, String)],
+    label_id: egui::Id,
+    lang: Lang,
+) {
+    let none = T::NoSource.get(lang);
+    let current = source
+        .and_then(|link| options.iter().find(|(option, _)| *option == link))
+        .map_or(none, |(_, name)| name.as_str());
+    // Shortened by hand: a combo box grows with its text and would push the row off screen.
+    let short: String = if current.chars().count() > 30 {
+        current
+            .chars()
+            .take(29)
+            .chain(std::iter::once('\u{2026}'))
+            .collect()
+    } else {
+        current.to_owned()
+    };
+    ComboBox::from_id_salt(id_salt)
+        .width(210.0)
+        .selected_text(short)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(source, None, none);
+            for (link, name) in options {
+                ui.selectable_value(source, Some(*link), name);
+            }
+        })
+        .response
+        .labelled_by(label_id)
+        .on_hover_text(current);
 }
