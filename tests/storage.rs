@@ -1,34 +1,16 @@
 //! Storage on real files: round trips, byte-identical saves, every load error, atomicity,
 //! backups, autosave recovery and the lock between two instances.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::{EXAMPLE, example_copy};
 use moderato::model::{ActionItem, ActionItemId, Photo, PhotoId, SCHEMA_VERSION, Session};
 use moderato::storage::{
     self, AUTOSAVE_FILE, BACKUP_FILE, LockError, SESSION_FILE, SessionLock, StorageError,
 };
-
-const EXAMPLE: &str = "sessions/open-government-2017";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-fn example_copy(dir: &Path) -> PathBuf {
-    let folder = dir.join("og");
-    copy_dir(Path::new(EXAMPLE), &folder);
-    folder
-}
 
 fn write_session_text(dir: &Path, text: &str) -> PathBuf {
     let folder = dir.join("broken");

@@ -1,8 +1,11 @@
 //! Interaction tests: the real app, headless, driven through its labels like a user would.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::example_copy;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -10,26 +13,10 @@ use moderato::app::{ModeratoApp, Preferences, Screen, StartupOptions};
 use moderato::i18n::Lang;
 use moderato::storage;
 
-const EXAMPLE: &str = "sessions/open-government-2017";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// A temp sessions folder holding a copy of the example session.
 fn sessions_with_example() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("open-government-2017");
-    copy_dir(Path::new(EXAMPLE), &folder);
+    let folder = example_copy(dir.path());
     (dir, folder)
 }
 

@@ -111,3 +111,33 @@ pub fn name_list_edit_ui(
         },
     )
 }
+
+/// A row of dates with a remove button each and "+ Add date", which proposes the day after
+/// the last one (or today).
+pub fn date_list_edit_ui(
+    ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt + Copy,
+    label_id: Id,
+    dates: &mut Vec<Date>,
+    lang: crate::i18n::Lang,
+) {
+    use crate::i18n::T;
+    let tr = |key: T| key.get(lang);
+    ui.horizontal_wrapped(|ui| {
+        let mut remove = None;
+        for (index, date) in dates.iter_mut().enumerate() {
+            date_edit_ui(ui, (id_salt, index), label_id, date, tr(T::InvalidDate));
+            let button = ui.small_button("\u{2715}").on_hover_text(tr(T::Remove));
+            if button.clicked() {
+                remove = Some(index);
+            }
+        }
+        if let Some(index) = remove {
+            dates.remove(index);
+        }
+        if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
+            let next_day = dates.last().and_then(|d| d.tomorrow().ok());
+            dates.push(next_day.unwrap_or_else(|| jiff::Zoned::now().date()));
+        }
+    });
+}

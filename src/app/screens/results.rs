@@ -1,10 +1,10 @@
 //! Results & next steps: results and decisions, action items, next meeting, notes, credits.
 
 use egui::{ComboBox, RichText, Ui};
-use jiff::civil::Date;
 
 use crate::app::widgets::{
-    date_edit_ui, labelled_text_ui, multiline_ui, name_list_edit_ui, text_edit_ui,
+    date_edit_ui, date_list_edit_ui, labelled_text_ui, multiline_ui, name_list_edit_ui,
+    text_edit_ui,
 };
 use crate::i18n::{Lang, T};
 use crate::model::{
@@ -196,27 +196,9 @@ fn next_meeting_ui(next: &mut Option<NextMeeting>, lang: Lang, ui: &mut Ui) {
     let Some(meeting) = next else {
         return;
     };
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         let label = ui.label(tr(T::Dates));
-        let mut remove = None;
-        for (index, date) in meeting.dates.iter_mut().enumerate() {
-            date_edit_ui(ui, ("next-date", index), label.id, date, tr(T::InvalidDate));
-            if ui
-                .small_button("\u{2715}")
-                .on_hover_text(tr(T::Remove))
-                .clicked()
-            {
-                remove = Some(index);
-            }
-        }
-        if let Some(index) = remove {
-            meeting.dates.remove(index);
-        }
-        if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
-            let next_day = meeting.dates.last().and_then(|d| d.tomorrow().ok());
-            let date: Date = next_day.unwrap_or_else(|| jiff::Zoned::now().date());
-            meeting.dates.push(date);
-        }
+        date_list_edit_ui(ui, "next-meeting-date", label.id, &mut meeting.dates, lang);
     });
     labelled_text_ui(ui, tr(T::Place), &mut meeting.place);
     labelled_text_ui(ui, tr(T::Note), &mut meeting.note);

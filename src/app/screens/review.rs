@@ -5,7 +5,7 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use crate::app::messages::fill;
-use crate::app::widgets::{date_edit_ui, name_list_edit_ui, text_edit_ui};
+use crate::app::widgets::{date_list_edit_ui, name_list_edit_ui, text_edit_ui};
 use crate::i18n::{Lang, T};
 use crate::model::{Participant, ParticipantId, Session};
 use crate::summary::Summary;
@@ -45,33 +45,7 @@ fn details_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
                 ui.end_row();
             }
             let label = ui.label(tr(T::Dates));
-            ui.horizontal_wrapped(|ui| {
-                let mut remove = None;
-                for (index, date) in meta.dates.iter_mut().enumerate() {
-                    date_edit_ui(
-                        ui,
-                        ("session-date", index),
-                        label.id,
-                        date,
-                        tr(T::InvalidDate),
-                    );
-                    if ui
-                        .small_button("\u{2715}")
-                        .on_hover_text(tr(T::Remove))
-                        .clicked()
-                    {
-                        remove = Some(index);
-                    }
-                }
-                if let Some(index) = remove {
-                    meta.dates.remove(index);
-                }
-                if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
-                    let next_day = meta.dates.last().and_then(|d| d.tomorrow().ok());
-                    meta.dates
-                        .push(next_day.unwrap_or_else(|| jiff::Zoned::now().date()));
-                }
-            });
+            date_list_edit_ui(ui, "session-date", label.id, &mut meta.dates, lang);
             ui.end_row();
             let label = ui.label(tr(T::Moderators));
             name_list_edit_ui(ui, "moderators", label.id, &mut meta.moderators)
