@@ -5,7 +5,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod i18n;
 pub mod model;
 pub mod storage;
 pub mod summary;
+pub mod timing;

@@ -17,6 +17,10 @@ pub struct Summary {
     pub organisations: usize,
     pub agenda_items: usize,
     pub planned_minutes: u32,
+    /// Minutes actually spent on the items that were held (from the timing log).
+    pub actual_minutes: u32,
+    /// Held items that took longer than planned.
+    pub items_over_time: usize,
     pub boards: usize,
     pub cards: usize,
     pub clusters: usize,
@@ -39,6 +43,9 @@ pub struct NextMeetingSummary {
 impl Summary {
     /// Counts everything in a session.
     pub fn of(session: &Session) -> Self {
+        // Only finished items count, and their time does not depend on "now".
+        let (actual_minutes, items_over_time) =
+            crate::timing::held(&session.agenda, jiff::Timestamp::now());
         Self {
             schema_version: session.schema_version,
             title: session.meta.title.clone(),
@@ -48,6 +55,8 @@ impl Summary {
             organisations: session.organisations().len(),
             agenda_items: session.agenda.items().count(),
             planned_minutes: session.agenda.planned_minutes(),
+            actual_minutes,
+            items_over_time,
             boards: session.boards.len(),
             cards: session.boards.iter().map(|b| b.cards.len()).sum(),
             clusters: session.boards.iter().map(|b| b.clusters.len()).sum(),
@@ -86,10 +95,17 @@ impl Summary {
             "{} participants from {} organisations",
             self.participants, self.organisations
         ));
-        lines.push(format!(
+        let mut agenda = format!(
             "Agenda: {} items, {} min planned",
             self.agenda_items, self.planned_minutes
-        ));
+        );
+        if self.actual_minutes > 0 {
+            agenda.push_str(&format!(
+                ", {} min held, {} over time",
+                self.actual_minutes, self.items_over_time
+            ));
+        }
+        lines.push(agenda);
         lines.push(format!(
             "Boards: {} with {} cards, {} clusters, {} votes",
             self.boards, self.cards, self.clusters, self.votes

@@ -57,6 +57,8 @@ fn summary_json_has_every_key_with_the_right_type() {
         "organisations",
         "agenda_items",
         "planned_minutes",
+        "actual_minutes",
+        "items_over_time",
         "boards",
         "cards",
         "clusters",
@@ -84,6 +86,9 @@ fn summary_json_has_every_key_with_the_right_type() {
     assert_eq!(json["reflection_dimensions"], 4);
     assert_eq!(json["action_items"], 6);
     assert_eq!(json["boards"], 2);
+    // The example's timing log: the days ran long, ten items over their plan.
+    assert_eq!(json["actual_minutes"], 840);
+    assert_eq!(json["items_over_time"], 10);
 }
 
 #[test]

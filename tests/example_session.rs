@@ -50,10 +50,48 @@ fn item(
 
 fn day(id: Uuid, date: Date, start: Time, items: Vec<AgendaItem>) -> AgendaDay {
     AgendaDay {
+        end_time: None,
         id: AgendaDayId(id),
         date: Some(date),
         start_time: Some(start),
         items,
+    }
+}
+
+/// Something that happened during an item.
+enum Tweak {
+    /// Paused after this many minutes, for that many.
+    Pause(i64, i64),
+    /// The timebox was extended by this many minutes.
+    Extend(i32),
+}
+
+/// Writes a timing log: the day starts at `start` (Berlin time), items follow back to back
+/// with the given actual minutes.
+fn hold(day: &mut AgendaDay, start: Time, actual: &[i64], tweaks: &[(usize, Tweak)]) {
+    let tz = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
+    let date = day.date.unwrap();
+    let mut at = date.to_datetime(start).to_zoned(tz).unwrap().timestamp();
+    let minutes = jiff::SignedDuration::from_mins;
+    for (index, (item, &took)) in day.items.iter_mut().zip(actual).enumerate() {
+        item.timing.push(TimingEvent::Started(at));
+        let mut paused = 0;
+        for (_, tweak) in tweaks.iter().filter(|(i, _)| *i == index) {
+            match *tweak {
+                Tweak::Pause(after, length) => {
+                    item.timing.push(TimingEvent::Paused(at + minutes(after)));
+                    item.timing
+                        .push(TimingEvent::Resumed(at + minutes(after + length)));
+                    paused += length;
+                }
+                Tweak::Extend(by) => {
+                    let when = at + minutes(i64::from(item.planned_minutes) - 2);
+                    item.timing.push(TimingEvent::Extended(when, by * 60));
+                }
+            }
+        }
+        at += minutes(took + paused);
+        item.timing.push(TimingEvent::Ended(at));
     }
 }
 
@@ -232,6 +270,23 @@ fn build() -> Session {
             item(&mut ids, "Verabschiedung", Method::Input, 10, m, ""),
         ],
     );
+    let mut day1 = day1;
+    let mut day2 = day2;
+    // How the days actually went: late starts, a pause, an extension, some items over time.
+    hold(
+        &mut day1,
+        time(10, 7, 0, 0),
+        &[18, 26, 30, 52, 15, 44, 55, 96, 20, 58, 12],
+        &[(7, Tweak::Pause(4, 6)), (3, Tweak::Extend(5))],
+    );
+    hold(
+        &mut day2,
+        time(9, 3, 0, 0),
+        &[14, 35, 104, 15, 82, 45, 40, 33, 38, 8],
+        &[(2, Tweak::Extend(15)), (4, Tweak::Extend(10))],
+    );
+    day1.end_time = Some(time(17, 30, 0, 0));
+    day2.end_time = Some(time(16, 0, 0, 0));
     let positioning_item = day1.items[3].id;
     let clustering_item = day1.items[9].id;
     let discussion_item = day2.items[4].id;
@@ -803,6 +858,12 @@ fn example_tells_the_seed_workshop() {
     assert_eq!(session.meta.credits.text, ["Neutzner"]);
     assert_eq!(session.meta.credits.photos, ["Kalinowski"]);
     assert!(session.notes.contains("E-Mail-Verteiler"));
+    let summary = moderato::summary::Summary::of(&session);
+    assert!(
+        summary.actual_minutes > summary.planned_minutes,
+        "the days ran long"
+    );
+    assert!(summary.items_over_time >= 5, "{}", summary.items_over_time);
     for photo in &session.photos {
         assert!(
             Path::new(FOLDER).join(&photo.path).is_file(),

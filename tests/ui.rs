@@ -10,6 +10,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use moderato::app::{ModeratoApp, Preferences, Screen, StartupOptions};
+use moderato::clock::Clock;
 use moderato::i18n::Lang;
 use moderato::storage;
 
@@ -25,6 +26,7 @@ fn app_on(dir: &Path, open: Option<PathBuf>, lang: Lang) -> Harness<'static, Mod
         open,
         sessions_dir: dir.to_owned(),
         native_dialogs: false,
+        clock: Clock::System,
     };
     let prefs = Preferences {
         language: Some(lang),
@@ -42,11 +44,7 @@ fn every_screen_is_reached_by_its_label() {
     let (dir, folder) = sessions_with_example();
     let mut harness = app_on(dir.path(), Some(folder), Lang::En);
     let screens = [
-        (
-            "Agenda",
-            Screen::Agenda,
-            "Verortungsaufgabe 1: Wo steht unsere Kommune?",
-        ),
+        ("Agenda", Screen::Agenda, "Add day"),
         ("Board", Screen::Board, "Prinzipien von Offenheit"),
         ("Reflection", Screen::Reflection, "Dissent"),
         (
@@ -371,5 +369,239 @@ fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
         saved.reflection.dimensions.len(),
         4,
         "new sessions start with the four dimensions"
+    );
+}
+
+/// A session with one day of three pending items, 10 + 20 + 15 minutes, starting now.
+fn pending_agenda_session(dir: &Path) -> PathBuf {
+    use moderato::model::{AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Session};
+    let mut session = Session::create("Zeitplan-Test");
+    let items = [
+        ("Begrüßung", 10),
+        ("Diskussion über Öffnungszeiten", 20),
+        ("Abschluss", 15),
+    ]
+    .into_iter()
+    .map(|(title, planned_minutes)| AgendaItem {
+        id: AgendaItemId::generate(),
+        title: title.into(),
+        planned_minutes,
+        ..AgendaItem::default()
+    })
+    .collect();
+    session.agenda.days.push(AgendaDay {
+        id: AgendaDayId::generate(),
+        items,
+        ..AgendaDay::default()
+    });
+    let folder = dir.join("zeitplan");
+    storage::save(&folder, &session).unwrap();
+    folder
+}
+
+fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static, ModeratoApp> {
+    let options = StartupOptions {
+        open: Some(folder),
+        sessions_dir: dir.to_owned(),
+        native_dialogs: false,
+        clock,
+    };
+    let prefs = Preferences {
+        language: Some(Lang::En),
+        ..Preferences::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_running_item_warns_then_counts_overtime_with_a_mock_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pending_agenda_session(dir.path());
+    let clock = Clock::manual("2026-11-26T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder, clock.clone());
+    harness.get_by_label("Start").click();
+    harness.run();
+    let first = &harness.state().session().agenda.days[0].items[0];
+    assert!(matches!(
+        first.timing.as_slice(),
+        [moderato::model::TimingEvent::Started(_)]
+    ));
+    assert!(
+        harness.query_by_label("10:00").is_some(),
+        "the full timebox is shown"
+    );
+
+    clock.advance(jiff::SignedDuration::from_secs(8 * 60 + 5));
+    harness.run();
+    assert!(harness.query_by_label("1:55").is_some());
+    assert!(
+        harness.query_by_label("time is running out").is_some(),
+        "under 20 % left"
+    );
+
+    clock.advance(jiff::SignedDuration::from_secs(2 * 60 + 30));
+    harness.run();
+    assert!(harness.query_by_label("Time's up").is_some());
+    assert!(
+        harness.query_by_label("+0:35").is_some(),
+        "overtime keeps counting"
+    );
+
+    // Space pauses: the countdown stands still.
+    harness.key_press(Key::Space);
+    harness.run();
+    clock.advance(jiff::SignedDuration::from_mins(5));
+    harness.run();
+    assert!(harness.query_by_label("+0:35").is_some());
+    assert!(harness.query_all_by_label("paused").next().is_some());
+
+    // N ends it and starts the next one.
+    harness.key_press(Key::N);
+    harness.run();
+    assert!(harness.query_by_label("20:00").is_some());
+    let (held, over) = moderato::timing::held(&harness.state().session().agenda, clock.now());
+    assert_eq!((held, over), (11, 1), "10:35 held, over its 10 minutes");
+}
+
+#[test]
+fn reorder_items_and_type_a_duration() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pending_agenda_session(dir.path());
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    let titles = |h: &Harness<'_, ModeratoApp>| -> Vec<String> {
+        h.state().session().agenda.days[0]
+            .items
+            .iter()
+            .map(|i| i.title.clone())
+            .collect()
+    };
+    // Move the last item up with its button.
+    harness.get_all_by_label("Move up").last().unwrap().click();
+    harness.run();
+    assert_eq!(
+        titles(&harness),
+        ["Begrüßung", "Abschluss", "Diskussion über Öffnungszeiten"]
+    );
+    // And the first one down with Alt+↓ from its title field.
+    harness.get_all_by_label("Title").next().unwrap().click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(
+        titles(&harness),
+        ["Abschluss", "Begrüßung", "Diskussion über Öffnungszeiten"]
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    // Type 95 minutes: any length, no slider.
+    let minutes = harness.get_all_by_label("min").last().unwrap();
+    minutes.click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_all_by_label("min")
+        .last()
+        .unwrap()
+        .type_text("95");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let day = &harness.state().session().agenda.days[0];
+    assert_eq!(day.items[2].planned_minutes, 95);
+    assert_eq!(
+        moderato::timing::DayBudget::of(day).planned_minutes,
+        15 + 10 + 95
+    );
+    // The computed times follow: 09:00 start, so the last item runs 09:25–11:00.
+    assert!(harness.query_by_label("09:25\u{2013}11:00").is_some());
+}
+
+#[test]
+fn the_projector_view_shows_the_countdown_and_the_next_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pending_agenda_session(dir.path());
+    let clock = Clock::manual("2026-11-26T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder, clock.clone());
+    harness.key_press(Key::Space);
+    harness.run();
+    clock.advance(jiff::SignedDuration::from_secs(90));
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(harness.state().is_projector_open());
+    // Headless, the second window is embedded; its countdown is the second "8:30".
+    assert_eq!(harness.query_all_by_label("8:30").count(), 2);
+    assert!(
+        harness
+            .query_by_label("Next up: Diskussion über Öffnungszeiten")
+            .is_some()
+    );
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(!harness.state().is_projector_open());
+}
+
+#[test]
+fn a_speaking_round_gives_equal_turns_and_enter_moves_on() {
+    let (dir, folder) = sessions_with_example();
+    let clock = Clock::manual("2026-11-26T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder, clock.clone());
+    harness.get_by_label_contains("Speaking round").click();
+    harness.run();
+    harness.get_by_label("Use the participants").click();
+    harness.run();
+    harness.get_by_label("Start the round").click();
+    harness.run();
+    assert!(harness.query_by_label("Katrin Müller").is_some());
+    assert!(
+        harness.query_by_label("1:00").is_some(),
+        "60 s per speaker by default"
+    );
+    clock.advance(jiff::SignedDuration::from_secs(61));
+    harness.run();
+    assert!(harness.query_by_label("Time is up").is_some());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label("Jörg Weißenbach").is_some());
+    assert!(
+        harness.query_by_label("1:00").is_some(),
+        "the next speaker gets the same time"
+    );
+}
+
+#[test]
+fn a_running_timer_repaints_at_the_next_second_and_an_idle_app_does_not_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pending_agenda_session(dir.path());
+    let clock = Clock::manual("2026-11-26T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder, clock.clone());
+    let delay = |h: &Harness<'_, ModeratoApp>| {
+        h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
+    };
+    assert!(
+        delay(&harness) >= std::time::Duration::from_secs(1),
+        "idle: {:?}",
+        delay(&harness)
+    );
+
+    harness.key_press(Key::Space);
+    harness.run();
+    clock.advance(jiff::SignedDuration::from_millis(300));
+    harness.step();
+    assert_eq!(
+        delay(&harness),
+        std::time::Duration::from_millis(700),
+        "exactly at the next second"
+    );
+
+    harness.key_press(Key::Space); // Pause.
+    harness.run();
+    assert!(
+        delay(&harness) >= std::time::Duration::from_secs(1),
+        "paused: {:?}",
+        delay(&harness)
     );
 }

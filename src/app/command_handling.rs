@@ -54,6 +54,13 @@ impl ModeratoApp {
                 };
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Live(action) => self.live(action),
+            Command::ToggleProjector => self.projector.is_open = !self.projector.is_open,
+            Command::ToggleHelp => self.is_help_open = !self.is_help_open,
+            Command::NextSpeaker => {
+                let now = self.options.clock.now();
+                self.speaking.next(now);
+            }
         }
     }
 

@@ -210,3 +210,35 @@ impl ModeratoApp {
         }
     }
 }
+
+impl ModeratoApp {
+    /// The shortcut overlay (F1 or ?).
+    pub(super) fn help_ui(&mut self, ctx: &egui::Context) {
+        if !self.is_help_open {
+            return;
+        }
+        let lang = self.lang();
+        let mut is_open = true;
+        egui::Window::new(T::HelpTitle.get(lang))
+            .open(&mut is_open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for line in T::HelpLines.get(lang).lines() {
+                            let (keys, what) = line.split_once('\t').unwrap_or((line, ""));
+                            ui.label(RichText::new(keys).monospace().strong());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+            });
+        if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.is_help_open = false;
+        }
+    }
+}

@@ -6,7 +6,9 @@ mod dialogs;
 mod document;
 mod messages;
 mod prefs;
+mod projector;
 mod screens;
+mod speaking;
 mod theme;
 mod top_bar;
 mod widgets;
@@ -17,6 +19,7 @@ use std::sync::mpsc::Receiver;
 pub use document::Document;
 pub use prefs::{Preferences, Theme};
 
+use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::model::Session;
 use crate::storage::{Recovery, SessionListing};
@@ -78,6 +81,26 @@ pub enum Command {
     SetTheme(Theme),
     ToggleBrowser,
     Quit,
+    /// A live timer control, applied at the clock's "now".
+    Live(LiveAction),
+    ToggleProjector,
+    ToggleHelp,
+    /// Next speaker of the speaking round.
+    NextSpeaker,
+}
+
+/// The live agenda controls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveAction {
+    /// Start, pause or resume (Space).
+    Toggle,
+    Next,
+    Back,
+    Skip,
+    /// Seconds to add (negative: take away).
+    Extend(i32),
+    /// Start this item now.
+    Start(crate::model::AgendaItemId),
 }
 
 /// How the app starts.
@@ -89,16 +112,25 @@ pub struct StartupOptions {
     pub sessions_dir: PathBuf,
     /// Use the system's file dialogs. Tests turn this off.
     pub native_dialogs: bool,
+    /// Where "now" comes from; tests pass a manual clock.
+    pub clock: Clock,
 }
 
 impl StartupOptions {
-    /// `sessions/` in the working directory, as the README's commands run it.
+    /// `sessions/` in the working directory, as the README's commands run it; else the
+    /// source tree's, so a binary started elsewhere still finds the example.
     pub fn from_working_dir(open: Option<PathBuf>) -> Self {
         let cwd = std::env::current_dir().unwrap_or_default();
+        let mut sessions_dir = cwd.join("sessions");
+        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        if !sessions_dir.is_dir() && built_in.is_dir() {
+            sessions_dir = built_in;
+        }
         Self {
             open,
-            sessions_dir: cwd.join("sessions"),
+            sessions_dir,
             native_dialogs: true,
+            clock: Clock::System,
         }
     }
 
@@ -157,6 +189,36 @@ pub struct ModeratoApp {
     status: Option<String>,
     /// The window title last sent, so it is sent only when it changes.
     window_title: String,
+    /// The second window with the big countdown.
+    projector: projector::ProjectorState,
+    /// The speaking round (Blitzlicht): its setup, and the round while it runs.
+    speaking: speaking::SpeakingRound,
+    is_help_open: bool,
+    /// Counts frames when `MODERATO_FRAME_LOG` is set, to measure repaints.
+    frame_log: Option<FrameLog>,
+}
+
+/// Prints how many frames were painted in each 5-second window.
+struct FrameLog {
+    window_start: std::time::Instant,
+    frames: u32,
+}
+
+impl FrameLog {
+    fn tick(&mut self) {
+        self.frames += 1;
+        let elapsed = self.window_start.elapsed();
+        if elapsed >= std::time::Duration::from_secs(5) {
+            let fps = f64::from(self.frames) / elapsed.as_secs_f64();
+            eprintln!(
+                "moderato: {} frames in {:.1} s = {fps:.2} frames/s",
+                self.frames,
+                elapsed.as_secs_f64()
+            );
+            self.frames = 0;
+            self.window_start = std::time::Instant::now();
+        }
+    }
 }
 
 impl ModeratoApp {
@@ -188,6 +250,13 @@ impl ModeratoApp {
             applied_theme: None,
             status: None,
             window_title: String::new(),
+            projector: projector::ProjectorState::default(),
+            speaking: speaking::SpeakingRound::default(),
+            is_help_open: false,
+            frame_log: std::env::var_os("MODERATO_FRAME_LOG").map(|_| FrameLog {
+                window_start: std::time::Instant::now(),
+                frames: 0,
+            }),
             options,
         };
         let start = app
@@ -249,6 +318,15 @@ impl ModeratoApp {
     /// Runs once per frame before drawing: file dialog answers and autosave.
     fn tick(&mut self, ctx: &egui::Context) {
         self.poll_dialog();
+        // A running countdown repaints when its seconds change, and not in between.
+        let now = self.options.clock.now();
+        let timer_wait = crate::timing::current(&self.doc.session.agenda, now)
+            .and_then(|at| self.doc.session.agenda.days.get(at.day)?.items.get(at.item))
+            .and_then(|item| crate::timing::ItemTimer::of(item, now).until_next_second());
+        let speaking_wait = self.speaking.until_next_second(now);
+        if let Some(wait) = timer_wait.into_iter().chain(speaking_wait).min() {
+            ctx.request_repaint_after(wait);
+        }
         let now = ctx.input(|i| i.time);
         if self.doc.needs_autosave() {
             let wait = self.last_edit_time + AUTOSAVE_DELAY_SECS - now;
@@ -310,7 +388,60 @@ impl ModeratoApp {
             if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
                 self.commands.push(Command::Undo);
             }
+            // Live timer keys, without modifiers, whatever screen is shown.
+            let keys = [
+                (Key::Space, Command::Live(LiveAction::Toggle)),
+                (Key::N, Command::Live(LiveAction::Next)),
+                (Key::Plus, Command::Live(LiveAction::Extend(60))),
+                (Key::Equals, Command::Live(LiveAction::Extend(60))),
+                (Key::Minus, Command::Live(LiveAction::Extend(-60))),
+                (Key::P, Command::ToggleProjector),
+                (Key::F1, Command::ToggleHelp),
+                (Key::Questionmark, Command::ToggleHelp),
+                (Key::Enter, Command::NextSpeaker),
+            ];
+            for (key, command) in keys {
+                if key == Key::Enter && !self.speaking.is_running() {
+                    continue;
+                }
+                if input.consume_key(Modifiers::NONE, key)
+                    || (key == Key::Questionmark && input.consume_key(Modifiers::SHIFT, key))
+                {
+                    self.commands.push(command);
+                }
+            }
         });
+    }
+
+    /// Applies a live control at the clock's "now", as one undoable edit.
+    fn live(&mut self, action: LiveAction) {
+        use crate::timing::{live, position_of};
+        self.doc.commit();
+        let now = self.options.clock.now();
+        let agenda = &mut self.doc.session.agenda;
+        match action {
+            LiveAction::Toggle => live::toggle(agenda, now),
+            LiveAction::Next => live::next(agenda, now),
+            LiveAction::Back => live::back(agenda, now),
+            LiveAction::Skip => live::skip(agenda, now),
+            LiveAction::Extend(secs) => live::extend(agenda, secs, now),
+            LiveAction::Start(id) => {
+                if let Some(at) = position_of(agenda, id) {
+                    live::start(agenda, at, now);
+                }
+            }
+        }
+        self.doc.commit();
+    }
+
+    /// The clock the app reads "now" from.
+    pub fn clock(&self) -> &Clock {
+        &self.options.clock
+    }
+
+    /// Whether the projector window is open.
+    pub fn is_projector_open(&self) -> bool {
+        self.projector.is_open
     }
 }
 
@@ -336,8 +467,19 @@ impl eframe::App for ModeratoApp {
                 });
         });
         self.browser_ui(&ctx);
+        self.help_ui(&ctx);
+        projector::projector_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.end_frame(&ctx);
+        if let Some(log) = &mut self.frame_log {
+            log.tick();
+        }
+    }
+
+    /// Scroll offsets and open windows from another session would confuse more than help;
+    /// only the window size and place are kept (by eframe, apart from this memory).
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

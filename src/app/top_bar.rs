@@ -149,24 +149,25 @@ fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
         .duration_since(saved_at)
         .as_secs()
         .max(0);
-    let text = if secs < 5 {
-        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+    // Coarse steps, so an idle window repaints every 10 s at most (then every minute).
+    let text = if secs < 10 {
+        ctx.request_repaint_after(std::time::Duration::from_secs(10 - secs.unsigned_abs()));
         T::SavedJustNow.get(lang).to_owned()
     } else if secs < 60 {
-        ctx.request_repaint_after(std::time::Duration::from_secs(1));
-        T::SavedSecondsAgo
-            .get(lang)
-            .replace("{}", &secs.to_string())
+        ctx.request_repaint_after(std::time::Duration::from_secs(
+            10 - secs.unsigned_abs() % 10,
+        ));
+        let tens = secs / 10 * 10;
+        super::messages::fill(T::SavedSecondsAgo.get(lang), &[&tens.to_string()])
     } else if secs < 3600 {
-        ctx.request_repaint_after(std::time::Duration::from_secs(60 - secs as u64 % 60));
-        T::SavedMinutesAgo
-            .get(lang)
-            .replace("{}", &(secs / 60).to_string())
+        ctx.request_repaint_after(std::time::Duration::from_secs(
+            60 - secs.unsigned_abs() % 60,
+        ));
+        super::messages::fill(T::SavedMinutesAgo.get(lang), &[&(secs / 60).to_string()])
     } else {
         let local = saved_at.to_zoned(jiff::tz::TimeZone::system());
-        T::SavedAt
-            .get(lang)
-            .replace("{}", &local.strftime("%Y-%m-%d %H:%M").to_string())
+        let when = local.strftime("%Y-%m-%d %H:%M").to_string();
+        super::messages::fill(T::SavedAt.get(lang), &[&when])
     };
     (text, false)
 }

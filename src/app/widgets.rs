@@ -127,7 +127,7 @@ pub fn date_list_edit_ui(
         let mut remove = None;
         for (index, date) in dates.iter_mut().enumerate() {
             date_edit_ui(ui, (id_salt, index), label_id, date, tr(T::InvalidDate));
-            let button = ui.small_button("\u{2715}").on_hover_text(tr(T::Remove));
+            let button = icon_button_ui(ui, "\u{2715}", tr(T::Remove));
             if button.clicked() {
                 remove = Some(index);
             }
@@ -140,4 +140,13 @@ pub fn date_list_edit_ui(
             dates.push(next_day.unwrap_or_else(|| jiff::Zoned::now().date()));
         }
     });
+}
+
+/// A small button showing a symbol (▲, ✕, …) that screen readers and tests know by `label`,
+/// which is also its tooltip.
+pub fn icon_button_ui(ui: &mut Ui, icon: &str, label: &str) -> Response {
+    let response = ui.small_button(icon).on_hover_text(label);
+    let label = label.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    response
 }

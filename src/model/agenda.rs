@@ -37,6 +37,8 @@ pub struct AgendaDay {
     pub id: AgendaDayId,
     pub date: Option<Date>,
     pub start_time: Option<Time>,
+    /// When the day has to end; the live view warns when the schedule runs past it.
+    pub end_time: Option<Time>,
     pub items: Vec<AgendaItem>,
 }
 
@@ -95,6 +97,10 @@ pub enum TimingEvent {
     Paused(Timestamp),
     Resumed(Timestamp),
     Ended(Timestamp),
+    /// The timebox grew (or, negative, shrank) by this many seconds.
+    Extended(Timestamp, i32),
+    /// The item was left out.
+    Skipped(Timestamp),
 }
 
 impl TimingEvent {
@@ -104,7 +110,9 @@ impl TimingEvent {
             TimingEvent::Started(t)
             | TimingEvent::Paused(t)
             | TimingEvent::Resumed(t)
-            | TimingEvent::Ended(t) => t,
+            | TimingEvent::Ended(t)
+            | TimingEvent::Extended(t, _)
+            | TimingEvent::Skipped(t) => t,
         }
     }
 }

@@ -14,7 +14,7 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     // The selected tab names the screen; a heading repeating it would be noise.
     let lang = app.lang();
     match app.screen {
-        Screen::Agenda => agenda::agenda_ui(&app.doc.session, lang, ui),
+        Screen::Agenda => agenda::agenda_ui(app, ui),
         Screen::Board => board::board_ui(&app.doc.session, lang, ui),
         Screen::Reflection => reflection::reflection_ui(&app.doc.session, lang, ui),
         Screen::Photos => {

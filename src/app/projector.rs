@@ -1,0 +1,171 @@
+//! The projector view: a second window with a very large countdown, the current and the next
+//! item, readable from the back of a room. Black background, white text, whatever the theme.
+
+use egui::{
+    Align, Color32, FontId, Layout, RichText, ViewportBuilder, ViewportClass, ViewportCommand,
+    ViewportId,
+};
+
+use super::{Command, LiveAction, ModeratoApp};
+use crate::i18n::T;
+use crate::timing::{self, ItemTimer, Urgency, format_clock};
+
+/// Whether the projector window is open, and fullscreen.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProjectorState {
+    pub is_open: bool,
+    pub is_fullscreen: bool,
+}
+
+/// The colour of a countdown at an urgency, on a dark background.
+pub fn urgency_colour(urgency: Urgency) -> Color32 {
+    match urgency {
+        Urgency::Calm => Color32::from_rgb(235, 235, 235),
+        Urgency::Warning => Color32::from_rgb(255, 200, 40),
+        Urgency::Critical => Color32::from_rgb(255, 120, 40),
+        Urgency::TimeUp => Color32::from_rgb(255, 70, 70),
+    }
+}
+
+pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
+    if !app.projector.is_open {
+        return;
+    }
+    let lang = app.lang();
+    let tr = |key: T| key.get(lang);
+    let builder = ViewportBuilder::default()
+        .with_title(format!("{} \u{2013} Moderato", tr(T::ProjectorView)))
+        .with_inner_size([960.0, 600.0]);
+    let id = ViewportId::from_hash_of("moderato-projector");
+    let mut commands = Vec::new();
+    let mut state = app.projector;
+    ctx.show_viewport_immediate(id, builder, |ui, class| {
+        let close_requested = ui.input(|i| i.viewport().close_requested());
+        if close_requested {
+            state.is_open = false;
+        }
+        ui.input_mut(|input| {
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::F11) {
+                state.is_fullscreen = !state.is_fullscreen;
+                input.events.clear();
+            }
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+                state.is_fullscreen = false;
+            }
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::Space) {
+                commands.push(Command::Live(LiveAction::Toggle));
+            }
+            if input.consume_key(egui::Modifiers::NONE, egui::Key::N) {
+                commands.push(Command::Live(LiveAction::Next));
+            }
+        });
+        if class != ViewportClass::EmbeddedWindow {
+            ui.send_viewport_cmd_to(id, ViewportCommand::Fullscreen(state.is_fullscreen));
+        }
+        let frame = egui::Frame::new().fill(Color32::BLACK).inner_margin(24.0);
+        egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+            big_view_ui(app, ui, &mut state);
+        });
+    });
+    app.projector = state;
+    app.commands.extend(commands);
+}
+
+fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState) {
+    let lang = app.lang();
+    let tr = |key: T| key.get(lang);
+    let now = app.options.clock.now();
+    let height = ui.available_height().max(200.0);
+    let white = Color32::WHITE;
+    let grey = Color32::from_gray(170);
+    ui.with_layout(Layout::top_down(Align::Center), |ui| {
+        if let Some(turn) = app.speaking.turn(now) {
+            let urgency = if turn.remaining <= jiff::SignedDuration::ZERO {
+                Urgency::TimeUp
+            } else {
+                Urgency::Calm
+            };
+            ui.label(
+                RichText::new(tr(T::SpeakingRound))
+                    .color(grey)
+                    .size(height * 0.05),
+            );
+            ui.label(
+                RichText::new(&turn.speaker)
+                    .color(white)
+                    .size(height * 0.09),
+            );
+            let clock = format_clock(turn.remaining.max(jiff::SignedDuration::ZERO));
+            ui.label(
+                RichText::new(clock)
+                    .font(FontId::monospace(height * 0.32))
+                    .color(urgency_colour(urgency)),
+            );
+            if let Some(next) = &turn.next {
+                ui.label(
+                    RichText::new(format!("{}: {next}", tr(T::NextUp)))
+                        .color(grey)
+                        .size(height * 0.05),
+                );
+            }
+            return;
+        }
+        let agenda = &app.doc.session.agenda;
+        let current = timing::current(agenda, now);
+        let item = current.and_then(|at| agenda.days.get(at.day)?.items.get(at.item));
+        let Some(item) = item else {
+            ui.add_space(height * 0.3);
+            ui.label(
+                RichText::new(app.display_title())
+                    .color(white)
+                    .size(height * 0.07),
+            );
+            return;
+        };
+        let timer = ItemTimer::of(item, now);
+        let urgency = timer.urgency();
+        ui.label(RichText::new(&item.title).color(white).size(height * 0.07));
+        let remaining = timer.remaining();
+        let clock = if urgency == Urgency::TimeUp {
+            format!("+{}", format_clock(-remaining))
+        } else {
+            format_clock(remaining)
+        };
+        ui.label(
+            RichText::new(clock)
+                .font(FontId::monospace(height * 0.34))
+                .color(urgency_colour(urgency)),
+        );
+        let status = match (timer.state, urgency) {
+            (timing::ItemState::Paused, _) => tr(T::Paused),
+            (_, Urgency::TimeUp) => tr(T::TimesUp),
+            _ => "",
+        };
+        if !status.is_empty() {
+            ui.label(
+                RichText::new(status)
+                    .color(urgency_colour(urgency))
+                    .size(height * 0.06),
+            );
+        }
+        if let Some(next) = timing::next_pending(agenda, current, now)
+            .and_then(|at| agenda.days.get(at.day)?.items.get(at.item))
+        {
+            ui.label(
+                RichText::new(format!("{}: {}", tr(T::NextUp), next.title))
+                    .color(grey)
+                    .size(height * 0.05),
+            );
+        }
+    });
+    ui.with_layout(Layout::bottom_up(Align::Max), |ui| {
+        let label = if state.is_fullscreen {
+            T::LeaveFullscreen
+        } else {
+            T::Fullscreen
+        };
+        if ui.button(format!("{} (F11)", tr(label))).clicked() {
+            state.is_fullscreen = !state.is_fullscreen;
+        }
+    });
+}

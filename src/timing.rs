@@ -1,0 +1,641 @@
+//! The agenda in time: the planned schedule, and the live timer derived from each item's
+//! timing log and "now". Nothing here keeps running state: everything is computed from the
+//! log, so a restarted app shows the right countdown. No egui here.
+
+use jiff::civil::Time;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::model::{Agenda, AgendaDay, AgendaItem, AgendaItemId, TimingEvent};
+
+/// Where an item stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemState {
+    Pending,
+    Running,
+    Paused,
+    Done,
+    Skipped,
+}
+
+/// How urgent the countdown is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// More than 20 % of the timebox left.
+    Calm,
+    /// 20 % or less left.
+    Warning,
+    /// 5 % or less left.
+    Critical,
+    /// The timebox is used up; the timer counts the overtime.
+    TimeUp,
+}
+
+/// An item's timer at one moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemTimer {
+    pub state: ItemState,
+    pub started: Option<Timestamp>,
+    pub ended: Option<Timestamp>,
+    /// Time the item has run, pauses excluded.
+    pub elapsed: SignedDuration,
+    /// Planned minutes plus extensions.
+    pub allowed: SignedDuration,
+}
+
+impl ItemTimer {
+    /// Reads an item's timing log as of `now`.
+    pub fn of(item: &AgendaItem, now: Timestamp) -> Self {
+        let mut timer = Self {
+            state: ItemState::Pending,
+            started: None,
+            ended: None,
+            elapsed: SignedDuration::ZERO,
+            allowed: SignedDuration::from_mins(i64::from(item.planned_minutes)),
+        };
+        let mut running_since: Option<Timestamp> = None;
+        let stop = |since: &mut Option<Timestamp>, at: Timestamp, elapsed: &mut SignedDuration| {
+            if let Some(since) = since.take() {
+                *elapsed += at.duration_since(since).max(SignedDuration::ZERO);
+            }
+        };
+        for event in &item.timing {
+            match *event {
+                TimingEvent::Started(at) | TimingEvent::Resumed(at) => {
+                    if running_since.is_none() {
+                        running_since = Some(at);
+                    }
+                    timer.started.get_or_insert(at);
+                    timer.ended = None;
+                    timer.state = ItemState::Running;
+                }
+                TimingEvent::Paused(at) => {
+                    stop(&mut running_since, at, &mut timer.elapsed);
+                    timer.state = ItemState::Paused;
+                }
+                TimingEvent::Ended(at) => {
+                    stop(&mut running_since, at, &mut timer.elapsed);
+                    timer.ended = Some(at);
+                    timer.state = ItemState::Done;
+                }
+                TimingEvent::Extended(_, secs) => {
+                    timer.allowed += SignedDuration::from_secs(i64::from(secs));
+                }
+                TimingEvent::Skipped(_) => {
+                    running_since = None;
+                    timer.state = ItemState::Skipped;
+                }
+            }
+        }
+        stop(&mut running_since, now, &mut timer.elapsed);
+        timer
+    }
+
+    /// Time left in the timebox; negative once it is over.
+    pub fn remaining(&self) -> SignedDuration {
+        self.allowed - self.elapsed
+    }
+
+    /// How urgent: 20 % and 5 % of the timebox left, then time's up.
+    pub fn urgency(&self) -> Urgency {
+        let remaining = self.remaining();
+        if remaining <= SignedDuration::ZERO {
+            return Urgency::TimeUp;
+        }
+        let allowed_ms = self.allowed.as_millis().max(1);
+        let left_ms = remaining.as_millis();
+        if left_ms * 100 <= allowed_ms * 5 {
+            Urgency::Critical
+        } else if left_ms * 100 <= allowed_ms * 20 {
+            Urgency::Warning
+        } else {
+            Urgency::Calm
+        }
+    }
+
+    /// Whether the item is the one being worked on (running or paused).
+    pub fn is_current(&self) -> bool {
+        matches!(self.state, ItemState::Running | ItemState::Paused)
+    }
+
+    /// Time until the displayed seconds change, for repainting exactly then.
+    pub fn until_next_second(&self) -> Option<std::time::Duration> {
+        if self.state != ItemState::Running {
+            return None;
+        }
+        let into_second = self.elapsed.subsec_millis();
+        let wait_ms = 1000 - i64::from(into_second.rem_euclid(1000));
+        Some(std::time::Duration::from_millis(wait_ms.unsigned_abs()))
+    }
+}
+
+/// Formats a duration as `m:ss` or `h:mm:ss`, with a sign when negative.
+pub fn format_clock(duration: SignedDuration) -> String {
+    let secs = duration.as_secs();
+    let sign = if secs < 0 { "\u{2212}" } else { "" };
+    let secs = secs.unsigned_abs();
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{m}:{s:02}")
+    }
+}
+
+/// Where an item sits in the agenda.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub day: usize,
+    pub item: usize,
+}
+
+/// All item positions in agenda order.
+fn positions(agenda: &Agenda) -> impl Iterator<Item = Position> + '_ {
+    agenda
+        .days
+        .iter()
+        .enumerate()
+        .flat_map(|(day, d)| (0..d.items.len()).map(move |item| Position { day, item }))
+}
+
+fn item_at(agenda: &Agenda, at: Position) -> Option<&AgendaItem> {
+    agenda.days.get(at.day)?.items.get(at.item)
+}
+
+fn item_at_mut(agenda: &mut Agenda, at: Position) -> Option<&mut AgendaItem> {
+    agenda.days.get_mut(at.day)?.items.get_mut(at.item)
+}
+
+/// Finds an item by id.
+pub fn position_of(agenda: &Agenda, id: AgendaItemId) -> Option<Position> {
+    positions(agenda).find(|&p| item_at(agenda, p).is_some_and(|item| item.id == id))
+}
+
+/// The item being worked on (running or paused), if any.
+pub fn current(agenda: &Agenda, now: Timestamp) -> Option<Position> {
+    positions(agenda)
+        .find(|&p| item_at(agenda, p).is_some_and(|item| ItemTimer::of(item, now).is_current()))
+}
+
+/// The first pending item after `after` (or from the start).
+pub fn next_pending(agenda: &Agenda, after: Option<Position>, now: Timestamp) -> Option<Position> {
+    positions(agenda)
+        .filter(|&p| after.is_none_or(|a| (p.day, p.item) > (a.day, a.item)))
+        .find(|&p| {
+            item_at(agenda, p)
+                .is_some_and(|item| ItemTimer::of(item, now).state == ItemState::Pending)
+        })
+}
+
+/// The live controls. Each changes only timing logs, and each is one undoable edit in the app.
+pub mod live {
+    use super::*;
+
+    /// Starts an item; a current item ends first.
+    pub fn start(agenda: &mut Agenda, at: Position, now: Timestamp) {
+        if let Some(current) = current(agenda, now)
+            && current != at
+        {
+            end(agenda, current, now);
+        }
+        let Some(item) = item_at_mut(agenda, at) else {
+            return;
+        };
+        let event = match ItemTimer::of(item, now).state {
+            ItemState::Running => return,
+            ItemState::Pending | ItemState::Skipped => TimingEvent::Started(now),
+            ItemState::Paused | ItemState::Done => TimingEvent::Resumed(now),
+        };
+        item.timing.push(event);
+    }
+
+    fn end(agenda: &mut Agenda, at: Position, now: Timestamp) {
+        if let Some(item) = item_at_mut(agenda, at)
+            && ItemTimer::of(item, now).is_current()
+        {
+            item.timing.push(TimingEvent::Ended(now));
+        }
+    }
+
+    /// Space: pause the running item, resume a paused one, or start the next pending one.
+    pub fn toggle(agenda: &mut Agenda, now: Timestamp) {
+        match current(agenda, now) {
+            Some(at) => {
+                let Some(item) = item_at_mut(agenda, at) else {
+                    return;
+                };
+                let event = match ItemTimer::of(item, now).state {
+                    ItemState::Running => TimingEvent::Paused(now),
+                    _ => TimingEvent::Resumed(now),
+                };
+                item.timing.push(event);
+            }
+            None => {
+                if let Some(at) = next_pending(agenda, None, now) {
+                    start(agenda, at, now);
+                }
+            }
+        }
+    }
+
+    /// Ends the current item and starts the next pending one.
+    pub fn next(agenda: &mut Agenda, now: Timestamp) {
+        let current = current(agenda, now);
+        if let Some(at) = current {
+            end(agenda, at, now);
+        }
+        if let Some(at) = next_pending(agenda, current, now) {
+            start(agenda, at, now);
+        }
+    }
+
+    /// Goes back: ends the current item and reopens the one before it.
+    pub fn back(agenda: &mut Agenda, now: Timestamp) {
+        let all: Vec<Position> = positions(agenda).collect();
+        let reference = current(agenda, now).or_else(|| next_pending(agenda, None, now));
+        let Some(index) = reference.and_then(|r| all.iter().position(|&p| p == r)) else {
+            return;
+        };
+        let Some(&previous) = index.checked_sub(1).and_then(|i| all.get(i)) else {
+            return;
+        };
+        start(agenda, previous, now);
+    }
+
+    /// Leaves out the next pending item, so that "next" goes past it.
+    pub fn skip(agenda: &mut Agenda, now: Timestamp) {
+        let after = current(agenda, now);
+        if let Some(at) = next_pending(agenda, after, now)
+            && let Some(item) = item_at_mut(agenda, at)
+        {
+            item.timing.push(TimingEvent::Skipped(now));
+        }
+    }
+
+    /// Adds (or, negative, takes away) time from the current item's timebox.
+    pub fn extend(agenda: &mut Agenda, secs: i32, now: Timestamp) {
+        if let Some(at) = current(agenda, now)
+            && let Some(item) = item_at_mut(agenda, at)
+        {
+            item.timing.push(TimingEvent::Extended(now, secs));
+        }
+    }
+}
+
+/// An item's planned slot, in minutes after midnight of its day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub id: AgendaItemId,
+    pub start_min: i64,
+    pub end_min: i64,
+}
+
+/// The planned slots of a day, back to back from its start time (09:00 when unset).
+pub fn day_slots(day: &AgendaDay) -> Vec<Slot> {
+    let start = day.start_time.unwrap_or(Time::constant(9, 0, 0, 0));
+    let mut at = i64::from(start.hour()) * 60 + i64::from(start.minute());
+    day.items
+        .iter()
+        .map(|item| {
+            let slot = Slot {
+                id: item.id,
+                start_min: at,
+                end_min: at + i64::from(item.planned_minutes),
+            };
+            at = slot.end_min;
+            slot
+        })
+        .collect()
+}
+
+/// `HH:MM` for minutes after midnight; `+1` marks the next day.
+pub fn format_minutes(minutes: i64) -> String {
+    let day = minutes.div_euclid(24 * 60);
+    let of_day = minutes.rem_euclid(24 * 60);
+    let text = format!("{:02}:{:02}", of_day / 60, of_day % 60);
+    if day > 0 {
+        format!("{text} (+{day})")
+    } else {
+        text
+    }
+}
+
+/// A day's planned length against the time it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DayBudget {
+    pub planned_minutes: i64,
+    /// From start to end time, when both are set.
+    pub available_minutes: Option<i64>,
+}
+
+impl DayBudget {
+    pub fn of(day: &AgendaDay) -> Self {
+        let planned_minutes = day.items.iter().map(|i| i64::from(i.planned_minutes)).sum();
+        let minutes = |t: Time| i64::from(t.hour()) * 60 + i64::from(t.minute());
+        let available_minutes = match (day.start_time, day.end_time) {
+            (Some(start), Some(end)) => Some(minutes(end) - minutes(start)),
+            _ => None,
+        };
+        Self {
+            planned_minutes,
+            available_minutes,
+        }
+    }
+
+    /// Whether the plan needs more time than the day has.
+    pub fn is_overbooked(&self) -> bool {
+        self.available_minutes
+            .is_some_and(|available| self.planned_minutes > available)
+    }
+}
+
+/// How the running day compares with its plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Positive: behind schedule; negative: ahead.
+    pub drift: SignedDuration,
+    /// When the day will end if the rest goes as planned.
+    pub projected_end: Timestamp,
+    /// When it was planned to end.
+    pub planned_end: Timestamp,
+    /// The day's end time, if set.
+    pub day_end: Option<Timestamp>,
+}
+
+impl Progress {
+    /// Whether the rest of the day no longer fits before its end time.
+    pub fn runs_short(&self) -> bool {
+        self.day_end.is_some_and(|end| self.projected_end > end)
+    }
+}
+
+/// The progress of the day holding the current item (or the last one held), in `tz`.
+///
+/// Projected end: now, plus what is left of the current item's timebox, plus the planned
+/// minutes of the items still pending that day. `None` before the day has begun, or when the
+/// day has no date.
+pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progress> {
+    let anchor = current(agenda, now).or_else(|| {
+        positions(agenda)
+            .filter(|&p| {
+                item_at(agenda, p).is_some_and(|i| ItemTimer::of(i, now).state == ItemState::Done)
+            })
+            .last()
+    })?;
+    let day = agenda.days.get(anchor.day)?;
+    let date = day.date?;
+    let start = day.start_time.unwrap_or(Time::constant(9, 0, 0, 0));
+    let at = |minutes: i64| -> Option<Timestamp> {
+        let midnight = date.to_zoned(tz.clone()).ok()?;
+        midnight
+            .timestamp()
+            .checked_add(SignedDuration::from_mins(minutes))
+            .ok()
+    };
+    let start_min = i64::from(start.hour()) * 60 + i64::from(start.minute());
+    let budget = DayBudget::of(day);
+    let planned_end = at(start_min + budget.planned_minutes)?;
+    let mut rest = SignedDuration::ZERO;
+    for item in &day.items {
+        let timer = ItemTimer::of(item, now);
+        match timer.state {
+            ItemState::Running | ItemState::Paused => {
+                rest += timer.remaining().max(SignedDuration::ZERO)
+            }
+            ItemState::Pending => rest += timer.allowed,
+            ItemState::Done | ItemState::Skipped => {}
+        }
+    }
+    let projected_end = now.checked_add(rest).ok()?;
+    let day_end = day
+        .end_time
+        .and_then(|end| at(i64::from(end.hour()) * 60 + i64::from(end.minute())));
+    Some(Progress {
+        drift: projected_end.duration_since(planned_end),
+        projected_end,
+        planned_end,
+        day_end,
+    })
+}
+
+/// What was held: minutes actually spent on finished items, and how many ran over their plan.
+pub fn held(agenda: &Agenda, now: Timestamp) -> (u32, usize) {
+    let mut seconds = 0i64;
+    let mut over = 0;
+    for item in agenda.items() {
+        let timer = ItemTimer::of(item, now);
+        if timer.state == ItemState::Done {
+            seconds += timer.elapsed.as_secs();
+            if timer.elapsed > SignedDuration::from_mins(i64::from(item.planned_minutes)) {
+                over += 1;
+            }
+        }
+    }
+    let minutes = (seconds + 30) / 60;
+    (u32::try_from(minutes).unwrap_or(u32::MAX), over)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AgendaDayId, Method};
+    use jiff::civil::date;
+
+    fn t(hh: i8, mm: i8, ss: i8) -> Timestamp {
+        date(2017, 11, 23)
+            .at(hh, mm, ss, 0)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+    }
+
+    fn mins(m: i64) -> SignedDuration {
+        SignedDuration::from_mins(m)
+    }
+
+    fn agenda(minutes: &[u32]) -> Agenda {
+        let items = minutes
+            .iter()
+            .enumerate()
+            .map(|(i, &planned_minutes)| AgendaItem {
+                id: AgendaItemId::generate(),
+                title: format!("Punkt {}", i + 1),
+                method: Method::Discussion,
+                planned_minutes,
+                ..AgendaItem::default()
+            })
+            .collect();
+        Agenda {
+            days: vec![AgendaDay {
+                id: AgendaDayId::generate(),
+                date: Some(date(2017, 11, 23)),
+                start_time: Some(Time::constant(10, 0, 0, 0)),
+                end_time: Some(Time::constant(11, 0, 0, 0)),
+                items,
+            }],
+        }
+    }
+
+    fn first(agenda: &Agenda) -> &AgendaItem {
+        &agenda.days[0].items[0]
+    }
+
+    #[test]
+    fn pause_and_resume_leave_out_the_paused_time() {
+        let mut a = agenda(&[10, 20]);
+        live::toggle(&mut a, t(10, 0, 0)); // Start.
+        live::toggle(&mut a, t(10, 4, 0)); // Pause after 4 min.
+        let timer = ItemTimer::of(first(&a), t(10, 30, 0));
+        assert_eq!(timer.state, ItemState::Paused);
+        assert_eq!(timer.elapsed, mins(4), "a paused timer stands still");
+        live::toggle(&mut a, t(10, 30, 0)); // Resume.
+        let timer = ItemTimer::of(first(&a), t(10, 33, 30));
+        assert_eq!(timer.state, ItemState::Running);
+        assert_eq!(timer.elapsed, mins(7) + SignedDuration::from_secs(30));
+        assert_eq!(timer.remaining(), mins(2) + SignedDuration::from_secs(30));
+    }
+
+    #[test]
+    fn urgency_follows_the_share_left_and_overtime_keeps_counting() {
+        let mut a = agenda(&[10]);
+        live::toggle(&mut a, t(10, 0, 0));
+        let at = |m, s| ItemTimer::of(first(&a), t(10, m, s));
+        assert_eq!(at(7, 59).urgency(), Urgency::Calm);
+        assert_eq!(at(8, 0).urgency(), Urgency::Warning, "20 % left");
+        assert_eq!(at(9, 29).urgency(), Urgency::Warning);
+        assert_eq!(at(9, 30).urgency(), Urgency::Critical, "5 % left");
+        assert_eq!(at(10, 0).urgency(), Urgency::TimeUp);
+        assert_eq!(
+            at(12, 5).remaining(),
+            -(mins(2) + SignedDuration::from_secs(5))
+        );
+        assert_eq!(format_clock(at(12, 5).remaining()), "\u{2212}2:05");
+    }
+
+    #[test]
+    fn extending_moves_the_thresholds() {
+        let mut a = agenda(&[10]);
+        live::toggle(&mut a, t(10, 0, 0));
+        live::extend(&mut a, 5 * 60, t(10, 9, 0));
+        let timer = ItemTimer::of(first(&a), t(10, 11, 0));
+        assert_eq!(timer.allowed, mins(15));
+        assert_eq!(timer.remaining(), mins(4));
+        assert_eq!(timer.urgency(), Urgency::Calm, "4 of 15 min left is 27 %");
+        live::extend(&mut a, -60, t(10, 11, 0));
+        assert_eq!(ItemTimer::of(first(&a), t(10, 11, 0)).remaining(), mins(3));
+    }
+
+    #[test]
+    fn next_back_and_skip() {
+        let mut a = agenda(&[10, 20, 15, 5]);
+        live::next(&mut a, t(10, 0, 0)); // Nothing current: starts the first.
+        assert_eq!(current(&a, t(10, 1, 0)), Some(Position { day: 0, item: 0 }));
+        live::skip(&mut a, t(10, 5, 0)); // Leaves out the second.
+        live::next(&mut a, t(10, 12, 0));
+        assert_eq!(
+            current(&a, t(10, 12, 0)),
+            Some(Position { day: 0, item: 2 })
+        );
+        assert_eq!(
+            ItemTimer::of(&a.days[0].items[1], t(10, 12, 0)).state,
+            ItemState::Skipped
+        );
+        assert_eq!(ItemTimer::of(first(&a), t(11, 0, 0)).elapsed, mins(12));
+        live::back(&mut a, t(10, 13, 0)); // Reopens the item before the third: the skipped one.
+        assert_eq!(
+            current(&a, t(10, 13, 0)),
+            Some(Position { day: 0, item: 1 })
+        );
+        assert_eq!(
+            ItemTimer::of(&a.days[0].items[2], t(10, 13, 0)).state,
+            ItemState::Done
+        );
+    }
+
+    #[test]
+    fn drift_and_projected_end_of_a_late_day() {
+        // Planned 10:00–10:45 (10 + 20 + 15 min), the day ends at 11:00.
+        let mut a = agenda(&[10, 20, 15]);
+        live::toggle(&mut a, t(10, 5, 0)); // Started 5 min late.
+        live::next(&mut a, t(10, 22, 0)); // First item took 17 min.
+        let p = progress(&a, t(10, 30, 0), &TimeZone::UTC).unwrap();
+        // Now 10:30, second item has 12 min left, then 15 planned: 10:57.
+        assert_eq!(p.projected_end, t(10, 57, 0));
+        assert_eq!(p.planned_end, t(10, 45, 0));
+        assert_eq!(p.drift, mins(12), "12 min behind");
+        assert!(!p.runs_short());
+        // The second item overruns by 10 min: the day no longer fits.
+        let p = progress(&a, t(10, 52, 0), &TimeZone::UTC).unwrap();
+        assert_eq!(p.projected_end, t(11, 7, 0));
+        assert!(p.runs_short());
+    }
+
+    #[test]
+    fn a_day_ahead_of_plan_has_negative_drift() {
+        let mut a = agenda(&[30, 30]);
+        live::toggle(&mut a, t(10, 0, 0));
+        live::next(&mut a, t(10, 20, 0));
+        let p = progress(&a, t(10, 20, 0), &TimeZone::UTC).unwrap();
+        assert_eq!(p.drift, -mins(10));
+    }
+
+    #[test]
+    fn a_restarted_app_continues_the_countdown_from_wall_clock() {
+        let mut a = agenda(&[30]);
+        live::toggle(&mut a, t(10, 0, 0));
+        // Saved, app closed at 10:05, reopened at 10:20: the log alone gives the state.
+        let reloaded = a.clone();
+        let timer = ItemTimer::of(&reloaded.days[0].items[0], t(10, 20, 0));
+        assert_eq!(timer.state, ItemState::Running);
+        assert_eq!(timer.remaining(), mins(10));
+    }
+
+    #[test]
+    fn held_counts_finished_items_and_their_overtime() {
+        let mut a = agenda(&[10, 20, 15]);
+        live::toggle(&mut a, t(10, 0, 0));
+        live::next(&mut a, t(10, 12, 0)); // 12 of 10: over.
+        live::next(&mut a, t(10, 30, 0)); // 18 of 20.
+        assert_eq!(
+            held(&a, t(10, 40, 0)),
+            (30, 1),
+            "the running third item is not held yet"
+        );
+    }
+
+    #[test]
+    fn slots_and_budget() {
+        let a = agenda(&[10, 20, 45]);
+        let slots = day_slots(&a.days[0]);
+        let shown: Vec<_> = slots
+            .iter()
+            .map(|s| (format_minutes(s.start_min), format_minutes(s.end_min)))
+            .collect();
+        assert_eq!(shown[2], ("10:30".to_owned(), "11:15".to_owned()));
+        let budget = DayBudget::of(&a.days[0]);
+        assert_eq!(budget.planned_minutes, 75);
+        assert_eq!(budget.available_minutes, Some(60));
+        assert!(budget.is_overbooked());
+        assert_eq!(format_minutes(23 * 60 + 50 + 20), "00:10 (+1)");
+    }
+
+    #[test]
+    fn repaint_waits_for_the_next_whole_second() {
+        let mut a = agenda(&[10]);
+        live::toggle(&mut a, t(10, 0, 0));
+        let now = t(10, 0, 3)
+            .checked_add(SignedDuration::from_millis(250))
+            .unwrap();
+        let timer = ItemTimer::of(first(&a), now);
+        assert_eq!(
+            timer.until_next_second(),
+            Some(std::time::Duration::from_millis(750))
+        );
+        live::toggle(&mut a, now);
+        assert_eq!(
+            ItemTimer::of(first(&a), now).until_next_second(),
+            None,
+            "paused: no ticking"
+        );
+    }
+}
