@@ -194,6 +194,8 @@ pub struct ModeratoApp {
     /// The speaking round (Blitzlicht): its setup, and the round while it runs.
     speaking: speaking::SpeakingRound,
     is_help_open: bool,
+    /// The item whose time's-up signal was given.
+    signalled_item: Option<crate::model::AgendaItemId>,
     /// Counts frames when `MODERATO_FRAME_LOG` is set, to measure repaints.
     frame_log: Option<FrameLog>,
 }
@@ -253,6 +255,7 @@ impl ModeratoApp {
             projector: projector::ProjectorState::default(),
             speaking: speaking::SpeakingRound::default(),
             is_help_open: false,
+            signalled_item: None,
             frame_log: std::env::var_os("MODERATO_FRAME_LOG").map(|_| FrameLog {
                 window_start: std::time::Instant::now(),
                 frames: 0,
@@ -320,9 +323,18 @@ impl ModeratoApp {
         self.poll_dialog();
         // A running countdown repaints when its seconds change, and not in between.
         let now = self.options.clock.now();
-        let timer_wait = crate::timing::current(&self.doc.session.agenda, now)
-            .and_then(|at| self.doc.session.agenda.days.get(at.day)?.items.get(at.item))
-            .and_then(|item| crate::timing::ItemTimer::of(item, now).until_next_second());
+        let current = crate::timing::current(&self.doc.session.agenda, now)
+            .and_then(|at| self.doc.session.agenda.days.get(at.day)?.items.get(at.item));
+        let timer = current.map(|item| (item.id, crate::timing::ItemTimer::of(item, now)));
+        // The end of a timebox is signalled once per item (sound only with the `sound` feature).
+        if let Some((id, timer)) = timer
+            && timer.urgency() == crate::timing::Urgency::TimeUp
+            && self.signalled_item != Some(id)
+        {
+            self.signalled_item = Some(id);
+            speaking::play_signal();
+        }
+        let timer_wait = timer.and_then(|(_, timer)| timer.until_next_second());
         let speaking_wait = self.speaking.until_next_second(now);
         if let Some(wait) = timer_wait.into_iter().chain(speaking_wait).min() {
             ctx.request_repaint_after(wait);
