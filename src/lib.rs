@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod grouping;
 pub mod i18n;
 pub mod model;
 pub mod storage;
