@@ -15,16 +15,33 @@ fn main() {
         eprintln!("grouping_ari: cannot read {path}; pass a TSV file with topic<TAB>text");
         return;
     };
-    let rows: Vec<(&str, &str)> = data.lines().skip(1).filter_map(|l| l.split_once('\t')).collect();
+    let rows: Vec<(&str, &str)> = data
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
     let texts: Vec<&str> = rows.iter().map(|(_, text)| *text).collect();
     let truth: Vec<&str> = rows.iter().map(|(topic, _)| *topic).collect();
     let started = std::time::Instant::now();
     let labels = cluster_texts(&texts);
     let elapsed = started.elapsed();
     let ari = adjusted_rand_index(&labels, &truth);
-    let groups = labels.iter().collect::<std::collections::BTreeSet<_>>().len();
-    println!("{path}: {} cards, {} topics", texts.len(), truth.iter().collect::<std::collections::BTreeSet<_>>().len());
-    println!("text-similarity suggestion: {groups} groups (singletons included), ARI = {ari:.3}, {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+    let groups = labels
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    println!(
+        "{path}: {} cards, {} topics",
+        texts.len(),
+        truth
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    println!(
+        "text-similarity suggestion: {groups} groups (singletons included), ARI = {ari:.3}, {:.1} ms",
+        elapsed.as_secs_f64() * 1000.0
+    );
     let mut by_label: std::collections::BTreeMap<usize, Vec<(&str, &str)>> = Default::default();
     for (label, row) in labels.iter().zip(&rows) {
         by_label.entry(*label).or_default().push(*row);

@@ -38,9 +38,9 @@ pub fn suggest_by_position<K: Copy>(cards: &[(K, f32, f32)], max_gap: f32) -> Ve
         }
     }
     let mut groups: BTreeMap<usize, Vec<K>> = BTreeMap::new();
-    for i in 0..n {
+    for (i, card) in cards.iter().enumerate() {
         let r = root(&mut parent, i);
-        groups.entry(r).or_default().push(cards[i].0);
+        groups.entry(r).or_default().push(card.0);
     }
     groups.into_values().filter(|g| g.len() >= 2).collect()
 }
@@ -139,7 +139,10 @@ fn tfidf_vectors(texts: &[&str]) -> Vec<Vector> {
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (small, large) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    small.iter().filter_map(|(k, x)| large.get(k).map(|y| x * y)).sum()
+    small
+        .iter()
+        .filter_map(|(k, x)| large.get(k).map(|y| x * y))
+        .sum()
 }
 
 /// Stems and character n-grams of a card's words, with counts.
@@ -190,9 +193,8 @@ fn words(text: &str) -> Vec<String> {
 /// at least four letters. Light, like a Porter "step 1", not a full Snowball stemmer.
 fn stem(word: &str) -> String {
     const SUFFIXES: [&str; 24] = [
-        "ungen", "ierung", "heiten", "keiten", "ations", "ation", "ingen", "ments", "ment",
-        "ness", "ung", "heit", "keit", "ing", "ern", "em", "en", "er", "es", "ed", "ly", "e",
-        "n", "s",
+        "ungen", "ierung", "heiten", "keiten", "ations", "ation", "ingen", "ments", "ment", "ness",
+        "ung", "heit", "keit", "ing", "ern", "em", "en", "er", "es", "ed", "ly", "e", "n", "s",
     ];
     for suffix in SUFFIXES {
         if let Some(stem) = word.strip_suffix(suffix)
@@ -207,15 +209,15 @@ fn stem(word: &str) -> String {
 fn is_stop_word(word: &str) -> bool {
     const STOP: [&str; 91] = [
         // German (umlauts folded).
-        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-        "und", "oder", "aber", "auch", "als", "an", "auf", "aus", "bei", "bis", "durch", "fuer",
-        "gegen", "in", "im", "ist", "sind", "mit", "nach", "nicht", "noch", "ob", "ohne",
-        "sich", "so", "ueber", "um", "unter", "von", "vom", "vor", "wie", "wir", "zu", "zum",
-        "zur", "es", "sie", "er", "man", "mehr", "alle", "allen", "wird", "werden", "kein",
-        "keine", "sowie", // English.
-        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by",
-        "from", "at", "as", "is", "are", "be", "was", "were", "it", "its", "this", "that",
-        "our", "we", "all", "more", "not", "no", "into",
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und",
+        "oder", "aber", "auch", "als", "an", "auf", "aus", "bei", "bis", "durch", "fuer", "gegen",
+        "in", "im", "ist", "sind", "mit", "nach", "nicht", "noch", "ob", "ohne", "sich", "so",
+        "ueber", "um", "unter", "von", "vom", "vor", "wie", "wir", "zu", "zum", "zur", "es", "sie",
+        "er", "man", "mehr", "alle", "allen", "wird", "werden", "kein", "keine",
+        "sowie", // English.
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "from",
+        "at", "as", "is", "are", "be", "was", "were", "it", "its", "this", "that", "our", "we",
+        "all", "more", "not", "no", "into",
     ];
     STOP.contains(&word)
 }
@@ -253,7 +255,11 @@ pub fn adjusted_rand_index<A: Ord, B: Ord>(a: &[A], b: &[B]) -> f64 {
 pub fn without_taken<K: Ord + Copy>(groups: Vec<Vec<K>>, taken: &BTreeSet<K>) -> Vec<Vec<K>> {
     groups
         .into_iter()
-        .map(|g| g.into_iter().filter(|k| !taken.contains(k)).collect::<Vec<_>>())
+        .map(|g| {
+            g.into_iter()
+                .filter(|k| !taken.contains(k))
+                .collect::<Vec<_>>()
+        })
         .filter(|g| g.len() >= 2)
         .collect()
 }
@@ -264,9 +270,20 @@ mod tests {
 
     #[test]
     fn cards_pinned_together_are_grouped() {
-        let cards = [(1, 0.10, 0.10), (2, 0.13, 0.11), (3, 0.16, 0.12), (4, 0.8, 0.8), (5, 0.82, 0.79), (6, 0.5, 0.45)];
+        let cards = [
+            (1, 0.10, 0.10),
+            (2, 0.13, 0.11),
+            (3, 0.16, 0.12),
+            (4, 0.8, 0.8),
+            (5, 0.82, 0.79),
+            (6, 0.5, 0.45),
+        ];
         let groups = suggest_by_position(&cards, 0.05);
-        assert_eq!(groups, vec![vec![1, 2, 3], vec![4, 5]], "the lone card stays out");
+        assert_eq!(
+            groups,
+            vec![vec![1, 2, 3], vec![4, 5]],
+            "the lone card stays out"
+        );
     }
 
     #[test]
@@ -287,7 +304,12 @@ mod tests {
 
     #[test]
     fn english_cards_with_inflections_meet() {
-        let texts = ["Publishing council decisions", "Publish all decisions online", "Training for volunteers", "Volunteer training days"];
+        let texts = [
+            "Publishing council decisions",
+            "Publish all decisions online",
+            "Training for volunteers",
+            "Volunteer training days",
+        ];
         let labels = cluster_texts(&texts);
         assert_eq!(labels[0], labels[1], "{labels:?}");
         assert_eq!(labels[2], labels[3], "{labels:?}");
@@ -310,13 +332,19 @@ mod tests {
     #[test]
     fn suggestions_leave_clustered_cards_alone() {
         let taken = BTreeSet::from([2]);
-        assert_eq!(without_taken(vec![vec![1, 2, 3], vec![2, 4]], &taken), vec![vec![1, 3]]);
+        assert_eq!(
+            without_taken(vec![vec![1, 2, 3], vec![2, 4]], &taken),
+            vec![vec![1, 3]]
+        );
     }
 
     #[test]
     fn stemming_and_folding() {
         assert_eq!(stem("beteiligungen"), "beteilig");
         assert_eq!(stem("publishing"), "publish");
-        assert_eq!(words("Bürger-Dialog: Straße"), ["buerger", "dialog", "strasse"]);
+        assert_eq!(
+            words("Bürger-Dialog: Straße"),
+            ["buerger", "dialog", "strasse"]
+        );
     }
 }

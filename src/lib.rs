@@ -4,6 +4,8 @@
 //! `cli` the command line, two front ends over the same functions.
 
 pub mod app;
+pub mod board_edit;
+pub mod board_layout;
 pub mod cli;
 pub mod clock;
 pub mod grouping;

@@ -440,7 +440,140 @@ fn build() -> Session {
             ),
         ],
         clusters: Vec::new(),
+        dots_per_person: 3,
     };
+    let more: [(&str, usize, CardColour, f32, f32); 9] = [
+        (
+            "Haushaltsdaten als Open Data",
+            0,
+            CardColour::Yellow,
+            0.30,
+            0.55,
+        ),
+        (
+            "Bürgerfragestunde im Livestream",
+            1,
+            CardColour::Green,
+            0.16,
+            0.70,
+        ),
+        ("Online-Mängelmelder", 2, CardColour::Blue, 0.45, 0.72),
+        (
+            "Ideenwettbewerb für den Marktplatz",
+            2,
+            CardColour::Blue,
+            0.66,
+            0.70,
+        ),
+        (
+            "Offene Ratssitzungen auch digital",
+            3,
+            CardColour::Pink,
+            0.10,
+            0.55,
+        ),
+        (
+            "Beteiligungsleitlinien in Arbeit",
+            4,
+            CardColour::Orange,
+            0.72,
+            0.34,
+        ),
+        (
+            "Ziel: Bürgerhaushalt kreisweit",
+            1,
+            CardColour::White,
+            0.74,
+            0.10,
+        ),
+        (
+            "Ziel: Kultur des Teilens in der Verwaltung",
+            4,
+            CardColour::White,
+            0.22,
+            0.10,
+        ),
+        (
+            "Transparenzsatzung beschlossen",
+            3,
+            CardColour::Pink,
+            0.26,
+            0.42,
+        ),
+    ];
+    let mut positioning = positioning;
+    for (text, who, colour, x, y) in more {
+        let c = card(&mut ids, text, municipalities[who], colour, x, y, 0);
+        positioning.cards.push(c);
+    }
+    for (text, votes) in [
+        ("Open-Data-Portal im Aufbau", 4),
+        ("Bürgerhaushalt seit 2015", 5),
+        ("Beteiligungsplattform für Stadtplanung", 3),
+        ("Ziel: Beteiligung verbindlich regeln", 6),
+        ("Ziel: offene Daten als Normalfall", 4),
+    ] {
+        let found = positioning.cards.iter_mut().find(|c| c.text == text);
+        found.expect("a card of the example").votes = votes;
+    }
+    let named: [(&str, CardColour, u32, &[&str]); 3] = [
+        (
+            "Informieren und veröffentlichen",
+            CardColour::Yellow,
+            0,
+            &[
+                "Ratsinformationssystem für alle geöffnet",
+                "Open-Data-Portal im Aufbau",
+                "Haushaltsdaten als Open Data",
+                "Offene Ratssitzungen auch digital",
+                "Transparenzsatzung beschlossen",
+                "Bürgerfragestunde im Livestream",
+            ],
+        ),
+        (
+            "Beteiligen vor Ort",
+            CardColour::Green,
+            0,
+            &[
+                "Bürgerhaushalt seit 2015",
+                "Dorfgespräche in allen Ortsteilen",
+                "Ideenwettbewerb für den Marktplatz",
+                "Online-Mängelmelder",
+            ],
+        ),
+        (
+            "Zielbilder",
+            CardColour::White,
+            2,
+            &[
+                "Ziel: offene Daten als Normalfall",
+                "Ziel: Beteiligung verbindlich regeln",
+                "Ziel: Bürgerhaushalt kreisweit",
+                "Ziel: Kultur des Teilens in der Verwaltung",
+            ],
+        ),
+    ];
+    for (title, colour, votes, texts) in named {
+        let cards = texts
+            .iter()
+            .map(|t| {
+                positioning
+                    .cards
+                    .iter()
+                    .find(|c| c.text == *t)
+                    .expect("a card of the example")
+                    .id
+            })
+            .collect();
+        positioning.clusters.push(Cluster {
+            id: ClusterId(ids.next()),
+            title: title.into(),
+            colour,
+            cards,
+            votes,
+            is_collapsed: false,
+        });
+    }
 
     let mut principles = Board {
         id: BoardId(ids.next()),
@@ -450,6 +583,7 @@ fn build() -> Session {
         axes: None,
         cards: Vec::new(),
         clusters: Vec::new(),
+        dots_per_person: 5,
     };
     let groups: [(&str, CardColour, &[CardSpec]); 4] = [
         (
@@ -562,6 +696,8 @@ fn build() -> Session {
             title: (*title).into(),
             colour: *colour,
             cards: members,
+            votes: 0,
+            is_collapsed: false,
         });
     }
     let principles_board = principles.id;
@@ -849,6 +985,9 @@ fn example_tells_the_seed_workshop() {
     );
     assert!(session.action_items.len() >= 6);
     let positioning = session.boards.iter().find(|b| b.axes.is_some()).unwrap();
+    assert!(positioning.cards.len() >= 20);
+    assert!(positioning.clusters.len() >= 3);
+    assert!(positioning.num_votes() > 0);
     let authors: std::collections::BTreeSet<_> = positioning
         .cards
         .iter()

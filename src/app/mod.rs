@@ -1,6 +1,7 @@
 //! The desktop app (eframe). Screens draw and emit [`Command`]s; `command_handling` applies
 //! them after the frame is drawn. The domain modules never see egui.
 
+pub mod board_view;
 mod command_handling;
 mod dialogs;
 mod document;
@@ -196,6 +197,14 @@ pub struct ModeratoApp {
     is_help_open: bool,
     /// The item whose time's-up signal was given.
     signalled_item: Option<crate::model::AgendaItemId>,
+    /// View, selection and suggestions per board.
+    board_states: std::collections::BTreeMap<crate::model::BoardId, board_view::BoardUiState>,
+    /// Which board the board screen shows.
+    board_index: usize,
+    card_entry: screens::CardEntry,
+    /// Commit the pending change even though a text field has the focus (quick card entry
+    /// keeps its field focused, yet each card is its own undo step).
+    commit_requested: bool,
     /// Counts frames when `MODERATO_FRAME_LOG` is set, to measure repaints.
     frame_log: Option<FrameLog>,
 }
@@ -256,6 +265,10 @@ impl ModeratoApp {
             speaking: speaking::SpeakingRound::default(),
             is_help_open: false,
             signalled_item: None,
+            board_states: std::collections::BTreeMap::new(),
+            board_index: 0,
+            card_entry: screens::CardEntry::default(),
+            commit_requested: false,
             frame_log: std::env::var_os("MODERATO_FRAME_LOG").map(|_| FrameLog {
                 window_start: std::time::Instant::now(),
                 frames: 0,
@@ -356,7 +369,8 @@ impl ModeratoApp {
     fn end_frame(&mut self, ctx: &egui::Context) {
         let is_editing_text = ctx.text_edit_focused();
         let is_dragging = ctx.dragged_id().is_some();
-        if !is_editing_text && !is_dragging && self.doc.commit() {
+        let may_commit = std::mem::take(&mut self.commit_requested) || !is_editing_text;
+        if may_commit && !is_dragging && self.doc.commit() {
             self.last_edit_time = ctx.input(|i| i.time);
             self.status = None;
         }
@@ -416,6 +430,11 @@ impl ModeratoApp {
                 if key == Key::Enter && !self.speaking.is_running() {
                     continue;
                 }
+                // On the board, + and − zoom.
+                let is_zoom_key = matches!(key, Key::Plus | Key::Equals | Key::Minus);
+                if is_zoom_key && self.screen == Screen::Board {
+                    continue;
+                }
                 if input.consume_key(Modifiers::NONE, key)
                     || (key == Key::Questionmark && input.consume_key(Modifiers::SHIFT, key))
                 {
@@ -472,11 +491,16 @@ impl eframe::App for ModeratoApp {
         self.title_ui(&ctx);
         top_bar::top_bar_ui(self, ui);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    screens::screen_ui(self, ui);
-                });
+            // The board pans and zooms itself; every other screen scrolls.
+            if self.screen == Screen::Board {
+                screens::board_screen_ui(self, ui);
+            } else {
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        screens::screen_ui(self, ui);
+                    });
+            }
         });
         self.browser_ui(&ctx);
         self.help_ui(&ctx);

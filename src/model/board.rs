@@ -15,6 +15,8 @@ pub struct Board {
     pub axes: Option<Axes>,
     pub cards: Vec<Card>,
     pub clusters: Vec<Cluster>,
+    /// Dots each participant may give in dot voting; 0 means no limit.
+    pub dots_per_person: u32,
 }
 
 impl Board {
@@ -28,9 +30,21 @@ impl Board {
         self.clusters.iter().find(|cluster| cluster.id == id)
     }
 
-    /// Sum of all dots on this board's cards.
+    /// Sum of all dots on this board's cards and clusters.
     pub fn num_votes(&self) -> u32 {
-        self.cards.iter().map(|card| card.votes).sum()
+        self.cards.iter().map(|card| card.votes).sum::<u32>()
+            + self
+                .clusters
+                .iter()
+                .map(|cluster| cluster.votes)
+                .sum::<u32>()
+    }
+
+    /// The cluster a card belongs to, if any.
+    pub fn cluster_of(&self, card: CardId) -> Option<&Cluster> {
+        self.clusters
+            .iter()
+            .find(|cluster| cluster.cards.contains(&card))
     }
 }
 
@@ -125,4 +139,8 @@ pub struct Cluster {
     pub title: String,
     pub colour: CardColour,
     pub cards: Vec<CardId>,
+    /// Dots given to the cluster as a whole.
+    pub votes: u32,
+    /// Drawn as its heading only.
+    pub is_collapsed: bool,
 }

@@ -7,6 +7,8 @@ mod reflection;
 mod results;
 mod review;
 
+pub(crate) use board::{CardEntry, board_screen_ui};
+
 use super::{ModeratoApp, Screen};
 use crate::i18n::T;
 
@@ -15,7 +17,7 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     match app.screen {
         Screen::Agenda => agenda::agenda_ui(app, ui),
-        Screen::Board => board::board_ui(&app.doc.session, lang, ui),
+        Screen::Board => board_screen_ui(app, ui),
         Screen::Reflection => reflection::reflection_ui(&app.doc.session, lang, ui),
         Screen::Photos => {
             let folder = app.doc.folder().map(std::path::Path::to_owned);

@@ -1,0 +1,665 @@
+//! The board canvas: pan, zoom, cards, clusters, selection, dragging, in-place editing and
+//! dots. Public so the frame benchmark can draw it headless.
+
+use std::collections::BTreeSet;
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Key, Pos2, Rect, Response, Sense, Shape, Stroke,
+    StrokeKind, Ui, Vec2, pos2, vec2,
+};
+
+use crate::board_layout::{
+    self, CARD_H, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect,
+};
+use crate::model::{Board, Card, CardId, CardShape, ClusterId};
+
+/// What the board screen remembers between frames (not saved with the session).
+#[derive(Clone, Debug)]
+pub struct BoardUiState {
+    /// Screen offset of the wall's top-left corner from the canvas' top-left, in points.
+    pub offset: Vec2,
+    /// Points per wall unit.
+    pub zoom: f32,
+    /// Fit the view to the cards on the next frame.
+    pub needs_fit: bool,
+    /// Keep fitting when the canvas changes size, until the user pans or zooms.
+    follows_size: bool,
+    fitted_size: Vec2,
+    pub selection: BTreeSet<CardId>,
+    pub selected_cluster: Option<ClusterId>,
+    /// The card being edited in place, and its text while typing.
+    pub editing: Option<(CardId, String)>,
+    rubber_band: Option<Pos2>,
+    gesture: Gesture,
+    /// Clicking a card gives it a dot (right click takes one away).
+    pub is_voting: bool,
+    /// Highlight this author's (organisation's) cards.
+    pub highlight_author: Option<String>,
+    /// Suggested groups waiting for the moderator's yes or no.
+    pub suggestions: Vec<Vec<CardId>>,
+}
+
+impl Default for BoardUiState {
+    fn default() -> Self {
+        Self {
+            offset: vec2(20.0, 20.0),
+            zoom: 0.7,
+            needs_fit: true,
+            follows_size: true,
+            fitted_size: Vec2::ZERO,
+            selection: BTreeSet::new(),
+            selected_cluster: None,
+            editing: None,
+            rubber_band: None,
+            gesture: Gesture::None,
+            is_voting: false,
+            highlight_author: None,
+            suggestions: Vec::new(),
+        }
+    }
+}
+
+/// What a primary-button drag on the canvas does, decided where it started.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Gesture {
+    #[default]
+    None,
+    MoveCards,
+    Pan,
+    RubberBand,
+}
+
+/// Something the canvas asks the screen to do with the dot budget in mind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteRequest {
+    AddToCard(CardId),
+    RemoveFromCard(CardId),
+    AddToCluster(ClusterId),
+    RemoveFromCluster(ClusterId),
+}
+
+/// The canvas' requests for this frame.
+#[derive(Debug, Default)]
+pub struct CanvasOutput {
+    pub votes: Vec<VoteRequest>,
+    /// Cards were dropped after a drag: cluster membership may change.
+    pub dropped: Vec<CardId>,
+}
+
+impl BoardUiState {
+    fn to_screen(&self, origin: Pos2, units: (f32, f32)) -> Pos2 {
+        origin + self.offset + vec2(units.0, units.1) * self.zoom
+    }
+
+    fn to_units(&self, origin: Pos2, screen: Pos2) -> (f32, f32) {
+        let v = (screen - origin - self.offset) / self.zoom;
+        (v.x, v.y)
+    }
+
+    fn unit_rect_to_screen(&self, origin: Pos2, r: &UnitRect) -> Rect {
+        Rect::from_min_max(self.to_screen(origin, r.min), self.to_screen(origin, r.max))
+    }
+
+    /// Sets the view by hand; it no longer follows the canvas size.
+    pub fn set_view(&mut self, zoom: f32, offset: Vec2) {
+        self.zoom = zoom.clamp(0.05, 4.0);
+        self.offset = offset;
+        self.needs_fit = false;
+        self.follows_size = false;
+    }
+
+    /// Zooms by `factor` keeping the point under `anchor` where it is.
+    pub fn zoom_at(&mut self, origin: Pos2, anchor: Pos2, factor: f32) {
+        let before = self.to_units(origin, anchor);
+        self.zoom = (self.zoom * factor).clamp(0.05, 4.0);
+        let after = self.to_screen(origin, before);
+        self.offset += anchor - after;
+    }
+
+    /// Shows every card (or the whole wall) in `canvas`.
+    pub fn fit(&mut self, canvas: Rect, board: &Board) {
+        let wall = UnitRect {
+            min: (0.0, 0.0),
+            max: (WALL_W, WALL_H),
+        };
+        let area = match (board_layout::bounds(board), board.axes.is_some()) {
+            (Some(b), true) => b.union(&wall),
+            (Some(b), false) => b,
+            (None, _) => wall,
+        }
+        .expand(40.0);
+        let size = vec2(area.max.0 - area.min.0, area.max.1 - area.min.1);
+        self.zoom = (canvas.width() / size.x)
+            .min(canvas.height() / size.y)
+            .clamp(0.05, 4.0);
+        let content = size * self.zoom;
+        let centre_gap = (canvas.size() - content) / 2.0;
+        self.offset = centre_gap - vec2(area.min.0, area.min.1) * self.zoom;
+        self.needs_fit = false;
+    }
+}
+
+/// The paper colour of a card.
+pub fn paper(card_colour: crate::model::CardColour) -> Color32 {
+    let [r, g, b] = card_colour.rgb();
+    Color32::from_rgb(r, g, b)
+}
+
+/// Draws the board into the rest of `ui` and handles the pointer and keys on it.
+#[allow(clippy::too_many_lines)]
+pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> CanvasOutput {
+    let mut output = CanvasOutput::default();
+    let size = vec2(ui.available_width(), ui.available_height().max(300.0));
+    let (canvas, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
+    let origin = canvas.min;
+    if state.needs_fit || (state.follows_size && state.fitted_size != canvas.size()) {
+        state.fit(canvas, board);
+        state.fitted_size = canvas.size();
+    }
+    let painter = ui.painter_at(canvas);
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| canvas.contains(*p));
+
+    // Pan and zoom: wheel pans, Ctrl+wheel or pinch zooms.
+    if let Some(pointer) = pointer {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        if zoom != 1.0 {
+            state.zoom_at(origin, pointer, zoom);
+            state.follows_size = false;
+        } else if scroll != Vec2::ZERO {
+            state.offset += scroll;
+            state.follows_size = false;
+        }
+    }
+
+    // The wall.
+    painter.rect_filled(canvas, CornerRadius::ZERO, Color32::from_rgb(222, 212, 190));
+    let wall = state.unit_rect_to_screen(
+        origin,
+        &UnitRect {
+            min: (0.0, 0.0),
+            max: (WALL_W, WALL_H),
+        },
+    );
+    painter.rect_filled(
+        wall,
+        CornerRadius::same(4),
+        Color32::from_rgb(214, 200, 170),
+    );
+    let ink = Color32::from_gray(40);
+    let label_font = FontId::proportional((14.0 * state.zoom.sqrt()).clamp(9.0, 22.0));
+    if let Some(axes) = &board.axes {
+        let stroke = Stroke::new(2.0, ink);
+        axis_arrow(&painter, wall.left_bottom(), wall.right_bottom(), stroke);
+        axis_arrow(&painter, wall.left_bottom(), wall.left_top(), stroke);
+        painter.text(
+            wall.left_bottom() + vec2(4.0, 6.0),
+            Align2::LEFT_TOP,
+            &axes.x.low,
+            label_font.clone(),
+            ink,
+        );
+        painter.text(
+            wall.right_bottom() + vec2(0.0, 6.0),
+            Align2::RIGHT_TOP,
+            &axes.x.high,
+            label_font.clone(),
+            ink,
+        );
+        painter.text(
+            wall.left_top() + vec2(8.0, -4.0),
+            Align2::LEFT_BOTTOM,
+            &axes.y.high,
+            label_font.clone(),
+            ink,
+        );
+        painter.text(
+            wall.left_bottom() + vec2(8.0, -4.0),
+            Align2::LEFT_BOTTOM,
+            &axes.y.low,
+            label_font.clone(),
+            ink,
+        );
+        if let Some(quadrants) = &axes.quadrants {
+            let faint = Color32::from_rgba_unmultiplied(40, 40, 40, 110);
+            let c = wall.center();
+            painter.line_segment(
+                [pos2(c.x, wall.top()), pos2(c.x, wall.bottom())],
+                Stroke::new(1.0, faint),
+            );
+            painter.line_segment(
+                [pos2(wall.left(), c.y), pos2(wall.right(), c.y)],
+                Stroke::new(1.0, faint),
+            );
+            let pad = 10.0;
+            let corners = [
+                (wall.left_top() + vec2(pad, pad), Align2::LEFT_TOP),
+                (wall.right_top() + vec2(-pad, pad), Align2::RIGHT_TOP),
+                (
+                    wall.left_bottom() + vec2(pad, -pad - 22.0),
+                    Align2::LEFT_BOTTOM,
+                ),
+                (wall.right_bottom() + vec2(-pad, -pad), Align2::RIGHT_BOTTOM),
+            ];
+            for ((pos, align), text) in corners.into_iter().zip(quadrants) {
+                painter.text(pos, align, text, label_font.clone(), faint);
+            }
+        }
+    }
+
+    // Clusters behind their cards.
+    let text_size = 13.0 * state.zoom;
+    let mut collapsed_cards: BTreeSet<CardId> = BTreeSet::new();
+    let mut cluster_titles: Vec<(Rect, ClusterId)> = Vec::new();
+    for cluster in &board.clusters {
+        let Some(r) = cluster_rect(board, cluster) else {
+            continue;
+        };
+        let mut rect = state.unit_rect_to_screen(origin, &r);
+        if cluster.is_collapsed {
+            collapsed_cards.extend(cluster.cards.iter().copied());
+            rect =
+                Rect::from_min_size(rect.min, vec2(CARD_W * 1.4 * state.zoom, 40.0 * state.zoom));
+        }
+        if !rect.intersects(canvas) {
+            continue;
+        }
+        let colour = paper(cluster.colour);
+        let is_selected = state.selected_cluster == Some(cluster.id);
+        painter.rect_filled(rect, CornerRadius::same(8), colour.gamma_multiply(0.45));
+        let stroke = if is_selected {
+            Stroke::new(3.0, Color32::from_rgb(30, 90, 200))
+        } else {
+            Stroke::new(1.0, colour.gamma_multiply(0.9))
+        };
+        painter.rect_stroke(rect, CornerRadius::same(8), stroke, StrokeKind::Inside);
+        let title_rect = Rect::from_min_size(rect.min, vec2(rect.width(), 36.0 * state.zoom));
+        let mut title = cluster.title.clone();
+        if cluster.is_collapsed {
+            title = format!("{title} ({})", cluster.cards.len());
+        }
+        painter.text(
+            title_rect.left_center() + vec2(8.0 * state.zoom, 0.0),
+            Align2::LEFT_CENTER,
+            &title,
+            FontId::proportional((15.0 * state.zoom).max(6.0)),
+            ink,
+        );
+        if cluster.votes > 0 {
+            dots(
+                &painter,
+                title_rect.right_center() - vec2(12.0 * state.zoom, 0.0),
+                cluster.votes,
+                state.zoom,
+            );
+        }
+        accessible(
+            ui,
+            ui.scope_id().with(("cluster", cluster.id)),
+            title_rect,
+            &title,
+        );
+        cluster_titles.push((title_rect, cluster.id));
+    }
+
+    // Suggestions: dashed outlines around the proposed groups.
+    for group in &state.suggestions {
+        let rects: Vec<Rect> = group
+            .iter()
+            .filter_map(|id| board.card(*id))
+            .map(|c| state.unit_rect_to_screen(origin, &card_rect(c)))
+            .collect();
+        if let Some(r) = rects.into_iter().reduce(|a, b| a.union(b)) {
+            let r = r.expand(6.0);
+            let dashes = Shape::dashed_line(
+                &[
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                    r.left_top(),
+                ],
+                Stroke::new(2.0, Color32::from_rgb(30, 90, 200)),
+                8.0,
+                5.0,
+            );
+            painter.extend(dashes);
+        }
+    }
+
+    // Cards. One response serves the whole canvas and cards are hit-tested by hand: a widget
+    // per card would cost thousands of interactions a frame. Off-screen cards cost a
+    // rectangle test and nothing more.
+    let highlight = state.highlight_author.clone();
+    let mut visible: Vec<(Rect, CardId)> = Vec::new();
+    for card in &board.cards {
+        if collapsed_cards.contains(&card.id) {
+            continue;
+        }
+        let rect = state.unit_rect_to_screen(origin, &card_rect(card));
+        if !rect.intersects(canvas) {
+            continue;
+        }
+        let is_selected = state.selection.contains(&card.id);
+        let is_dimmed = highlight
+            .as_ref()
+            .is_some_and(|author| &card.author != author);
+        paint_card(&painter, rect, card, is_selected, is_dimmed, text_size);
+        accessible(ui, ui.scope_id().with(("card", card.id)), rect, &card.text);
+        visible.push((rect, card.id));
+    }
+    // The card drawn last is on top.
+    let card_at = |pos: Pos2| {
+        visible
+            .iter()
+            .rev()
+            .find(|(rect, _)| rect.contains(pos))
+            .map(|(_, id)| *id)
+    };
+    let cluster_at = |pos: Pos2| {
+        cluster_titles
+            .iter()
+            .rev()
+            .find(|(rect, _)| rect.contains(pos))
+            .map(|(_, id)| *id)
+    };
+
+    let press = background.interact_pointer_pos();
+    let modifiers = ui.input(|i| i.modifiers);
+    if background.drag_started_by(egui::PointerButton::Primary) {
+        let start = ui.input(|i| i.pointer.press_origin()).or(press);
+        state.gesture = match start.and_then(card_at) {
+            Some(id) if !state.is_voting => {
+                if !state.selection.contains(&id) {
+                    state.selection = BTreeSet::from([id]);
+                }
+                Gesture::MoveCards
+            }
+            _ if modifiers.shift => {
+                state.rubber_band = start;
+                Gesture::RubberBand
+            }
+            _ => Gesture::Pan,
+        };
+    }
+    if background.dragged_by(egui::PointerButton::Middle) {
+        state.offset += background.drag_delta();
+        state.follows_size = false;
+    }
+    if background.dragged_by(egui::PointerButton::Primary) {
+        match state.gesture {
+            Gesture::MoveCards => {
+                let delta = background.drag_delta() / state.zoom;
+                for card in board
+                    .cards
+                    .iter_mut()
+                    .filter(|c| state.selection.contains(&c.id))
+                {
+                    card.x += delta.x / WALL_W;
+                    card.y += delta.y / WALL_H;
+                }
+            }
+            Gesture::Pan => {
+                state.offset += background.drag_delta();
+                state.follows_size = false;
+            }
+            Gesture::RubberBand | Gesture::None => {}
+        }
+    }
+    if background.drag_stopped() && state.gesture == Gesture::MoveCards {
+        output.dropped.extend(state.selection.iter().copied());
+        state.gesture = Gesture::None;
+    }
+    if background.clicked()
+        && let Some(pos) = press
+    {
+        if let Some(id) = card_at(pos) {
+            if state.is_voting {
+                output.votes.push(VoteRequest::AddToCard(id));
+            } else if modifiers.shift || modifiers.command {
+                if !state.selection.remove(&id) {
+                    state.selection.insert(id);
+                }
+            } else {
+                state.selection = BTreeSet::from([id]);
+            }
+            state.selected_cluster = None;
+        } else if let Some(id) = cluster_at(pos) {
+            if state.is_voting {
+                output.votes.push(VoteRequest::AddToCluster(id));
+            } else {
+                state.selected_cluster = Some(id);
+            }
+        } else {
+            state.selection.clear();
+            state.selected_cluster = None;
+            state.editing = None;
+        }
+    }
+    if background.secondary_clicked()
+        && state.is_voting
+        && let Some(pos) = press
+    {
+        if let Some(id) = card_at(pos) {
+            output.votes.push(VoteRequest::RemoveFromCard(id));
+        } else if let Some(id) = cluster_at(pos) {
+            output.votes.push(VoteRequest::RemoveFromCluster(id));
+        }
+    }
+    if background.double_clicked()
+        && !state.is_voting
+        && let Some(id) = press.and_then(card_at)
+        && let Some(card) = board.card(id)
+    {
+        state.editing = Some((id, card.text.clone()));
+    }
+    if let Some(id) = pointer.and_then(card_at)
+        && state.gesture == Gesture::None
+        && let Some(card) = board.card(id)
+    {
+        hover_ui(&background, card, board.axes.is_some());
+    }
+
+    // Rubber band.
+    if let Some(start) = state.rubber_band {
+        if let Some(now) = ui.input(|i| i.pointer.interact_pos()) {
+            let band = Rect::from_two_pos(start, now);
+            painter.rect(
+                band,
+                CornerRadius::ZERO,
+                Color32::from_rgba_unmultiplied(30, 90, 200, 30),
+                Stroke::new(1.0, Color32::from_rgb(30, 90, 200)),
+                StrokeKind::Inside,
+            );
+            if background.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
+                let a = state.to_units(origin, band.min);
+                let b = state.to_units(origin, band.max);
+                let hits = board_layout::cards_in(board, &UnitRect { min: a, max: b });
+                state.selection.extend(hits);
+                state.rubber_band = None;
+                state.gesture = Gesture::None;
+            }
+        } else {
+            state.rubber_band = None;
+        }
+    }
+    if !ui.input(|i| i.pointer.any_down()) && state.gesture != Gesture::RubberBand {
+        state.gesture = Gesture::None;
+    }
+
+    // In-place editing.
+    if let Some((id, mut text)) = state.editing.take()
+        && let Some(card) = board.card(id)
+    {
+        let rect = state.unit_rect_to_screen(origin, &card_rect(card));
+        let edit_id = ui.scope_id().with(("edit", id));
+        let response = ui.put(
+            rect.expand(4.0),
+            egui::TextEdit::multiline(&mut text)
+                .id(edit_id)
+                .font(FontId::proportional(text_size.max(12.0)))
+                .desired_width(rect.width()),
+        );
+        let response = response.on_hover_text("Enter ✓ · Shift+Enter ↵ · Esc ✗");
+        if !response.has_focus() && !response.lost_focus() {
+            response.request_focus();
+        }
+        let (enter, escape) = ui.input(|i| {
+            (
+                i.key_pressed(Key::Enter) && !i.modifiers.shift,
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if escape {
+            // Dropped: the card keeps its text.
+        } else if enter || response.lost_focus() {
+            let text = text.trim_end_matches('\n').to_owned();
+            if let Some(card) = board.cards.iter_mut().find(|c| c.id == id) {
+                card.text = text;
+            }
+        } else {
+            state.editing = Some((id, text));
+        }
+    }
+    output
+}
+
+fn paint_card(
+    painter: &egui::Painter,
+    rect: Rect,
+    card: &Card,
+    is_selected: bool,
+    is_dimmed: bool,
+    text_size: f32,
+) {
+    let mut fill = paper(card.colour);
+    if is_dimmed {
+        fill = fill.gamma_multiply(0.35);
+    }
+    // Seen from afar, a card is a coloured square: no shadow, no rounded corners, no text,
+    // so a wall of thousands of cards stays cheap to tessellate.
+    if rect.width() < 40.0 {
+        painter.rect_filled(rect, CornerRadius::ZERO, fill);
+        if is_selected {
+            painter.rect_stroke(
+                rect,
+                CornerRadius::ZERO,
+                Stroke::new(2.0, Color32::from_rgb(30, 90, 200)),
+                StrokeKind::Outside,
+            );
+        }
+        return;
+    }
+    let radius = if card.shape == CardShape::Heading {
+        CornerRadius::same(12)
+    } else {
+        CornerRadius::same(2)
+    };
+    painter.rect_filled(
+        rect.translate(vec2(2.0, 2.0)),
+        radius,
+        Color32::from_black_alpha(45),
+    );
+    painter.rect_filled(rect, radius, fill);
+    if is_selected {
+        painter.rect_stroke(
+            rect.expand(2.0),
+            radius,
+            Stroke::new(3.0, Color32::from_rgb(30, 90, 200)),
+            StrokeKind::Outside,
+        );
+    }
+    // Tiny cards are drawn as coloured rectangles only: no text layout when it can't be read.
+    if text_size >= 4.0 {
+        let size = if card.shape == CardShape::Heading {
+            text_size * 1.2
+        } else {
+            text_size
+        };
+        let colour = if is_dimmed {
+            Color32::from_gray(120)
+        } else {
+            Color32::BLACK
+        };
+        let galley = painter.layout(
+            card.text.clone(),
+            FontId::proportional(size),
+            colour,
+            rect.width() - size,
+        );
+        let pos = rect.left_top() + vec2(size * 0.45, size * 0.35);
+        painter
+            .with_clip_rect(rect.shrink(1.0).intersect(painter.clip_rect()))
+            .galley(pos, galley, colour);
+    }
+    if card.votes > 0 {
+        dots(
+            painter,
+            rect.right_top() + vec2(-4.0, 4.0),
+            card.votes,
+            rect.width() / CARD_W,
+        );
+    }
+    let _ = CARD_H;
+}
+
+/// A red dot with the number of votes.
+fn dots(painter: &egui::Painter, at: Pos2, votes: u32, zoom: f32) {
+    let radius = (10.0 * zoom).clamp(4.0, 16.0);
+    painter.circle_filled(at, radius, Color32::from_rgb(200, 30, 40));
+    painter.text(
+        at,
+        Align2::CENTER_CENTER,
+        votes.to_string(),
+        FontId::proportional(radius * 1.1),
+        Color32::WHITE,
+    );
+}
+
+/// An entry in the accessibility tree for something painted by hand (a card, a cluster
+/// title), so screen readers and UI tests find it; costs nothing when AccessKit is off.
+fn accessible(ui: &Ui, id: egui::Id, rect: Rect, label: &str) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(egui::accesskit::Role::Button);
+        node.set_label(label.to_owned());
+        node.set_bounds(egui::accesskit::Rect {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
+        node.add_action(egui::accesskit::Action::Click);
+    });
+}
+
+fn hover_ui(response: &Response, card: &Card, has_axes: bool) {
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.label(&card.text);
+        if !card.author.is_empty() {
+            ui.label(egui::RichText::new(&card.author).weak());
+        }
+        if has_axes {
+            let (along, up) = board_layout::axis_values(card);
+            ui.label(
+                egui::RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %"))
+                    .monospace(),
+            );
+        }
+        if card.votes > 0 {
+            ui.label(format!("\u{25cf} {}", card.votes));
+        }
+    });
+}
+
+fn axis_arrow(painter: &egui::Painter, from: Pos2, to: Pos2, stroke: Stroke) {
+    painter.line_segment([from, to], stroke);
+    let dir = (to - from).normalized();
+    let normal = vec2(-dir.y, dir.x);
+    let head = vec![
+        to,
+        to - dir * 12.0 + normal * 5.0,
+        to - dir * 12.0 - normal * 5.0,
+    ];
+    painter.add(Shape::convex_polygon(head, stroke.color, Stroke::NONE));
+}

@@ -1,0 +1,215 @@
+//! Board geometry shared by the screen, the exports and the tests: card sizes, free space for
+//! new cards, positions along the axes, cluster outlines. No egui here.
+//!
+//! Card positions are stored in wall coordinates: 0..1 across the wall's width and height,
+//! (0, 0) top left; cards may lie outside that range on a free pinboard. Geometry is done in
+//! "wall units", the wall being `WALL_W` × `WALL_H` units, so cards keep their shape.
+
+use crate::model::{Board, Card, CardId, CardShape, Cluster};
+
+/// The wall in units.
+pub const WALL_W: f32 = 1600.0;
+pub const WALL_H: f32 = 1000.0;
+/// A card in units.
+pub const CARD_W: f32 = 150.0;
+pub const CARD_H: f32 = 80.0;
+/// Space kept between a new card and its neighbours.
+pub const GAP: f32 = 12.0;
+
+/// An axis-aligned rectangle in wall units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitRect {
+    pub min: (f32, f32),
+    pub max: (f32, f32),
+}
+
+impl UnitRect {
+    pub fn intersects(&self, other: &UnitRect) -> bool {
+        self.min.0 < other.max.0
+            && other.min.0 < self.max.0
+            && self.min.1 < other.max.1
+            && other.min.1 < self.max.1
+    }
+
+    pub fn contains(&self, p: (f32, f32)) -> bool {
+        (self.min.0..=self.max.0).contains(&p.0) && (self.min.1..=self.max.1).contains(&p.1)
+    }
+
+    pub fn expand(&self, by: f32) -> UnitRect {
+        UnitRect {
+            min: (self.min.0 - by, self.min.1 - by),
+            max: (self.max.0 + by, self.max.1 + by),
+        }
+    }
+
+    pub fn union(&self, other: &UnitRect) -> UnitRect {
+        UnitRect {
+            min: (self.min.0.min(other.min.0), self.min.1.min(other.min.1)),
+            max: (self.max.0.max(other.max.0), self.max.1.max(other.max.1)),
+        }
+    }
+}
+
+/// A card's centre in units.
+pub fn centre(card: &Card) -> (f32, f32) {
+    (card.x * WALL_W, card.y * WALL_H)
+}
+
+/// Converts units back to wall coordinates.
+pub fn to_wall(units: (f32, f32)) -> (f32, f32) {
+    (units.0 / WALL_W, units.1 / WALL_H)
+}
+
+/// The size of a card in units (headings are wider and flatter).
+pub fn card_size(card: &Card) -> (f32, f32) {
+    match card.shape {
+        CardShape::Card => (CARD_W, CARD_H),
+        CardShape::Heading => (CARD_W * 1.2, CARD_H * 0.7),
+    }
+}
+
+/// A card's outline in units.
+pub fn card_rect(card: &Card) -> UnitRect {
+    let (cx, cy) = centre(card);
+    let (w, h) = card_size(card);
+    UnitRect {
+        min: (cx - w / 2.0, cy - h / 2.0),
+        max: (cx + w / 2.0, cy + h / 2.0),
+    }
+}
+
+/// Where a new card goes: the first free place, row by row from the top left of the wall
+/// (or from `near`), never on top of another card. Returns wall coordinates.
+pub fn free_spot(board: &Board, near: Option<(f32, f32)>) -> (f32, f32) {
+    let taken: Vec<UnitRect> = board
+        .cards
+        .iter()
+        .map(|c| card_rect(c).expand(GAP / 2.0))
+        .collect();
+    let step_x = CARD_W + GAP;
+    let step_y = CARD_H + GAP;
+    let start = near
+        .map(|(x, y)| (x * WALL_W, y * WALL_H))
+        .unwrap_or((CARD_W / 2.0 + GAP, CARD_H / 2.0 + GAP));
+    let columns = ((WALL_W - GAP) / step_x).floor().max(1.0) as i32;
+    // Rows below the wall are allowed: a free pinboard simply grows downwards.
+    for row in 0..10_000 {
+        for col in 0..columns {
+            let x = if near.is_some() {
+                start.0 + col as f32 * step_x
+            } else {
+                CARD_W / 2.0 + GAP + col as f32 * step_x
+            };
+            let y = start.1 + row as f32 * step_y;
+            let rect = UnitRect {
+                min: (x - CARD_W / 2.0, y - CARD_H / 2.0),
+                max: (x + CARD_W / 2.0, y + CARD_H / 2.0),
+            };
+            if !taken.iter().any(|t| t.intersects(&rect)) {
+                return to_wall((x, y));
+            }
+        }
+    }
+    to_wall(start)
+}
+
+/// A card's position along the axes, in percent: 0 at the low end, 100 at the high end
+/// (the vertical axis grows upwards).
+pub fn axis_values(card: &Card) -> (f32, f32) {
+    (
+        (card.x * 100.0).clamp(-100.0, 200.0),
+        ((1.0 - card.y) * 100.0).clamp(-100.0, 200.0),
+    )
+}
+
+/// The outline of a cluster around its cards, in units; `None` without cards.
+pub fn cluster_rect(board: &Board, cluster: &Cluster) -> Option<UnitRect> {
+    cluster
+        .cards
+        .iter()
+        .filter_map(|id| board.card(*id))
+        .map(card_rect)
+        .reduce(|a, b| a.union(&b))
+        .map(|r| UnitRect {
+            min: (r.min.0 - 14.0, r.min.1 - 40.0),
+            max: (r.max.0 + 14.0, r.max.1 + 14.0),
+        })
+}
+
+/// The bounds of all cards (for "fit all"), in units.
+pub fn bounds(board: &Board) -> Option<UnitRect> {
+    board.cards.iter().map(card_rect).reduce(|a, b| a.union(&b))
+}
+
+/// Cards whose outline meets a rectangle (rubber-band selection).
+pub fn cards_in(board: &Board, rect: &UnitRect) -> Vec<CardId> {
+    board
+        .cards
+        .iter()
+        .filter(|c| card_rect(c).intersects(rect))
+        .map(|c| c.id)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BoardId, Card, CardId};
+
+    fn board_with(n: usize) -> Board {
+        let mut board = Board {
+            id: BoardId::generate(),
+            ..Board::default()
+        };
+        for _ in 0..n {
+            let (x, y) = free_spot(&board, None);
+            board.cards.push(Card {
+                id: CardId::generate(),
+                x,
+                y,
+                ..Card::default()
+            });
+        }
+        board
+    }
+
+    #[test]
+    fn new_cards_never_land_on_each_other() {
+        let board = board_with(40);
+        for (i, a) in board.cards.iter().enumerate() {
+            for b in &board.cards[i + 1..] {
+                assert!(
+                    !card_rect(a).intersects(&card_rect(b)),
+                    "{a:?} overlaps {b:?}"
+                );
+            }
+        }
+        // The first row is filled before the second starts.
+        assert!(board.cards[1].y == board.cards[0].y && board.cards[1].x > board.cards[0].x);
+    }
+
+    #[test]
+    fn a_card_placed_by_hand_is_avoided() {
+        let mut board = board_with(0);
+        let (x, y) = free_spot(&board, None);
+        board.cards.push(Card {
+            id: CardId::generate(),
+            x,
+            y,
+            ..Card::default()
+        });
+        let next = free_spot(&board, None);
+        assert_ne!(next, (x, y));
+    }
+
+    #[test]
+    fn axis_values_grow_right_and_up() {
+        let card = Card {
+            x: 0.25,
+            y: 0.1,
+            ..Card::default()
+        };
+        let (along, up) = axis_values(&card);
+        assert!((along - 25.0).abs() < 1e-4 && (up - 90.0).abs() < 1e-4);
+    }
+}
