@@ -324,6 +324,9 @@ texts! {
     DotsPerPerson => "Punkte pro Person", "Dots per person";
     WholeNumber => "Eine ganze Zahl, 0 = unbegrenzt", "A whole number, 0 = no limit";
     DotBudget => "für {} Teilnehmende", "for {} participants";
+    SelectedCard => "Ausgewählte Karte", "Selected card";
+    CardText => "Text", "Text";
+    DoubleClickToEdit => "Doppelklick auf eine Karte bearbeitet sie direkt.", "Double-click a card to edit it in place.";
     MethodInput => "Input", "Input";
     MethodDiscussion => "Diskussion", "Discussion";
     MethodGroupWork => "Gruppenarbeit", "Group work";

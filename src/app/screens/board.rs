@@ -352,6 +352,27 @@ fn side_panel_ui(
     lang: Lang,
 ) {
     let tr = |key: T| key.get(lang);
+    let has_axes = board.axes.is_some();
+    if state.selection.len() == 1
+        && let Some(id) = state.selection.first().copied()
+        && let Some(card) = board.cards.iter_mut().find(|c| c.id == id)
+    {
+        ui.label(RichText::new(tr(T::SelectedCard)).strong());
+        let label = ui.label(tr(T::CardText));
+        multiline_ui(ui, &mut card.text, label.id, 2);
+        let label = ui.label(tr(T::Author));
+        text_edit_ui(ui, &mut card.author, label.id, ui.available_width());
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut card.shape, CardShape::Card, tr(T::ShapeCard));
+            ui.selectable_value(&mut card.shape, CardShape::Heading, tr(T::ShapeHeading));
+        });
+        if has_axes {
+            let (along, up) = crate::board_layout::axis_values(card);
+            ui.label(RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %")).monospace().weak());
+        }
+        ui.label(RichText::new(tr(T::DoubleClickToEdit)).weak().small());
+        ui.separator();
+    }
     if let Some(id) = state.selected_cluster
         && board.cluster(id).is_some()
     {
