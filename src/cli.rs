@@ -30,12 +30,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Consolidate several sessions into one new session folder.
+    ///
+    /// Clusters, action items and results with equal titles (after normalisation) are merged;
+    /// the inputs are never written to. Run it again on the same output (with --force) to add
+    /// a session: earlier merge decisions are kept.
+    Consolidate {
+        /// Session folders (or their session.ron files).
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// The folder for the result.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace an existing result.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a headless command, writing to `out` and `err`. Returns the process exit code.
 pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let (path, as_json) = match command {
         Command::Open { .. } => return ExitCode::SUCCESS,
+        Command::Consolidate {
+            inputs,
+            out: folder,
+            force,
+        } => {
+            return consolidate(inputs, folder, *force, out, err);
+        }
         Command::Check { path } => (path, false),
         Command::Summary { path, json } => (path, *json),
     };
@@ -69,6 +92,113 @@ pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write)
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "moderato: could not write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `moderato consolidate`: reads every input (naming each one that fails), keeps the decisions
+/// of an earlier result in `out`, writes the result.
+fn consolidate(
+    inputs: &[PathBuf],
+    out_folder: &std::path::Path,
+    force: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    use crate::consolidate::{Input, consolidate};
+    let existing = out_folder.join(storage::SESSION_FILE);
+    if existing.exists() && !force {
+        let _ = writeln!(
+            err,
+            "moderato: {} already holds a session; add --force to replace it (earlier merge decisions are kept).",
+            out_folder.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let previous = if existing.exists() {
+        match storage::load(out_folder) {
+            Ok(session) => session.provenance.map(|p| p.decisions).unwrap_or_default(),
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "moderato: the existing result cannot be read, so it is left alone: {e}"
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let mut sessions = Vec::new();
+    let mut failures = 0;
+    let total = inputs.len();
+    for (n, path) in inputs.iter().enumerate() {
+        if total > 5 {
+            let _ = write!(err, "\rReading {}/{total} \u{2026}", n + 1);
+        }
+        let folder = storage::SessionPaths::resolve(path).folder;
+        if folder == out_folder {
+            let _ = writeln!(
+                err,
+                "moderato: {} is the output folder; it cannot be an input too.",
+                path.display()
+            );
+            failures += 1;
+            continue;
+        }
+        match storage::load(path) {
+            Ok(session) => sessions.push(Input {
+                folder: folder.display().to_string(),
+                session,
+            }),
+            Err(e) => {
+                let _ = writeln!(err, "moderato: {e}");
+                failures += 1;
+            }
+        }
+    }
+    if total > 5 {
+        let _ = writeln!(err);
+    }
+    if failures > 0 {
+        let _ = writeln!(
+            err,
+            "moderato: {failures} of {total} inputs could not be read; nothing was written."
+        );
+        return ExitCode::FAILURE;
+    }
+    let result = consolidate(&sessions, &previous);
+    match storage::write_consolidation(out_folder, &result) {
+        Ok(warnings) => {
+            for warning in warnings {
+                let _ = writeln!(err, "moderato: {warning}");
+            }
+            let summary = Summary::of(&result.session);
+            let proposed = result.session.provenance.as_ref().map_or(0, |p| {
+                p.decisions
+                    .iter()
+                    .filter(|d| d.state == crate::model::DecisionState::Proposed)
+                    .count()
+            });
+            let _ = writeln!(
+                out,
+                "Consolidated {total} sessions into {}",
+                out_folder.display()
+            );
+            for line in summary.lines() {
+                let _ = writeln!(out, "{line}");
+            }
+            if proposed > 0 {
+                let _ = writeln!(
+                    out,
+                    "{proposed} similar titles are proposed for merging; decide in the app (Review)."
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "moderato: {e}");
             ExitCode::FAILURE
         }
     }

@@ -166,7 +166,7 @@ fn features(text: &str) -> BTreeMap<String, f32> {
 }
 
 /// Lower-case words; umlauts and ß folded so "Bürger" and "Buerger" meet.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -191,7 +191,7 @@ fn words(text: &str) -> Vec<String> {
 
 /// Strips common German and English inflection suffixes (longest first), keeping a stem of
 /// at least four letters. Light, like a Porter "step 1", not a full Snowball stemmer.
-fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     const SUFFIXES: [&str; 24] = [
         "ungen", "ierung", "heiten", "keiten", "ations", "ation", "ingen", "ments", "ment", "ness",
         "ung", "heit", "keit", "ing", "ern", "em", "en", "er", "es", "ed", "ly", "e", "n", "s",

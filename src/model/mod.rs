@@ -201,6 +201,38 @@ pub struct Provenance {
     pub sources: Vec<SourceSession>,
     /// Element id (any kind) to the session it came from.
     pub origins: BTreeMap<Uuid, SessionId>,
+    /// The facilitator's merge decisions, kept so that consolidating again (with a session
+    /// more) does not ask twice.
+    pub decisions: Vec<MergeDecision>,
+}
+
+/// Whether some clusters, action items or results of different sessions are one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MergeDecision {
+    pub kind: MergeKind,
+    /// Ids of the elements in their source sessions, sorted.
+    pub members: Vec<Uuid>,
+    pub state: DecisionState,
+}
+
+/// What a merge decision is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MergeKind {
+    #[default]
+    Cluster,
+    ActionItem,
+    Result,
+}
+
+/// Proposed, confirmed or turned down.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionState {
+    /// Similar titles: waiting for the facilitator.
+    #[default]
+    Proposed,
+    Accepted,
+    Rejected,
 }
 
 /// A session that went into a consolidation.

@@ -311,3 +311,36 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionListing> {
         })
         .collect()
 }
+
+/// Writes a consolidated session into `out` and copies its photos there. A photo missing from
+/// its source folder is reported (one sentence each) and not copied; the rest is written.
+pub fn write_consolidation(
+    out: &Path,
+    consolidation: &crate::consolidate::Consolidation,
+) -> Result<Vec<String>, StorageError> {
+    save(out, &consolidation.session)?;
+    let mut warnings = Vec::new();
+    for copy in &consolidation.photos {
+        let from = Path::new(&copy.from_folder).join(&copy.from_path);
+        let to = out.join(&copy.to_path);
+        if crate::model::check_photo_path(&copy.to_path).is_err() {
+            warnings.push(format!(
+                "Skipped a photo with an unsafe name: {}",
+                copy.to_path
+            ));
+            continue;
+        }
+        let bytes = match fs::read(&from) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                warnings.push(format!("Photo {} could not be copied: {e}", from.display()));
+                continue;
+            }
+        };
+        if fs::read(&to).is_ok_and(|existing| existing == bytes) {
+            continue;
+        }
+        atomic_write(&to, |file| file.write_all(&bytes))?;
+    }
+    Ok(warnings)
+}

@@ -368,7 +368,11 @@ fn side_panel_ui(
         });
         if has_axes {
             let (along, up) = crate::board_layout::axis_values(card);
-            ui.label(RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %")).monospace().weak());
+            ui.label(
+                RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %"))
+                    .monospace()
+                    .weak(),
+            );
         }
         ui.label(RichText::new(tr(T::DoubleClickToEdit)).weak().small());
         ui.separator();

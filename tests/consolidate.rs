@@ -1,0 +1,378 @@
+//! Consolidating several sessions: merges, provenance, determinism, kept decisions, and the
+//! command line on real folders.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jiff::civil::date;
+use moderato::consolidate::{Input, consolidate, reflection_breakdown};
+use moderato::model::*;
+use moderato::storage;
+
+struct Spec {
+    title: &'static str,
+    day: i8,
+    org: &'static str,
+    clusters: &'static [(&'static str, &'static [&'static str])],
+    actions: &'static [(&'static str, &'static str)],
+    rating: i32,
+}
+
+fn session(spec: &Spec) -> Session {
+    let mut s = Session::create(spec.title);
+    s.meta.series = "Modellkommunen Open Government".into();
+    s.meta.dates = vec![date(2018, 1, spec.day)];
+    s.meta.participants.push(Participant {
+        id: ParticipantId::generate(),
+        name: format!("Person aus {}", spec.org),
+        organisation: spec.org.into(),
+        ..Participant::default()
+    });
+    let mut board = Board {
+        id: BoardId::generate(),
+        title: "Prinzipien".into(),
+        ..Board::default()
+    };
+    for (title, cards) in spec.clusters {
+        let mut members = Vec::new();
+        for text in *cards {
+            let card = Card {
+                id: CardId::generate(),
+                text: (*text).into(),
+                author: spec.org.into(),
+                x: 0.5,
+                y: 0.5,
+                votes: 1,
+                ..Card::default()
+            };
+            members.push(card.id);
+            board.cards.push(card);
+        }
+        board.clusters.push(Cluster {
+            id: ClusterId::generate(),
+            title: (*title).into(),
+            cards: members,
+            ..Cluster::default()
+        });
+    }
+    s.boards.push(board);
+    for (title, owner) in spec.actions {
+        s.action_items.push(ActionItem {
+            id: ActionItemId::generate(),
+            title: (*title).into(),
+            owner: (*owner).into(),
+            due: Due::NextMeeting,
+            ..ActionItem::default()
+        });
+    }
+    let dims: Vec<DimensionId> = s.reflection.dimensions.iter().map(|d| d.id).collect();
+    s.reflection.entries.push(ReflectionEntry {
+        id: ReflectionEntryId::generate(),
+        who: spec.org.into(),
+        ratings: dims.iter().map(|d| (*d, spec.rating)).collect(),
+        comment: String::new(),
+    });
+    s.results.push(Decision {
+        id: ResultId::generate(),
+        text: "Nächster Workshop im Juni".into(),
+        source: None,
+    });
+    s
+}
+
+const SPECS: [Spec; 4] = [
+    Spec {
+        title: "Workshop Nordheim",
+        day: 10,
+        org: "Stadt Nordheim",
+        clusters: &[
+            ("Transparenz", &["Offene Daten", "Ratsinfo online"]),
+            ("Beteiligung", &["Bürgerhaushalt"]),
+        ],
+        actions: &[
+            ("Protokoll verschicken", "Projektteam"),
+            ("Termine abstimmen", "Nordheim"),
+        ],
+        rating: 5,
+    },
+    Spec {
+        title: "Workshop Südtal",
+        day: 12,
+        org: "Landkreis Südtal",
+        clusters: &[
+            ("transparenz!", &["Haushalt als Open Data"]),
+            ("Zusammenarbeit", &["Austausch der Kommunen"]),
+        ],
+        actions: &[
+            ("Protokoll  verschicken", "Südtal"),
+            ("Termine abstimmen mit den Kommunen", "Südtal"),
+        ],
+        rating: 3,
+    },
+    Spec {
+        title: "Workshop Westerau",
+        day: 15,
+        org: "Gemeinde Westerau",
+        clusters: &[("Beteiligung von Jugendlichen", &["Jugendbeirat"])],
+        actions: &[],
+        rating: 4,
+    },
+    Spec {
+        title: "Workshop Mittelberg",
+        day: 20,
+        org: "Stadt Mittelberg",
+        clusters: &[
+            ("Transparenz", &["Gutachten veröffentlichen"]),
+            ("Beteiligung", &["Leitlinien"]),
+        ],
+        actions: &[("Protokoll verschicken", "Mittelberg")],
+        rating: 2,
+    },
+];
+
+fn inputs(sessions: &[Session]) -> Vec<Input> {
+    sessions
+        .iter()
+        .map(|s| Input {
+            folder: format!("/workshops/{}", s.meta.title),
+            session: s.clone(),
+        })
+        .collect()
+}
+
+fn cluster<'a>(s: &'a Session, title: &str) -> Vec<&'a Cluster> {
+    s.boards[0]
+        .clusters
+        .iter()
+        .filter(|c| c.title == title)
+        .collect()
+}
+
+#[test]
+fn three_sessions_merge_equal_titles_propose_similar_ones_and_keep_provenance() {
+    let sessions: Vec<Session> = SPECS[..3].iter().map(session).collect();
+    let result = consolidate(&inputs(&sessions), &[]).session;
+    assert_eq!(result.boards.len(), 1, "boards with one title become one");
+    let transparency = cluster(&result, "Transparenz");
+    assert_eq!(transparency.len(), 1);
+    assert_eq!(
+        transparency[0].cards.len(),
+        3,
+        "equal titles after normalisation merge"
+    );
+    assert_eq!(result.boards[0].cards.len(), 6, "every card is kept");
+    let provenance = result.provenance.as_ref().unwrap();
+    for (input, s) in sessions.iter().enumerate() {
+        for card in &s.boards[0].cards {
+            assert_eq!(
+                provenance.origins.get(&card.id.uuid()),
+                Some(&sessions[input].id),
+                "{}",
+                card.text
+            );
+        }
+    }
+    let card = result.boards[0]
+        .cards
+        .iter()
+        .find(|c| c.text == "Jugendbeirat")
+        .unwrap();
+    assert_eq!(card.author, "Gemeinde Westerau", "cards keep their author");
+
+    // "Beteiligung" and "Beteiligung von Jugendlichen" are only proposed.
+    assert_eq!(cluster(&result, "Beteiligung").len(), 1);
+    assert_eq!(cluster(&result, "Beteiligung von Jugendlichen").len(), 1);
+    let proposed: Vec<&MergeDecision> = provenance
+        .decisions
+        .iter()
+        .filter(|d| d.state == DecisionState::Proposed)
+        .collect();
+    assert!(
+        proposed
+            .iter()
+            .any(|d| d.kind == MergeKind::Cluster && d.members.len() == 2)
+    );
+    assert!(
+        proposed.iter().any(|d| d.kind == MergeKind::ActionItem),
+        "'Termine abstimmen' twice, worded differently"
+    );
+
+    let protocol: Vec<&ActionItem> = result
+        .action_items
+        .iter()
+        .filter(|a| a.title.starts_with("Protokoll"))
+        .collect();
+    assert_eq!(protocol.len(), 1, "duplicate action items merge");
+    assert_eq!(protocol[0].owner, "Projektteam, Südtal");
+    assert_eq!(
+        result.results.len(),
+        1,
+        "the same result from three sessions is listed once"
+    );
+    assert_eq!(result.meta.dates.len(), 3);
+    assert_eq!(result.meta.participants.len(), 3);
+
+    let breakdown = reflection_breakdown(&result);
+    assert_eq!(breakdown.len(), 4);
+    assert_eq!(breakdown[0].mean, Some(4.0));
+    let per_source: Vec<Option<f64>> = breakdown[0]
+        .per_source
+        .iter()
+        .map(|(_, mean, _)| *mean)
+        .collect();
+    assert_eq!(per_source, [Some(5.0), Some(3.0), Some(4.0)]);
+}
+
+#[test]
+fn the_same_inputs_give_byte_identical_output_in_any_order() {
+    let sessions: Vec<Session> = SPECS[..3].iter().map(session).collect();
+    let first = storage::to_ron(&consolidate(&inputs(&sessions), &[]).session);
+    let mut reversed = sessions.clone();
+    reversed.reverse();
+    let second = storage::to_ron(&consolidate(&inputs(&reversed), &[]).session);
+    assert_eq!(first, second);
+}
+
+#[test]
+fn adding_a_session_later_keeps_the_facilitators_decisions() {
+    let sessions: Vec<Session> = SPECS.iter().map(session).collect();
+    let first = consolidate(&inputs(&sessions[..3]), &[]).session;
+    let mut decisions = first.provenance.unwrap().decisions;
+    // Accept the cluster proposal, reject the action-item proposal.
+    for decision in &mut decisions {
+        if decision.state == DecisionState::Proposed {
+            decision.state = match decision.kind {
+                MergeKind::Cluster => DecisionState::Accepted,
+                _ => DecisionState::Rejected,
+            };
+        }
+    }
+    let second = consolidate(&inputs(&sessions), &decisions).session;
+    let participation = cluster(&second, "Beteiligung");
+    assert_eq!(participation.len(), 1);
+    assert_eq!(
+        participation[0].cards.len(),
+        3,
+        "accepted merge kept, and the fourth session's 'Beteiligung' joins"
+    );
+    assert!(cluster(&second, "Beteiligung von Jugendlichen").is_empty());
+    assert_eq!(cluster(&second, "Transparenz")[0].cards.len(), 4);
+    let appointments = second
+        .action_items
+        .iter()
+        .filter(|a| a.title.starts_with("Termine"))
+        .count();
+    assert_eq!(appointments, 2, "the rejected merge stays rejected");
+    let still_rejected = second
+        .provenance
+        .unwrap()
+        .decisions
+        .iter()
+        .any(|d| d.kind == MergeKind::ActionItem && d.state == DecisionState::Rejected);
+    assert!(still_rejected);
+}
+
+fn save_specs(dir: &Path, count: usize) -> Vec<PathBuf> {
+    SPECS[..count]
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| {
+            let mut s = session(spec);
+            let folder = dir.join(format!("s{i}"));
+            fs::create_dir_all(folder.join("photos")).unwrap();
+            fs::write(folder.join("photos/wand.png"), format!("png {i}")).unwrap();
+            s.photos.push(Photo {
+                id: PhotoId::generate(),
+                path: "photos/wand.png".into(),
+                caption: "Pinnwand".into(),
+                photographer: format!("Fotograf {i}"),
+                ..Photo::default()
+            });
+            storage::save(&folder, &s).unwrap();
+            folder
+        })
+        .collect()
+}
+
+fn moderato(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_moderato"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_consolidates_without_touching_its_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let folders = save_specs(dir.path(), 3);
+    let before: Vec<Vec<u8>> = folders
+        .iter()
+        .map(|f| fs::read(f.join("session.ron")).unwrap())
+        .collect();
+    let out = dir.path().join("ergebnis");
+    let mut args: Vec<String> = vec!["consolidate".into()];
+    args.extend(folders.iter().map(|f| f.display().to_string()));
+    args.extend(["--out".into(), out.display().to_string()]);
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = moderato(&argv);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Consolidated 3 sessions"));
+    let result = storage::load(&out).unwrap();
+    assert_eq!(result.photos.len(), 3);
+    for photo in &result.photos {
+        assert!(out.join(&photo.path).is_file(), "{} copied", photo.path);
+    }
+    assert_eq!(
+        fs::read_to_string(out.join("photos/2-wand.png")).unwrap(),
+        "png 1"
+    );
+    let after: Vec<Vec<u8>> = folders
+        .iter()
+        .map(|f| fs::read(f.join("session.ron")).unwrap())
+        .collect();
+    assert_eq!(before, after, "inputs are never written to");
+
+    // An existing result is not overwritten without --force.
+    let again = moderato(&argv);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let first = fs::read(out.join("session.ron")).unwrap();
+    let mut forced = argv.clone();
+    forced.push("--force");
+    assert!(moderato(&forced).status.success());
+    assert_eq!(
+        fs::read(out.join("session.ron")).unwrap(),
+        first,
+        "same inputs, same bytes"
+    );
+}
+
+#[test]
+fn unreadable_inputs_are_each_named_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let folders = save_specs(dir.path(), 1);
+    let broken = dir.path().join("kaputt");
+    fs::create_dir_all(&broken).unwrap();
+    fs::write(broken.join("session.ron"), "Session(schema_version: 1,").unwrap();
+    let missing = dir.path().join("fehlt");
+    let out = dir.path().join("ergebnis");
+    let output = moderato(&[
+        "consolidate",
+        &folders[0].display().to_string(),
+        &broken.display().to_string(),
+        &missing.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("kaputt"), "{message}");
+    assert!(message.contains("fehlt"), "{message}");
+    assert!(message.contains("2 of 3 inputs"), "{message}");
+    assert!(!out.exists(), "nothing written");
+}
