@@ -216,10 +216,57 @@ fn plan_merges(
     }
 }
 
+/// Sessions copied from one another (a folder copied for the second day) share ids. Ids
+/// already used by an earlier input (in the sorted order) are replaced by ids derived from
+/// the session and the old id, everywhere they occur, so the result stays valid and stable.
+fn with_unique_ids(inputs: &[Input]) -> Vec<Input> {
+    let mut order: Vec<&Input> = inputs.iter().collect();
+    order.sort_by(|a, b| {
+        (
+            a.session.meta.dates.first(),
+            &a.session.meta.title,
+            a.session.id,
+            &a.folder,
+        )
+            .cmp(&(
+                b.session.meta.dates.first(),
+                &b.session.meta.title,
+                b.session.id,
+                &b.folder,
+            ))
+    });
+    let mut seen: BTreeSet<Uuid> = BTreeSet::new();
+    let mut out = Vec::with_capacity(inputs.len());
+    for (n, input) in order.into_iter().enumerate() {
+        let ids = input.session.element_ids();
+        let taken: Vec<Uuid> = ids.iter().copied().filter(|id| seen.contains(id)).collect();
+        if taken.is_empty() {
+            seen.extend(ids);
+            out.push(input.clone());
+            continue;
+        }
+        // Every id is written as a quoted UUID in the RON text, references included.
+        let mut text = crate::storage::to_ron(&input.session);
+        for old in &taken {
+            let new = derived_id([*old, Uuid::from_u128(n as u128)], "copy");
+            text = text.replace(&format!("\"{old}\""), &format!("\"{new}\""));
+        }
+        let session: Session =
+            ron::from_str(&text).expect("re-reading a session written a moment ago");
+        seen.extend(session.element_ids());
+        out.push(Input {
+            folder: input.folder.clone(),
+            session,
+        });
+    }
+    out
+}
+
 /// Consolidates sessions. `previous` holds the decisions of an earlier run (or is empty).
 #[allow(clippy::too_many_lines)]
 pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidation {
-    let mut inputs: Vec<&Input> = inputs.iter().collect();
+    let owned = with_unique_ids(inputs);
+    let mut inputs: Vec<&Input> = owned.iter().collect();
     inputs.sort_by(|a, b| {
         (
             a.session.meta.dates.first(),

@@ -376,3 +376,23 @@ fn unreadable_inputs_are_each_named_and_nothing_is_written() {
     assert!(message.contains("2 of 3 inputs"), "{message}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn a_session_copied_for_the_second_day_consolidates_into_a_valid_result() {
+    // Moderators copy the first day's folder for the second day: the ids are the same.
+    let day1 = session(&SPECS[0]);
+    let mut day2 = day1.clone();
+    day2.meta.title = "Workshop Nordheim, Tag 2".into();
+    day2.meta.dates = vec![date(2018, 1, 11)];
+    let result = consolidate(&inputs(&[day1.clone(), day2.clone()]), &[]).session;
+    assert!(result.problems().is_empty(), "{:?}", result.problems());
+    assert_eq!(result.boards[0].cards.len(), 2 * day1.boards[0].cards.len());
+    // Clusters still hold their own cards after the ids were renewed.
+    for cluster in &result.boards[0].clusters {
+        for card in &cluster.cards {
+            assert!(result.boards[0].card(*card).is_some());
+        }
+    }
+    let again = consolidate(&inputs(&[day2, day1]), &[]).session;
+    assert_eq!(storage::to_ron(&result), storage::to_ron(&again));
+}

@@ -412,6 +412,7 @@ fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static,
     };
     let mut harness = Harness::builder()
         .with_size([1500.0, 1000.0])
+        .with_max_steps(12)
         .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
     harness.run();
     harness
@@ -728,4 +729,152 @@ fn cards_typed_dragged_grouped_and_voted_each_step_undoable() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(cards(&harness)[1].votes, 3, "each dot is its own undo step");
+}
+
+#[test]
+fn sessions_ticked_in_the_browser_are_consolidated_and_reviewed() {
+    let (dir, example) = sessions_with_example();
+    // A second session: a copy of the example with another title and id.
+    let mut other = storage::load(&example).unwrap();
+    other.id = moderato::model::SessionId::generate();
+    other.meta.title = "Open Government in Kommunen – 3. Workshop".into();
+    storage::save(&dir.path().join("workshop-3"), &other).unwrap();
+    let mut harness = app_with_clock(dir.path(), example.clone(), Clock::System);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Browse sessions").click();
+    harness.run();
+    for name in ["open-government-2017", "workshop-3"] {
+        harness
+            .get_by_label(&format!("Consolidate selected: {name}"))
+            .click();
+        harness.run();
+    }
+    harness.get_by_label("Consolidate selected (2)").click();
+    harness.run();
+    let out = dir.path().join("konsolidierung");
+    let field = harness.get_by_label(
+        "Folder for the result (an existing result is updated; its decisions are kept):",
+    );
+    assert_eq!(
+        field.value().as_deref(),
+        Some(out.display().to_string().as_str())
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    // The work runs on a thread; give it a moment.
+    for _ in 0..200 {
+        if harness.state().document().folder() == Some(out.as_path()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(
+        harness.state().document().folder(),
+        Some(out.as_path()),
+        "{:?}",
+        harness.state().error_message()
+    );
+    // workshop-3 was saved without its photo files: that is said, and the rest is there.
+    let warning = harness
+        .state()
+        .error_message()
+        .expect("the missing photos are named")
+        .to_owned();
+    assert!(
+        warning.contains("workshop-3/photos/verortung-achsenwand.png"),
+        "{warning}"
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Review);
+    let provenance = harness
+        .state()
+        .session()
+        .provenance
+        .clone()
+        .expect("a consolidation");
+    assert_eq!(provenance.sources.len(), 2);
+    assert!(harness.query_by_label("Sources").is_some());
+    assert!(harness.query_by_label("Agenda: planned and held").is_some());
+    // The inputs were not written to.
+    assert_eq!(
+        storage::load(&example).unwrap().meta.title,
+        "Open Government in Kommunen – 2. Workshop der Modellkommunen"
+    );
+}
+
+#[test]
+fn a_session_opened_from_the_browser_is_read_only_until_switched() {
+    let (dir, example) = sessions_with_example();
+    // Start on another session, then open the example from the browser.
+    let mut other = storage::load(&example).unwrap();
+    other.meta.title = "Andere Sitzung".into();
+    let other_folder = dir.path().join("andere");
+    storage::save(&other_folder, &other).unwrap();
+    let mut harness = app_on(dir.path(), Some(other_folder), Lang::En);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Browse sessions").click();
+    harness.run();
+    harness
+        .get_by_label("Open: Open Government in Kommunen – 2. Workshop der Modellkommunen")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().document().folder(), Some(example.as_path()));
+    assert!(harness.state().is_read_only());
+    harness.get_by_label("Results & next steps").click();
+    harness.run();
+    let before = harness.state().session().action_items.len();
+    harness.get_by_label("+ Add action item").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().action_items.len(),
+        before,
+        "read-only: no edit"
+    );
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(
+        !harness.state().document().is_dirty(),
+        "no timer started either"
+    );
+
+    harness.get_by_label("Read-only").click();
+    harness.run();
+    assert!(!harness.state().is_read_only());
+    harness.get_by_label("+ Add action item").click();
+    harness.run();
+    assert_eq!(harness.state().session().action_items.len(), before + 1);
+}
+
+#[test]
+fn two_sessions_side_by_side() {
+    let (dir, example) = sessions_with_example();
+    let mut other = storage::load(&example).unwrap();
+    other.meta.title = "Zweite Werkstatt".into();
+    other.action_items.truncate(1);
+    let other_folder = dir.path().join("zweite");
+    storage::save(&other_folder, &other).unwrap();
+    let mut harness = app_with_clock(dir.path(), example, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Compare with…").click();
+    harness.run();
+    harness
+        .get_by_label("A session folder or its session.ron:")
+        .type_text(&other_folder.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label("Comparison").is_some());
+    assert!(harness.query_by_label("Zweite Werkstatt").is_some());
+    let titles = harness
+        .query_all_by_label("Open Government in Kommunen – 2. Workshop der Modellkommunen")
+        .count();
+    assert!(
+        titles >= 2,
+        "the current session heads the left column as well as the top bar"
+    );
 }

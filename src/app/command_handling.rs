@@ -54,7 +54,29 @@ impl ModeratoApp {
                 };
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Live(action) => self.live(action),
+            Command::Live(action) => {
+                if !self.is_read_only {
+                    self.live(action);
+                }
+            }
+            Command::OpenReadOnly(path) => {
+                self.doc.commit();
+                self.keep_unsaved_work();
+                self.open(&path);
+                self.is_read_only = true;
+            }
+            Command::SetReadOnly(is_read_only) => self.is_read_only = is_read_only,
+            Command::ChooseCompare => self.ask_for_path(ctx, PathPurpose::Compare),
+            Command::Compare(path) => match storage::load(&path) {
+                Ok(session) => self.compare = Some(Box::new(session)),
+                Err(e) => self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang()))),
+            },
+            Command::ChooseConsolidationFolder => self.type_path(PathPurpose::Consolidate, false),
+            Command::ConsolidateInto(out) => {
+                let inputs: Vec<PathBuf> = self.browser_selected.iter().cloned().collect();
+                self.start_consolidation(ctx, inputs, out);
+            }
+            Command::Reconsolidate => self.reconsolidate(),
             Command::ToggleProjector => self.projector.is_open = !self.projector.is_open,
             Command::ToggleHelp => self.is_help_open = !self.is_help_open,
             Command::NextSpeaker => {
@@ -84,6 +106,10 @@ impl ModeratoApp {
                 return;
             }
         };
+        if self.doc.folder() == Some(folder.as_path()) {
+            // Opening the session that is already open here: our own lock must not warn.
+            self.doc.release_lock();
+        }
         match SessionLock::acquire(&folder) {
             Ok(lock) => self.adopt(session, folder, Some(lock)),
             Err(e @ LockError::HeldElsewhere { .. }) => {
@@ -151,7 +177,13 @@ impl ModeratoApp {
 
     fn type_path(&mut self, purpose: PathPurpose, no_dialog: bool) {
         let text = match purpose {
-            PathPurpose::Open => String::new(),
+            PathPurpose::Open | PathPurpose::Compare => String::new(),
+            PathPurpose::Consolidate => self
+                .options
+                .sessions_dir
+                .join("konsolidierung")
+                .display()
+                .to_string(),
             PathPurpose::Save => self
                 .doc
                 .folder()
@@ -202,8 +234,10 @@ impl ModeratoApp {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new().set_directory(&start_dir);
             let path = match purpose {
-                PathPurpose::Open => dialog.pick_folder(),
-                PathPurpose::Save => dialog.set_title("Moderato").pick_folder(),
+                PathPurpose::Open | PathPurpose::Compare => dialog.pick_folder(),
+                PathPurpose::Save | PathPurpose::Consolidate => {
+                    dialog.set_title("Moderato").pick_folder()
+                }
             };
             let _ = sender.send(DialogAnswer {
                 purpose,
@@ -226,10 +260,122 @@ impl ModeratoApp {
         match (answer.path, answer.purpose) {
             (Some(path), PathPurpose::Open) => self.commands.push(Command::Open(path)),
             (Some(path), PathPurpose::Save) => self.commands.push(Command::SaveAs(path)),
+            (Some(path), PathPurpose::Consolidate) => {
+                self.commands.push(Command::ConsolidateInto(path));
+            }
+            (Some(path), PathPurpose::Compare) => self.commands.push(Command::Compare(path)),
             (None, purpose) if answer.elapsed < NO_DIALOG_THRESHOLD => {
                 self.type_path(purpose, true);
             }
             (None, _) => {} // The user cancelled.
         }
     }
+}
+
+impl ModeratoApp {
+    /// Reads the inputs, consolidates and writes the result on a worker thread; an existing
+    /// consolidation in `out` is updated and keeps its decisions.
+    fn start_consolidation(&mut self, ctx: &egui::Context, inputs: Vec<PathBuf>, out: PathBuf) {
+        let lang = self.lang();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = run_consolidation(&inputs, &out, lang);
+            let _ = sender.send(result.map(|warnings| (out, warnings)));
+            ctx.request_repaint();
+        });
+        self.consolidation_job = Some(receiver);
+        self.browser = None;
+        self.status = Some(T::Consolidating.get(lang).to_owned());
+    }
+
+    pub(super) fn poll_consolidation(&mut self) {
+        let Some(receiver) = &self.consolidation_job else {
+            return;
+        };
+        let Ok(result) = receiver.try_recv() else {
+            return;
+        };
+        self.consolidation_job = None;
+        self.browser_selected.clear();
+        match result {
+            Ok((out, warnings)) => {
+                self.open(&out);
+                self.screen = super::Screen::Review;
+                self.status = Some(self.tr(T::Consolidated).to_owned());
+                if !warnings.is_empty() && self.modal.is_none() {
+                    self.modal = Some(Modal::Error(warnings.join("\n")));
+                }
+            }
+            Err(message) => {
+                self.status = None;
+                self.modal = Some(Modal::Error(message));
+            }
+        }
+    }
+
+    /// Runs the open consolidation again from its sources with the decisions made so far; one
+    /// undoable edit.
+    fn reconsolidate(&mut self) {
+        let Some(provenance) = self.doc.session.provenance.clone() else {
+            return;
+        };
+        let mut inputs = Vec::new();
+        for source in &provenance.sources {
+            match storage::load(Path::new(&source.path)) {
+                Ok(session) => inputs.push(crate::consolidate::Input {
+                    folder: source.path.clone(),
+                    session,
+                }),
+                Err(e) => {
+                    self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang())));
+                    return;
+                }
+            }
+        }
+        let result = crate::consolidate::consolidate(&inputs, &provenance.decisions);
+        self.doc.replace(result.session);
+    }
+}
+
+/// The consolidation itself, for the worker thread.
+/// Returns what could not be done in full (photos that could not be copied).
+fn run_consolidation(
+    inputs: &[PathBuf],
+    out: &Path,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<String>, String> {
+    let previous = if out.join(storage::SESSION_FILE).exists() {
+        let existing = storage::load(out).map_err(|e| messages::storage_error(&e, lang))?;
+        match existing.provenance {
+            Some(provenance) => provenance.decisions,
+            None => {
+                return Err(messages::fill(
+                    T::NotAConsolidation.get(lang),
+                    &[&out.display().to_string()],
+                ));
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let mut sessions = Vec::new();
+    let mut problems = Vec::new();
+    for path in inputs {
+        match storage::load(path) {
+            Ok(session) => sessions.push(crate::consolidate::Input {
+                folder: storage::SessionPaths::resolve(path)
+                    .folder
+                    .display()
+                    .to_string(),
+                session,
+            }),
+            Err(e) => problems.push(messages::storage_error(&e, lang)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n\n"));
+    }
+    let result = crate::consolidate::consolidate(&sessions, &previous);
+    storage::write_consolidation(out, &result).map_err(|e| messages::storage_error(&e, lang))
 }

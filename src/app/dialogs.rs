@@ -27,6 +27,8 @@ impl ModeratoApp {
                     let (title, help) = match purpose {
                         PathPurpose::Open => (T::OpenSessionTitle, T::PathHelpOpen),
                         PathPurpose::Save => (T::SaveSessionTitle, T::PathHelpSave),
+                        PathPurpose::Consolidate => (T::ConsolidateTitle, T::PathHelpConsolidate),
+                        PathPurpose::Compare => (T::CompareTitle, T::PathHelpOpen),
                     };
                     ui.heading(tr(title));
                     if *no_dialog {
@@ -52,6 +54,8 @@ impl ModeratoApp {
                             self.commands.push(match purpose {
                                 PathPurpose::Open => Command::Open(path),
                                 PathPurpose::Save => Command::SaveAs(path),
+                                PathPurpose::Consolidate => Command::ConsolidateInto(path),
+                                PathPurpose::Compare => Command::Compare(path),
                             });
                             is_open = false;
                         }
@@ -134,6 +138,8 @@ impl ModeratoApp {
         let mut is_open = true;
         let mut chosen = None;
         let mut refresh = false;
+        let mut selected = self.browser_selected.clone();
+        let mut consolidate = false;
         egui::Window::new(tr(T::BrowseSessions))
             .open(&mut is_open)
             .default_width(720.0)
@@ -155,8 +161,9 @@ impl ModeratoApp {
                 }
                 egui::Grid::new("session-browser")
                     .striped(true)
-                    .num_columns(3)
+                    .num_columns(4)
                     .show(ui, |ui| {
+                        ui.label("");
                         ui.strong(tr(T::Title));
                         ui.strong(tr(T::Dates));
                         ui.strong(tr(T::Contents));
@@ -167,6 +174,23 @@ impl ModeratoApp {
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
                                 .unwrap_or_default();
+                            // Tick sessions to consolidate them.
+                            let mut is_ticked = selected.contains(&row.folder);
+                            let tick = ui.checkbox(&mut is_ticked, "");
+                            let name = format!("{}: {folder_name}", tr(T::ConsolidateSelected));
+                            tick.widget_info(|| {
+                                egui::WidgetInfo::selected(
+                                    egui::Role::CheckBox,
+                                    row.outcome.is_ok(),
+                                    is_ticked,
+                                    &name,
+                                )
+                            });
+                            if is_ticked && row.outcome.is_ok() {
+                                selected.insert(row.folder.clone());
+                            } else {
+                                selected.remove(&row.folder);
+                            }
                             match &row.outcome {
                                 Ok(summary) => {
                                     let title = if summary.title.is_empty() {
@@ -174,12 +198,24 @@ impl ModeratoApp {
                                     } else {
                                         summary.title.clone()
                                     };
-                                    let response = ui
-                                        .selectable_label(false, title)
-                                        .on_hover_text(row.folder.display().to_string());
-                                    if response.double_clicked() {
-                                        chosen = Some(row.folder.clone());
-                                    }
+                                    ui.horizontal(|ui| {
+                                        let response = ui
+                                            .selectable_label(false, title)
+                                            .on_hover_text(row.folder.display().to_string());
+                                        let open = ui.small_button(tr(T::OpenShort));
+                                        let name =
+                                            format!("{}: {}", tr(T::OpenShort), summary.title);
+                                        open.widget_info(|| {
+                                            egui::WidgetInfo::labeled(
+                                                egui::Role::Button,
+                                                true,
+                                                &name,
+                                            )
+                                        });
+                                        if response.double_clicked() || open.clicked() {
+                                            chosen = Some(row.folder.clone());
+                                        }
+                                    });
                                     ui.label(summary.date_range());
                                     ui.label(
                                         tr(T::CountsLine)
@@ -200,9 +236,22 @@ impl ModeratoApp {
                             ui.end_row();
                         }
                     });
+                ui.add_space(6.0);
+                let label = format!("{} ({})", tr(T::ConsolidateSelected), selected.len());
+                if ui
+                    .add_enabled(selected.len() >= 2, egui::Button::new(label))
+                    .clicked()
+                {
+                    consolidate = true;
+                }
             });
+        self.browser_selected = selected;
+        if consolidate {
+            self.commands.push(Command::ChooseConsolidationFolder);
+        }
         if let Some(folder) = chosen {
-            self.commands.push(Command::Open(folder));
+            // Looking back at a saved session: read-only until switched.
+            self.commands.push(Command::OpenReadOnly(folder));
         } else if refresh {
             self.browser = Some(storage::list_sessions(&self.options.sessions_dir));
         } else if !is_open {
@@ -240,5 +289,78 @@ impl ModeratoApp {
         if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.is_help_open = false;
         }
+    }
+}
+
+impl ModeratoApp {
+    /// The current session beside another one: counts, boards, reflection, action items.
+    pub(super) fn compare_ui(&mut self, ctx: &egui::Context) {
+        let Some(other) = &self.compare else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let mut is_open = true;
+        egui::Window::new(tr(T::Comparison))
+            .open(&mut is_open)
+            .default_width(900.0)
+            .default_height(600.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.columns(2, |columns| {
+                        for (ui, session) in
+                            columns.iter_mut().zip([&self.doc.session, other.as_ref()])
+                        {
+                            comparison_column_ui(ui, session, lang);
+                        }
+                    });
+                });
+            });
+        if !is_open {
+            self.compare = None;
+        }
+    }
+}
+
+fn comparison_column_ui(
+    ui: &mut egui::Ui,
+    session: &crate::model::Session,
+    lang: crate::i18n::Lang,
+) {
+    let tr = |key: T| key.get(lang);
+    let summary = crate::summary::Summary::of(session);
+    ui.heading(&session.meta.title);
+    ui.label(summary.date_range());
+    ui.label(messages::fill(
+        tr(T::HeldTotal),
+        &[
+            &summary.actual_minutes.to_string(),
+            &summary.planned_minutes.to_string(),
+            &summary.items_over_time.to_string(),
+        ],
+    ));
+    ui.add_space(6.0);
+    ui.strong(tr(T::Board));
+    for board in &session.boards {
+        ui.label(RichText::new(&board.title).italics());
+        for row in crate::board_edit::ranking(board).iter().take(6) {
+            ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
+        }
+    }
+    ui.add_space(6.0);
+    ui.strong(tr(T::Reflection));
+    for dimension in crate::consolidate::reflection_breakdown(session) {
+        let mean = dimension
+            .mean
+            .map_or_else(|| "\u{2013}".to_owned(), |m| format!("{m:.1}"));
+        ui.label(format!(
+            "{}: {mean} (n = {})",
+            dimension.name, dimension.count
+        ));
+    }
+    ui.add_space(6.0);
+    ui.strong(tr(T::ActionItems));
+    for item in &session.action_items {
+        ui.label(format!("\u{2022} {} \u{2013} {}", item.title, item.owner));
     }
 }

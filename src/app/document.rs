@@ -67,6 +67,11 @@ impl Document {
         }
     }
 
+    /// Lets go of the session folder's lock (before opening the same folder again).
+    pub fn release_lock(&mut self) {
+        self._lock = None;
+    }
+
     /// The session as of the last committed edit.
     pub fn baseline(&self) -> &Session {
         &self.baseline

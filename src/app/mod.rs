@@ -88,6 +88,17 @@ pub enum Command {
     ToggleHelp,
     /// Next speaker of the speaking round.
     NextSpeaker,
+    /// Open a session to look at, with editing switched off.
+    OpenReadOnly(PathBuf),
+    SetReadOnly(bool),
+    /// Ask for a session to compare the current one with.
+    ChooseCompare,
+    Compare(PathBuf),
+    /// Ask where to write a consolidation of the sessions ticked in the browser.
+    ChooseConsolidationFolder,
+    ConsolidateInto(PathBuf),
+    /// Run the current consolidation again from its sources, with its decisions.
+    Reconsolidate,
 }
 
 /// The live agenda controls.
@@ -163,7 +174,12 @@ enum Modal {
 enum PathPurpose {
     Open,
     Save,
+    Consolidate,
+    Compare,
 }
+
+/// A finished consolidation: its folder and what could not be copied, or why it failed.
+type ConsolidationOutcome = Result<(PathBuf, Vec<String>), String>;
 
 /// What a native file dialog answered, from its thread.
 struct DialogAnswer {
@@ -205,6 +221,14 @@ pub struct ModeratoApp {
     /// Commit the pending change even though a text field has the focus (quick card entry
     /// keeps its field focused, yet each card is its own undo step).
     commit_requested: bool,
+    /// Edits are switched off (sessions opened from the browser start so).
+    is_read_only: bool,
+    /// The session shown beside the current one on the review screen.
+    compare: Option<Box<Session>>,
+    /// Sessions ticked in the browser for a consolidation.
+    browser_selected: std::collections::BTreeSet<PathBuf>,
+    /// A consolidation running on its own thread: the result folder, or what went wrong.
+    consolidation_job: Option<Receiver<ConsolidationOutcome>>,
     /// Counts frames when `MODERATO_FRAME_LOG` is set, to measure repaints.
     frame_log: Option<FrameLog>,
 }
@@ -269,6 +293,10 @@ impl ModeratoApp {
             board_index: 0,
             card_entry: screens::CardEntry::default(),
             commit_requested: false,
+            is_read_only: false,
+            compare: None,
+            browser_selected: std::collections::BTreeSet::new(),
+            consolidation_job: None,
             frame_log: std::env::var_os("MODERATO_FRAME_LOG").map(|_| FrameLog {
                 window_start: std::time::Instant::now(),
                 frames: 0,
@@ -334,6 +362,7 @@ impl ModeratoApp {
     /// Runs once per frame before drawing: file dialog answers and autosave.
     fn tick(&mut self, ctx: &egui::Context) {
         self.poll_dialog();
+        self.poll_consolidation();
         // A running countdown repaints when its seconds change, and not in between.
         let now = self.options.clock.now();
         let current = crate::timing::current(&self.doc.session.agenda, now)
@@ -369,6 +398,10 @@ impl ModeratoApp {
     fn end_frame(&mut self, ctx: &egui::Context) {
         let is_editing_text = ctx.text_edit_focused();
         let is_dragging = ctx.dragged_id().is_some();
+        if self.is_read_only && self.doc.session != *self.doc.baseline() {
+            // Read-only: whatever slipped through (a dragged card) goes back.
+            self.doc.session = self.doc.baseline().clone();
+        }
         let may_commit = std::mem::take(&mut self.commit_requested) || !is_editing_text;
         if may_commit && !is_dragging && self.doc.commit() {
             self.last_edit_time = ctx.input(|i| i.time);
@@ -470,6 +503,11 @@ impl ModeratoApp {
         &self.options.clock
     }
 
+    /// Whether edits are switched off.
+    pub fn is_read_only(&self) -> bool {
+        self.is_read_only
+    }
+
     /// Whether the projector window is open.
     pub fn is_projector_open(&self) -> bool {
         self.projector.is_open
@@ -498,12 +536,16 @@ impl eframe::App for ModeratoApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| {
+                        if self.is_read_only {
+                            ui.disable();
+                        }
                         screens::screen_ui(self, ui);
                     });
             }
         });
         self.browser_ui(&ctx);
         self.help_ui(&ctx);
+        self.compare_ui(&ctx);
         projector::projector_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.end_frame(&ctx);

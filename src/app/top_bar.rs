@@ -24,6 +24,11 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             if ui.button(tr(T::Save)).on_hover_text("Ctrl+S").clicked() {
                 app.commands.push(Command::Save);
             }
+            // Read-only is an explicit state with an explicit way out.
+            let toggle = ui.selectable_label(app.is_read_only, tr(T::ReadOnly));
+            if toggle.on_hover_text(tr(T::ReadOnlyHelp)).clicked() {
+                app.commands.push(Command::SetReadOnly(!app.is_read_only));
+            }
             ui.separator();
             ui.label(RichText::new(app.display_title()).strong());
             let (state, is_warning) = save_state_text(app, ui.ctx());

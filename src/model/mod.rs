@@ -88,6 +88,27 @@ impl Session {
         set.into_iter().collect()
     }
 
+    /// Every element id in the session (the session's own first), in a fixed order.
+    pub fn element_ids(&self) -> Vec<Uuid> {
+        let mut ids = vec![self.id.uuid()];
+        ids.extend(self.meta.participants.iter().map(|p| p.id.uuid()));
+        for day in &self.agenda.days {
+            ids.push(day.id.uuid());
+            ids.extend(day.items.iter().map(|i| i.id.uuid()));
+        }
+        for board in &self.boards {
+            ids.push(board.id.uuid());
+            ids.extend(board.cards.iter().map(|c| c.id.uuid()));
+            ids.extend(board.clusters.iter().map(|c| c.id.uuid()));
+        }
+        ids.extend(self.reflection.dimensions.iter().map(|d| d.id.uuid()));
+        ids.extend(self.reflection.entries.iter().map(|e| e.id.uuid()));
+        ids.extend(self.photos.iter().map(|p| p.id.uuid()));
+        ids.extend(self.results.iter().map(|r| r.id.uuid()));
+        ids.extend(self.action_items.iter().map(|a| a.id.uuid()));
+        ids
+    }
+
     /// Problems that make the session unsafe to work with: missing or repeated ids, photo
     /// paths outside the session folder. Each is one sentence in plain words.
     pub fn problems(&self) -> Vec<String> {

@@ -24,10 +24,7 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             photos::photos_ui(&app.doc.session, folder.as_deref(), lang, ui);
         }
         Screen::Results => results::results_ui(&mut app.doc.session, lang, ui),
-        Screen::Review => {
-            let folder = app.doc.folder().map(std::path::Path::to_owned);
-            review::review_ui(&mut app.doc.session, folder.as_deref(), lang, ui);
-        }
+        Screen::Review => review::review_ui(app, ui),
     }
 }
 

@@ -6,11 +6,213 @@ use egui::{RichText, Ui};
 
 use crate::app::messages::fill;
 use crate::app::widgets::{date_list_edit_ui, name_list_edit_ui, text_edit_ui};
+use crate::app::{Command, ModeratoApp};
 use crate::i18n::{Lang, T};
-use crate::model::{Participant, ParticipantId, Session};
+use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
 use crate::summary::Summary;
+use crate::timing::{ItemState, ItemTimer};
 
-pub(super) fn review_ui(session: &mut Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
+pub(super) fn review_ui(app: &mut ModeratoApp, ui: &mut Ui) {
+    let lang = app.lang();
+    let tr = |key: T| key.get(lang);
+    let folder = app.doc.folder().map(Path::to_owned);
+    ui.horizontal(|ui| {
+        if ui.button(tr(T::CompareWith)).clicked() {
+            app.commands.push(Command::ChooseCompare);
+        }
+        if app.compare.is_some() && ui.button(tr(T::CloseComparison)).clicked() {
+            app.compare = None;
+        }
+    });
+    ui.add_space(6.0);
+    if app.doc.session.provenance.is_some() {
+        consolidation_ui(app, ui, lang);
+        ui.add_space(12.0);
+    }
+    let now = app.options.clock.now();
+    let session = &mut app.doc.session;
+    overview_ui(session, now, lang, ui);
+    ui.add_space(12.0);
+    review_details_ui(session, folder.as_deref(), lang, ui);
+}
+
+/// The sources of a consolidation and the merges waiting for a decision.
+fn consolidation_ui(app: &mut ModeratoApp, ui: &mut Ui, lang: Lang) {
+    let tr = |key: T| key.get(lang);
+    ui.label(RichText::new(tr(T::Consolidation)).heading().size(18.0));
+    ui.separator();
+    let Some(provenance) = app.doc.session.provenance.as_mut() else {
+        return;
+    };
+    ui.label(RichText::new(tr(T::Sources)).strong());
+    for source in &provenance.sources {
+        let dates: Vec<String> = source.dates.iter().map(ToString::to_string).collect();
+        ui.label(format!(
+            "\u{2022} {} ({}) \u{2013} {}",
+            source.title,
+            dates.join(", "),
+            source.path
+        ));
+    }
+    let mut titles: std::collections::BTreeMap<uuid::Uuid, String> =
+        std::collections::BTreeMap::new();
+    // Names of the merged elements, from the sessions' current content.
+    let session = &app.doc.session;
+    for board in &session.boards {
+        for cluster in &board.clusters {
+            titles.insert(cluster.id.uuid(), cluster.title.clone());
+        }
+    }
+    for item in &session.action_items {
+        titles.insert(item.id.uuid(), item.title.clone());
+    }
+    for result in &session.results {
+        titles.insert(result.id.uuid(), result.text.clone());
+    }
+    let Some(provenance) = app.doc.session.provenance.as_mut() else {
+        return;
+    };
+    let proposed: Vec<usize> = provenance
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.state == DecisionState::Proposed)
+        .map(|(i, _)| i)
+        .collect();
+    ui.add_space(6.0);
+    ui.label(RichText::new(fill(tr(T::MergeProposals), &[&proposed.len().to_string()])).strong());
+    for index in proposed {
+        let decision = &mut provenance.decisions[index];
+        let kind = match decision.kind {
+            MergeKind::Cluster => tr(T::Clusters),
+            MergeKind::ActionItem => tr(T::ActionItems),
+            MergeKind::Result => tr(T::ResultsDecisions),
+        };
+        let names: Vec<String> = decision
+            .members
+            .iter()
+            .map(|id| {
+                titles
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| tr(T::FromAnotherSource).to_owned())
+            })
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(kind).weak());
+            ui.label(names.join("  \u{2194}  "));
+            if ui.button(tr(T::Merge)).clicked() {
+                decision.state = DecisionState::Accepted;
+            }
+            if ui.button(tr(T::KeepApart)).clicked() {
+                decision.state = DecisionState::Rejected;
+            }
+        });
+    }
+    let decided = provenance
+        .decisions
+        .iter()
+        .any(|d| d.state != DecisionState::Proposed);
+    if decided
+        && ui
+            .button(tr(T::ApplyDecisions))
+            .on_hover_text(tr(T::ApplyDecisionsHelp))
+            .clicked()
+    {
+        app.commands.push(Command::Reconsolidate);
+    }
+}
+
+/// Planned against held, boards by votes, and the reflection per dimension.
+fn overview_ui(session: &Session, now: jiff::Timestamp, lang: Lang, ui: &mut Ui) {
+    let tr = |key: T| key.get(lang);
+    ui.label(RichText::new(tr(T::PlannedAndHeld)).heading().size(18.0));
+    ui.separator();
+    let held: Vec<_> = session
+        .agenda
+        .items()
+        .map(|item| (item, ItemTimer::of(item, now)))
+        .filter(|(_, t)| t.state == ItemState::Done)
+        .collect();
+    if held.is_empty() {
+        ui.label(RichText::new(tr(T::NothingHeldYet)).weak());
+    } else {
+        egui::Grid::new("planned-held")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                ui.strong(tr(T::Title));
+                ui.strong(tr(T::Planned));
+                ui.strong(tr(T::Held));
+                ui.strong("\u{00b1}");
+                ui.end_row();
+                for (item, timer) in &held {
+                    let actual = (timer.elapsed.as_secs() + 30) / 60;
+                    let diff = actual - i64::from(item.planned_minutes);
+                    ui.label(&item.title);
+                    ui.label(format!("{} min", item.planned_minutes));
+                    ui.label(format!("{actual} min"));
+                    let text = RichText::new(format!("{diff:+}"));
+                    ui.label(if diff > 0 {
+                        text.color(ui.visuals().warn_fg_color)
+                    } else {
+                        text.weak()
+                    });
+                    ui.end_row();
+                }
+            });
+        let (minutes, over) = crate::timing::held(&session.agenda, now);
+        ui.label(fill(
+            tr(T::HeldTotal),
+            &[
+                &minutes.to_string(),
+                &session.agenda.planned_minutes().to_string(),
+                &over.to_string(),
+            ],
+        ));
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new(tr(T::Board)).heading().size(18.0));
+    ui.separator();
+    for board in &session.boards {
+        ui.label(RichText::new(&board.title).strong());
+        for row in crate::board_edit::ranking(board).iter().take(5) {
+            ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
+        }
+    }
+    ui.add_space(12.0);
+    ui.label(RichText::new(tr(T::Reflection)).heading().size(18.0));
+    ui.separator();
+    egui::Grid::new("reflection-breakdown")
+        .striped(true)
+        .show(ui, |ui| {
+            let breakdown = crate::consolidate::reflection_breakdown(session);
+            let per_source = breakdown.first().is_some_and(|b| b.per_source.len() > 1);
+            ui.strong("");
+            ui.strong(tr(T::Mean));
+            if per_source {
+                for (title, _, _) in &breakdown[0].per_source {
+                    ui.strong(title);
+                }
+            }
+            ui.end_row();
+            for dimension in &breakdown {
+                let mean = |m: Option<f64>, n: usize| {
+                    m.map_or_else(|| "\u{2013}".to_owned(), |m| format!("{m:.1} (n = {n})"))
+                };
+                ui.label(&dimension.name);
+                ui.label(mean(dimension.mean, dimension.count));
+                if per_source {
+                    for (_, m, n) in &dimension.per_source {
+                        ui.label(mean(*m, *n));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn review_details_ui(session: &mut Session, folder: Option<&Path>, lang: Lang, ui: &mut Ui) {
     let tr = |key: T| key.get(lang);
     ui.label(RichText::new(tr(T::SessionDetails2)).heading().size(18.0));
     ui.separator();
