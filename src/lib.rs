@@ -12,6 +12,8 @@ pub mod consolidate;
 pub mod grouping;
 pub mod i18n;
 pub mod model;
+pub mod photo_import;
+pub mod reflection_stats;
 pub mod storage;
 pub mod summary;
 pub mod timing;

@@ -768,6 +768,7 @@ fn build() -> Session {
         dissent: vec![Dissent {
             who: municipalities[3].into(),
             statement: "Die Verortungsaufgaben des ersten Workshops waren entbehrlich.".into(),
+                        agenda_item: Some(positioning_item),
             response: "Andere Modellkommunen widersprachen: Gerade die Verortung hat begriffliche Klärungen und eine kritische Selbstreflexion angestoßen.".into(),
         }],
         summary: "Die Ziele des Workshops wurden erreicht. Inhalt, Struktur, Methoden und Moderation wurden überwiegend positiv bewertet. \

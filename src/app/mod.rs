@@ -220,7 +220,9 @@ pub struct ModeratoApp {
     card_entry: screens::CardEntry,
     /// Commit the pending change even though a text field has the focus (quick card entry
     /// keeps its field focused, yet each card is its own undo step).
-    commit_requested: bool,
+        commit_requested: bool,
+    reflection_ui: screens::ReflectionUiState,
+
     /// Edits are switched off (sessions opened from the browser start so).
     is_read_only: bool,
     /// The session shown beside the current one on the review screen.
@@ -292,7 +294,8 @@ impl ModeratoApp {
             board_states: std::collections::BTreeMap::new(),
             board_index: 0,
             card_entry: screens::CardEntry::default(),
-            commit_requested: false,
+                        commit_requested: false,
+            reflection_ui: screens::ReflectionUiState::default(),
             is_read_only: false,
             compare: None,
             browser_selected: std::collections::BTreeSet::new(),

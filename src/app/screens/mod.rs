@@ -8,6 +8,7 @@ mod results;
 mod review;
 
 pub(crate) use board::{CardEntry, board_screen_ui};
+pub(crate) use reflection::ReflectionUiState;
 
 use super::{ModeratoApp, Screen};
 use crate::i18n::T;
@@ -18,7 +19,7 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     match app.screen {
         Screen::Agenda => agenda::agenda_ui(app, ui),
         Screen::Board => board_screen_ui(app, ui),
-        Screen::Reflection => reflection::reflection_ui(&app.doc.session, lang, ui),
+                Screen::Reflection => reflection::reflection_ui(app, ui),
         Screen::Photos => {
             let folder = app.doc.folder().map(std::path::Path::to_owned);
             photos::photos_ui(&app.doc.session, folder.as_deref(), lang, ui);

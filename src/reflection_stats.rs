@@ -1,0 +1,145 @@
+//! The reflection round in numbers: per dimension the distribution, the mean, the share of
+//! positive ratings, and a verdict in plain words. No egui here.
+
+use crate::model::{DimensionId, Reflection};
+
+/// A verdict on one dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    NoRatings,
+    MostlyPositive,
+    MostlyNegative,
+    Split,
+    Mixed,
+}
+
+/// One dimension's ratings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionStats {
+    pub id: DimensionId,
+    pub name: String,
+    /// Count per scale value, from `min` to `max`.
+    pub distribution: Vec<(i32, usize)>,
+    pub count: usize,
+    pub mean: Option<f64>,
+    /// Share of ratings above the middle of the scale, and below it.
+    pub positive_share: f64,
+    pub negative_share: f64,
+    pub verdict: Verdict,
+}
+
+/// Statistics for every dimension.
+pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
+    let (min, max) = (reflection.scale.min.min(reflection.scale.max), reflection.scale.max.max(reflection.scale.min));
+    // Twice the middle, so that odd and even scales compare without fractions.
+    let middle2 = min + max;
+    reflection
+        .dimensions
+        .iter()
+        .map(|dimension| {
+            let values: Vec<i32> = reflection
+                .entries
+                .iter()
+                .filter_map(|e| e.ratings.get(&dimension.id).copied())
+                .filter(|v| (min..=max).contains(v))
+                .collect();
+            let count = values.len();
+            let distribution = (min..=max).map(|v| (v, values.iter().filter(|x| **x == v).count())).collect();
+            let mean = (count > 0).then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / count as f64);
+            let share = |f: &dyn Fn(i32) -> bool| {
+                if count == 0 { 0.0 } else { values.iter().filter(|v| f(**v)).count() as f64 / count as f64 }
+            };
+            let positive_share = share(&|v| v * 2 > middle2);
+            let negative_share = share(&|v| v * 2 < middle2);
+            let verdict = if count == 0 {
+                Verdict::NoRatings
+            } else if positive_share >= 0.3 && negative_share >= 0.3 {
+                Verdict::Split
+            } else if positive_share > 0.5 && negative_share < 0.25 {
+                Verdict::MostlyPositive
+            } else if negative_share > 0.5 && positive_share < 0.25 {
+                Verdict::MostlyNegative
+            } else {
+                Verdict::Mixed
+            };
+            DimensionStats {
+                id: dimension.id,
+                name: dimension.name.clone(),
+                distribution,
+                count,
+                mean,
+                positive_share,
+                negative_share,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+/// Where a rating sits on the target: 0 at the centre (the best rating) to 1 at the rim.
+pub fn target_radius(rating: i32, min: i32, max: i32) -> f32 {
+    if max == min {
+        return 0.5;
+    }
+    ((max - rating) as f32 / (max - min) as f32).clamp(0.0, 1.0)
+}
+
+/// The rating for a click at `radius` (0 centre … 1 rim) on the target.
+pub fn rating_at(radius: f32, min: i32, max: i32) -> i32 {
+    let steps = (max - min) as f32;
+    let value = max as f32 - (radius.clamp(0.0, 1.0) * steps).round();
+    (value as i32).clamp(min.min(max), max.max(min))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dimension, ReflectionEntry, ReflectionEntryId, Scale};
+
+    fn reflection(values: &[&[i32]], scale: (i32, i32)) -> Reflection {
+        let dimensions: Vec<Dimension> = (0..values[0].len())
+            .map(|i| Dimension { id: DimensionId::generate(), name: format!("D{i}") })
+            .collect();
+        let entries = values
+            .iter()
+            .map(|row| ReflectionEntry {
+                id: ReflectionEntryId::generate(),
+                ratings: dimensions.iter().map(|d| d.id).zip(row.iter().copied()).collect(),
+                ..ReflectionEntry::default()
+            })
+            .collect();
+        Reflection { dimensions, scale: Scale { min: scale.0, max: scale.1, ..Scale::default() }, entries, ..Reflection::default() }
+    }
+
+    #[test]
+    fn mean_distribution_share_and_verdict() {
+        // Columns: mostly positive, split, mostly negative, mixed.
+        let r = reflection(&[&[5, 5, 1, 3], &[4, 1, 2, 4], &[5, 5, 1, 3], &[4, 1, 2, 2], &[2, 5, 4, 3]], (1, 5));
+        let s = stats(&r);
+        assert_eq!(s[0].mean, Some(4.0));
+        assert_eq!(s[0].distribution, vec![(1, 0), (2, 1), (3, 0), (4, 2), (5, 2)]);
+        assert!((s[0].positive_share - 0.8).abs() < 1e-9);
+        assert_eq!(s[0].verdict, Verdict::MostlyPositive);
+        assert_eq!(s[1].verdict, Verdict::Split);
+        assert_eq!(s[2].verdict, Verdict::MostlyNegative);
+        assert_eq!(s[3].verdict, Verdict::Mixed);
+    }
+
+    #[test]
+    fn a_scale_around_zero_and_no_ratings() {
+        let r = reflection(&[&[2], &[1], &[0]], (-2, 2));
+        assert_eq!(stats(&r)[0].verdict, Verdict::MostlyPositive);
+        let empty = Reflection { dimensions: vec![Dimension { id: DimensionId::generate(), name: "Inhalt".into() }], ..Reflection::default() };
+        assert_eq!(stats(&empty)[0].verdict, Verdict::NoRatings);
+    }
+
+    #[test]
+    fn the_target_puts_the_best_rating_in_the_centre_and_reads_clicks_back() {
+        assert_eq!(target_radius(5, 1, 5), 0.0);
+        assert_eq!(target_radius(1, 1, 5), 1.0);
+        for rating in 1..=5 {
+            assert_eq!(rating_at(target_radius(rating, 1, 5), 1, 5), rating);
+        }
+        assert_eq!(rating_at(0.1, -2, 2), 2);
+    }
+}
