@@ -158,7 +158,7 @@ texts! {
     InvalidDate => "Kein gültiges Datum: bitte JJJJ-MM-TT", "Not a valid date: please use YYYY-MM-DD";
     Nothing => "Noch nichts eingetragen.", "Nothing entered yet.";
     // Read-only overviews.
-    ReadOnlyOverview => "Übersicht zum Nachlesen; die Bearbeitung folgt in einer späteren Version.", "Read-only overview; editing comes in a later version.";
+
     Minutes => "min", "min";
     PlannedTotal => "Geplant insgesamt", "Planned in total";
     Day => "Tag", "Day";
@@ -384,6 +384,21 @@ texts! {
     Response => "Erwiderung", "Response";
     AddDissent => "Abweichende Stimme", "Dissent";
     ModeratorsSummary => "Zusammenfassung der Moderation", "The moderators' summary";
+        // Photos.
+    AttachPhotos => "Fotos anhängen …", "Attach photos…";
+    DropPhotosHere => "oder Fotos auf das Fenster ziehen", "or drop photos on the window";
+    Attaching => "Fotos werden geprüft und kopiert …", "Checking and copying photos…";
+    SaveBeforePhotos => "Bitte die Sitzung zuerst speichern: Fotos liegen im Ordner der Sitzung.", "Please save the session first: photos live in the session's folder.";
+    PathHelpPhoto => "Pfad eines Fotos (JPEG oder PNG):", "Path of a photo (JPEG or PNG):";
+    NotAttached => "Diese Dateien wurden nicht angehängt:", "These files were not attached:";
+    TakenAt => "Aufgenommen", "Taken";
+    BelongsTo => "Gehört zu", "Belongs to";
+    ShowLarge => "Groß anzeigen", "Show large";
+    RemoveFromSession => "Aus der Sitzung nehmen", "Remove from the session";
+    RemoveFromSessionHelp => "Die Datei bleibt im Ordner photos/.", "The file stays in the photos/ folder.";
+    Previous => "Vorheriges", "Previous";
+    NextPhoto => "Nächstes", "Next";
+    Loading => "Wird geladen …", "Loading…";
     MethodInput => "Input", "Input";
     MethodDiscussion => "Diskussion", "Discussion";
     MethodGroupWork => "Gruppenarbeit", "Group work";

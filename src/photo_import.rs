@@ -28,11 +28,15 @@ pub enum PhotoError {
     Unreadable(String, String),
     #[error("{0} is empty (0 bytes).")]
     Empty(String),
-    #[error("{0} is a HEIC/HEIF photo, which Moderato cannot read. Please export it as JPEG first.")]
+    #[error(
+        "{0} is a HEIC/HEIF photo, which Moderato cannot read. Please export it as JPEG first."
+    )]
     Heic(String),
     #[error("{0} is not a JPEG or PNG image.")]
     NotAnImage(String),
-        #[error("{0} claims to be {1} × {2} pixels, more than Moderato accepts ({MAX_SIDE} per side, {MAX_DECODED_MB} MB decoded).")]
+    #[error(
+        "{0} claims to be {1} × {2} pixels, more than Moderato accepts ({MAX_SIDE} per side, {MAX_DECODED_MB} MB decoded)."
+    )]
     TooLarge(String, u32, u32),
     #[error("{0} is damaged or cut off: {1}")]
     Damaged(String, String),
@@ -41,7 +45,10 @@ pub enum PhotoError {
 }
 
 fn name_of(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// What a photo file is, checked from its first bytes (not its name).
@@ -51,7 +58,12 @@ fn sniff(bytes: &[u8], name: &str) -> Result<ImageFormat, PhotoError> {
     }
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
         let brand = &bytes[8..12];
-        if [b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"heim", b"heis"].iter().any(|b| brand == *b) {
+        if [
+            b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"heim", b"heis",
+        ]
+        .iter()
+        .any(|b| brand == *b)
+        {
             return Err(PhotoError::Heic(name.to_owned()));
         }
     }
@@ -81,9 +93,15 @@ fn open_checked<'a>(bytes: &'a [u8], name: &str) -> Result<Checked<'a>, PhotoErr
     if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_DECODED_BYTES {
         return Err(PhotoError::TooLarge(name.to_owned(), width, height));
     }
-    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let exif = decoder.exif_metadata().ok().flatten();
-        Ok(Checked { decoder: Box::new(decoder), orientation, exif })
+    Ok(Checked {
+        decoder: Box::new(decoder),
+        orientation,
+        exif,
+    })
 }
 
 fn classify(error: image::ImageError, name: &str) -> PhotoError {
@@ -110,7 +128,9 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
         std::io::ErrorKind::NotFound => PhotoError::Missing(name.clone()),
         _ => PhotoError::Unreadable(name.clone(), e.to_string()),
     })?;
-    Ok(decode(&bytes, &name)?.thumbnail(max_side, max_side).to_rgba8())
+    Ok(decode(&bytes, &name)?
+        .thumbnail(max_side, max_side)
+        .to_rgba8())
 }
 
 /// Checks a photo and copies it into `folder/photos/` under a stable name (its file name,
@@ -118,29 +138,50 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
 /// photo, with its taken-at time from EXIF when present.
 pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
     let name = name_of(source);
-    let bytes = fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.to_string()))?;
+    let bytes =
+        fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.to_string()))?;
     // Decode fully once: a truncated file fails here, not later in the gallery.
     let checked = open_checked(&bytes, &name)?;
     let taken_at = checked.exif.as_deref().and_then(exif_taken_at);
     let format = sniff(&bytes, &name)?;
     decode(&bytes, &name)?;
-    let extension = if format == ImageFormat::Png { "png" } else { "jpg" };
+    let extension = if format == ImageFormat::Png {
+        "png"
+    } else {
+        "jpg"
+    };
     let stem: String = Path::new(&name)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let stem = if stem.trim_matches('-').is_empty() { "foto".to_owned() } else { stem };
+    let stem = if stem.trim_matches('-').is_empty() {
+        "foto".to_owned()
+    } else {
+        stem
+    };
     let relative = format!("{PHOTOS_DIR}/{stem}-{:08x}.{extension}", short_hash(&bytes));
     let target: PathBuf = folder.join(&relative);
     if !target.exists() {
-        fs::create_dir_all(folder.join(PHOTOS_DIR)).map_err(|e| PhotoError::Unreadable(relative.clone(), e.to_string()))?;
+        fs::create_dir_all(folder.join(PHOTOS_DIR))
+            .map_err(|e| PhotoError::Unreadable(relative.clone(), e.to_string()))?;
         storage::atomic_write(&target, |file| std::io::Write::write_all(file, &bytes))
             .map_err(|e| PhotoError::Unreadable(relative.clone(), e.to_string()))?;
     }
-    Ok(Photo { id: PhotoId::generate(), path: relative, taken_at, ..Photo::default() })
+    Ok(Photo {
+        id: PhotoId::generate(),
+        path: relative,
+        taken_at,
+        ..Photo::default()
+    })
 }
 
 fn short_hash(bytes: &[u8]) -> u32 {
@@ -162,12 +203,20 @@ pub fn exif_taken_at(exif: &[u8]) -> Option<Timestamp> {
     };
     let u16_at = |at: usize| -> Option<u16> {
         let b = exif.get(at..at + 2)?;
-        Some(if little { u16::from_le_bytes([b[0], b[1]]) } else { u16::from_be_bytes([b[0], b[1]]) })
+        Some(if little {
+            u16::from_le_bytes([b[0], b[1]])
+        } else {
+            u16::from_be_bytes([b[0], b[1]])
+        })
     };
     let u32_at = |at: usize| -> Option<u32> {
         let b = exif.get(at..at + 4)?;
         let b = [b[0], b[1], b[2], b[3]];
-        Some(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+        Some(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
     };
     let find = |ifd: usize, tag: u16| -> Option<(u16, u32, usize)> {
         let count = usize::from(u16_at(ifd)?);
@@ -186,7 +235,7 @@ pub fn exif_taken_at(exif: &[u8]) -> Option<Timestamp> {
         let bytes = exif.get(offset..offset + 19)?;
         Some(String::from_utf8_lossy(bytes).into_owned())
     };
-        let original = find(ifd0, 0x8769)
+    let original = find(ifd0, 0x8769)
         .and_then(|(_, _, value_at)| u32_at(value_at))
         .and_then(|offset| usize::try_from(offset).ok())
         .and_then(|exif_ifd| find(exif_ifd, 0x9003))
@@ -196,7 +245,10 @@ pub fn exif_taken_at(exif: &[u8]) -> Option<Timestamp> {
     let (date, time) = text.split_once(' ')?;
     let iso = format!("{}T{time}", date.replace(':', "-"));
     let civil: jiff::civil::DateTime = iso.parse().ok()?;
-    civil.to_zoned(jiff::tz::TimeZone::system()).ok().map(|z| z.timestamp())
+    civil
+        .to_zoned(jiff::tz::TimeZone::system())
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 #[cfg(test)]
@@ -206,14 +258,19 @@ mod tests {
     fn png(width: u32, height: u32) -> Vec<u8> {
         let image = RgbaImage::from_pixel(width, height, image::Rgba([200, 120, 40, 255]));
         let mut bytes = Vec::new();
-        image.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png).unwrap();
+        image
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
         bytes
     }
 
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
-        let image = image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 255) as u8, 90, 160]));
+        let image =
+            image::RgbImage::from_fn(width, height, |x, _| image::Rgb([(x % 255) as u8, 90, 160]));
         let mut bytes = Vec::new();
-        image.write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg).unwrap();
+        image
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg)
+            .unwrap();
         bytes
     }
 
@@ -224,9 +281,17 @@ mod tests {
         fs::write(&source, png(40, 30)).unwrap();
         let session = dir.path().join("sitzung");
         let photo = import(&session, &source).unwrap();
-        assert!(photo.path.starts_with("photos/Flipchart-Übersicht-"), "{}", photo.path);
+        assert!(
+            photo.path.starts_with("photos/Flipchart-Übersicht-"),
+            "{}",
+            photo.path
+        );
         assert!(session.join(&photo.path).is_file());
-        assert_eq!(fs::read(&source).unwrap(), png(40, 30), "the original is untouched");
+        assert_eq!(
+            fs::read(&source).unwrap(),
+            png(40, 30),
+            "the original is untouched"
+        );
         let again = import(&session, &source).unwrap();
         assert_eq!(again.path, photo.path, "same content, same name");
     }
@@ -241,9 +306,15 @@ mod tests {
             path
         };
         let empty = write("leer.jpg", b"");
-        assert!(matches!(import(&session, &empty), Err(PhotoError::Empty(_))));
+        assert!(matches!(
+            import(&session, &empty),
+            Err(PhotoError::Empty(_))
+        ));
         let text = write("notiz.jpg", b"Das ist kein Bild, sondern eine Notiz.");
-        assert!(matches!(import(&session, &text), Err(PhotoError::NotAnImage(_))));
+        assert!(matches!(
+            import(&session, &text),
+            Err(PhotoError::NotAnImage(_))
+        ));
         let mut heic = vec![0, 0, 0, 24];
         heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
         let heic = write("IMG_0001.HEIC", &heic);
@@ -251,18 +322,36 @@ mod tests {
         assert!(error.to_string().contains("export it as JPEG"), "{error}");
         let full = jpeg(64, 48);
         let truncated = write("abgeschnitten.jpg", &full[..full.len() / 2]);
-        assert!(matches!(import(&session, &truncated), Err(PhotoError::Damaged(..))), "{:?}", import(&session, &truncated));
+        assert!(
+            matches!(import(&session, &truncated), Err(PhotoError::Damaged(..))),
+            "{:?}",
+            import(&session, &truncated)
+        );
         // A PNG named .jpg is read as what it is.
         let mislabelled = write("eigentlich-png.jpg", &png(8, 8));
-        assert!(import(&session, &mislabelled).unwrap().path.ends_with(".png"));
-        assert!(!session.join("photos").read_dir().unwrap().any(|e| e.unwrap().file_name().to_string_lossy().contains("leer")));
+        assert!(
+            import(&session, &mislabelled)
+                .unwrap()
+                .path
+                .ends_with(".png")
+        );
+        assert!(
+            !session.join("photos").read_dir().unwrap().any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("leer"))
+        );
     }
 
     #[test]
     fn a_forged_giant_header_is_refused_before_allocating() {
-                // A valid JPEG whose frame header claims 60000 × 60000 pixels (21 GB decoded).
+        // A valid JPEG whose frame header claims 60000 × 60000 pixels (21 GB decoded).
         let mut bytes = jpeg(16, 16);
-        let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).expect("a baseline frame");
+        let sof = bytes
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame");
         bytes[sof + 5..sof + 7].copy_from_slice(&60_000u16.to_be_bytes());
         bytes[sof + 7..sof + 9].copy_from_slice(&60_000u16.to_be_bytes());
         let error = decode(&bytes, "bombe.jpg").unwrap_err();
@@ -304,12 +393,19 @@ mod tests {
         tiff.extend_from_slice(b"2017:11:23 11:40:00\0");
         let taken = exif_taken_at(&tiff).expect("a date");
         let local = taken.to_zoned(jiff::tz::TimeZone::system());
-        assert_eq!(local.strftime("%Y-%m-%d %H:%M").to_string(), "2017-11-23 11:40");
+        assert_eq!(
+            local.strftime("%Y-%m-%d %H:%M").to_string(),
+            "2017-11-23 11:40"
+        );
 
         // The same EXIF inside a JPEG (APP1) turns a 40×20 photo upright: 20×40.
         let plain = jpeg(40, 20);
         let mut app1 = vec![0xFF, 0xE1];
-        let payload: Vec<u8> = b"Exif\0\0".iter().copied().chain(tiff.iter().copied()).collect();
+        let payload: Vec<u8> = b"Exif\0\0"
+            .iter()
+            .copied()
+            .chain(tiff.iter().copied())
+            .collect();
         app1.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
         app1.extend_from_slice(&payload);
         let mut with_exif = plain[..2].to_vec();

@@ -30,7 +30,10 @@ pub struct DimensionStats {
 
 /// Statistics for every dimension.
 pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
-    let (min, max) = (reflection.scale.min.min(reflection.scale.max), reflection.scale.max.max(reflection.scale.min));
+    let (min, max) = (
+        reflection.scale.min.min(reflection.scale.max),
+        reflection.scale.max.max(reflection.scale.min),
+    );
     // Twice the middle, so that odd and even scales compare without fractions.
     let middle2 = min + max;
     reflection
@@ -44,10 +47,17 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
                 .filter(|v| (min..=max).contains(v))
                 .collect();
             let count = values.len();
-            let distribution = (min..=max).map(|v| (v, values.iter().filter(|x| **x == v).count())).collect();
-            let mean = (count > 0).then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / count as f64);
+            let distribution = (min..=max)
+                .map(|v| (v, values.iter().filter(|x| **x == v).count()))
+                .collect();
+            let mean = (count > 0)
+                .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / count as f64);
             let share = |f: &dyn Fn(i32) -> bool| {
-                if count == 0 { 0.0 } else { values.iter().filter(|v| f(**v)).count() as f64 / count as f64 }
+                if count == 0 {
+                    0.0
+                } else {
+                    values.iter().filter(|v| f(**v)).count() as f64 / count as f64
+                }
             };
             let positive_share = share(&|v| v * 2 > middle2);
             let negative_share = share(&|v| v * 2 < middle2);
@@ -98,26 +108,54 @@ mod tests {
 
     fn reflection(values: &[&[i32]], scale: (i32, i32)) -> Reflection {
         let dimensions: Vec<Dimension> = (0..values[0].len())
-            .map(|i| Dimension { id: DimensionId::generate(), name: format!("D{i}") })
+            .map(|i| Dimension {
+                id: DimensionId::generate(),
+                name: format!("D{i}"),
+            })
             .collect();
         let entries = values
             .iter()
             .map(|row| ReflectionEntry {
                 id: ReflectionEntryId::generate(),
-                ratings: dimensions.iter().map(|d| d.id).zip(row.iter().copied()).collect(),
+                ratings: dimensions
+                    .iter()
+                    .map(|d| d.id)
+                    .zip(row.iter().copied())
+                    .collect(),
                 ..ReflectionEntry::default()
             })
             .collect();
-        Reflection { dimensions, scale: Scale { min: scale.0, max: scale.1, ..Scale::default() }, entries, ..Reflection::default() }
+        Reflection {
+            dimensions,
+            scale: Scale {
+                min: scale.0,
+                max: scale.1,
+                ..Scale::default()
+            },
+            entries,
+            ..Reflection::default()
+        }
     }
 
     #[test]
     fn mean_distribution_share_and_verdict() {
         // Columns: mostly positive, split, mostly negative, mixed.
-        let r = reflection(&[&[5, 5, 1, 3], &[4, 1, 2, 4], &[5, 5, 1, 3], &[4, 1, 2, 2], &[2, 5, 4, 3]], (1, 5));
+        let r = reflection(
+            &[
+                &[5, 5, 1, 3],
+                &[4, 1, 2, 4],
+                &[5, 5, 1, 3],
+                &[4, 1, 2, 2],
+                &[2, 5, 4, 3],
+            ],
+            (1, 5),
+        );
         let s = stats(&r);
         assert_eq!(s[0].mean, Some(4.0));
-        assert_eq!(s[0].distribution, vec![(1, 0), (2, 1), (3, 0), (4, 2), (5, 2)]);
+        assert_eq!(
+            s[0].distribution,
+            vec![(1, 0), (2, 1), (3, 0), (4, 2), (5, 2)]
+        );
         assert!((s[0].positive_share - 0.8).abs() < 1e-9);
         assert_eq!(s[0].verdict, Verdict::MostlyPositive);
         assert_eq!(s[1].verdict, Verdict::Split);
@@ -129,7 +167,13 @@ mod tests {
     fn a_scale_around_zero_and_no_ratings() {
         let r = reflection(&[&[2], &[1], &[0]], (-2, 2));
         assert_eq!(stats(&r)[0].verdict, Verdict::MostlyPositive);
-        let empty = Reflection { dimensions: vec![Dimension { id: DimensionId::generate(), name: "Inhalt".into() }], ..Reflection::default() };
+        let empty = Reflection {
+            dimensions: vec![Dimension {
+                id: DimensionId::generate(),
+                name: "Inhalt".into(),
+            }],
+            ..Reflection::default()
+        };
         assert_eq!(stats(&empty)[0].verdict, Verdict::NoRatings);
     }
 

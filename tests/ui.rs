@@ -60,7 +60,7 @@ fn every_screen_is_reached_by_its_label() {
         harness.run();
         assert_eq!(harness.state().screen(), screen, "after clicking {label}");
         assert!(
-                        harness.query_all_by_label_contains(shown).next().is_some(),
+            harness.query_all_by_label_contains(shown).next().is_some(),
             "{label} shows \u{201c}{shown}\u{201d}"
         );
     }
@@ -876,5 +876,181 @@ fn two_sessions_side_by_side() {
     assert!(
         titles >= 2,
         "the current session heads the left column as well as the top bar"
+    );
+}
+
+#[test]
+fn a_reflection_round_is_typed_row_by_row_and_rated_on_the_target() {
+    use moderato::model::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("bilanz");
+    storage::save(&folder, &Session::create("Bilanz")).unwrap();
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Reflection").click();
+    harness.run();
+    harness.get_by_label("+ Entry").click();
+    harness.run();
+    // The new row's name field has the focus: type straight away.
+    harness
+        .get_all_by_label("Who")
+        .last()
+        .unwrap()
+        .type_text("Stadt Nordheim");
+    harness.run();
+    for (dimension, rating) in [("Inhalt", "5"), ("Struktur", "4"), ("Methoden", "2")] {
+        harness
+            .get_all_by_role_and_label(egui::Role::TextInput, dimension)
+            .last()
+            .unwrap()
+            .click();
+        harness.run();
+        harness
+            .get_all_by_role_and_label(egui::Role::TextInput, dimension)
+            .last()
+            .unwrap()
+            .type_text(rating);
+        harness.run();
+    }
+    // A value outside the scale is not taken.
+    harness
+        .get_all_by_role_and_label(egui::Role::TextInput, "Moderation")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    harness
+        .get_all_by_role_and_label(egui::Role::TextInput, "Moderation")
+        .last()
+        .unwrap()
+        .type_text("9");
+    harness.run();
+    harness.get_all_by_label("Comment").last().unwrap().click();
+    harness.run();
+    harness
+        .get_all_by_label("Comment")
+        .last()
+        .unwrap()
+        .type_text("Gute Struktur");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let reflection = harness.state().session().reflection.clone();
+    assert_eq!(
+        reflection.entries.len(),
+        2,
+        "Enter in the last comment adds the next row"
+    );
+    let first = &reflection.entries[0];
+    assert_eq!(first.who, "Stadt Nordheim");
+    let by_name = |name: &str| {
+        reflection
+            .dimensions
+            .iter()
+            .find(|d| d.name == name)
+            .unwrap()
+            .id
+    };
+    assert_eq!(first.ratings.get(&by_name("Inhalt")), Some(&5));
+    assert_eq!(first.ratings.get(&by_name("Methoden")), Some(&2));
+    assert_eq!(
+        first.ratings.get(&by_name("Moderation")),
+        None,
+        "9 is outside 1–5"
+    );
+    assert!(
+        harness.query_by_label("split").is_some()
+            || harness
+                .query_all_by_label("mostly positive")
+                .next()
+                .is_some()
+    );
+
+    // The new, second row is marked; a click near the centre of the first sector (Inhalt,
+    // at twelve o'clock to three) rates it best.
+    let target = harness
+        .get_by_role_and_label(egui::Role::Image, "Target")
+        .rect();
+    let centre = target.center();
+    let radius = target.width() / 2.0 - 30.0;
+    let angle = std::f32::consts::FRAC_PI_4 * 0.5 - std::f32::consts::FRAC_PI_2;
+    let at = centre + egui::vec2(angle.cos(), angle.sin()) * radius * 0.05;
+    harness.hover_at(at);
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run();
+    let second = &harness.state().session().reflection.entries[1];
+    assert_eq!(
+        second.ratings.get(&by_name("Inhalt")),
+        Some(&5),
+        "{:?}",
+        second.ratings
+    );
+}
+
+#[test]
+fn photos_are_attached_checked_and_shown_as_thumbnails() {
+    use moderato::model::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("fotos");
+    let mut session = Session::create("Fotoprotokoll");
+    session.meta.credits.photos.push("Kalinowski".into());
+    session.photos.push(moderato::model::Photo {
+        id: moderato::model::PhotoId::generate(),
+        path: "photos/verschwunden.jpg".into(),
+        caption: "Verschwunden".into(),
+        ..Default::default()
+    });
+    storage::save(&folder, &session).unwrap();
+    let picture = dir.path().join("Pinnwand.png");
+    image::RgbaImage::from_pixel(64, 48, image::Rgba([250, 220, 120, 255]))
+        .save(&picture)
+        .unwrap();
+    let not_a_picture = dir.path().join("notiz.jpg");
+    fs::write(&not_a_picture, "kein Bild").unwrap();
+
+    let mut harness = app_with_clock(dir.path(), folder.clone(), Clock::System);
+    harness.get_by_label("Photos").click();
+    harness.run();
+    for file in [&picture, &not_a_picture] {
+        harness.get_by_label("Type a path…").click();
+        harness.run();
+        harness
+            .get_by_label("Path of a photo (JPEG or PNG):")
+            .type_text(&file.display().to_string());
+        harness.key_press(Key::Enter);
+        harness.run();
+        for _ in 0..200 {
+            harness.step();
+            if !harness.state().is_photo_work_pending() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness.run();
+    }
+    let message = harness
+        .state()
+        .error_message()
+        .expect("the bad file is named")
+        .to_owned();
+    assert!(
+        message.contains("notiz.jpg") && message.contains("not a JPEG or PNG"),
+        "{message}"
+    );
+    harness.get_by_label("OK").click();
+    harness.run();
+    let photos = harness.state().session().photos.clone();
+    assert_eq!(photos.len(), 2, "the good one is attached, the bad one not");
+    let attached = &photos[1];
+    assert!(
+        folder.join(&attached.path).is_file(),
+        "copied into the session folder"
+    );
+    assert_eq!(attached.photographer, "Kalinowski");
+    assert!(picture.is_file(), "the original stays");
+    // The missing one shows a placeholder that names the file.
+    assert!(
+        harness
+            .query_by_label_contains("verschwunden.jpg is missing")
+            .is_some()
     );
 }

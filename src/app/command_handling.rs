@@ -60,6 +60,9 @@ impl ModeratoApp {
                 }
             }
             Command::OpenReadOnly(path) => {
+                if let Some(worker) = &mut self.photos {
+                    worker.clear();
+                }
                 self.doc.commit();
                 self.keep_unsaved_work();
                 self.open(&path);
@@ -77,6 +80,25 @@ impl ModeratoApp {
                 self.start_consolidation(ctx, inputs, out);
             }
             Command::Reconsolidate => self.reconsolidate(),
+            Command::ChooseAttachPhotos => self.ask_for_path(ctx, PathPurpose::AttachPhoto),
+            Command::TypePathToAttach => self.type_path(PathPurpose::AttachPhoto, false),
+            Command::AttachPhotos(files) => match self.doc.folder().map(Path::to_owned) {
+                Some(folder) if !self.is_read_only => self.photo_worker(ctx).attach(folder, files),
+                Some(_) => {}
+                None => self.modal = Some(Modal::Error(self.tr(T::SaveBeforePhotos).to_owned())),
+            },
+            Command::PreviewPhoto(id) => {
+                let folder = self.doc.folder().map(Path::to_owned);
+                let photo = self.doc.session.photos.iter().find(|p| p.id == id).cloned();
+                if let (Some(folder), Some(photo)) = (folder, photo) {
+                    self.photo_worker(ctx).show_preview(&photo, &folder);
+                }
+            }
+            Command::ClosePreview => {
+                if let Some(worker) = &mut self.photos {
+                    worker.preview = None;
+                }
+            }
             Command::ToggleProjector => self.projector.is_open = !self.projector.is_open,
             Command::ToggleHelp => self.is_help_open = !self.is_help_open,
             Command::NextSpeaker => {
@@ -177,7 +199,7 @@ impl ModeratoApp {
 
     fn type_path(&mut self, purpose: PathPurpose, no_dialog: bool) {
         let text = match purpose {
-            PathPurpose::Open | PathPurpose::Compare => String::new(),
+            PathPurpose::Open | PathPurpose::Compare | PathPurpose::AttachPhoto => String::new(),
             PathPurpose::Consolidate => self
                 .options
                 .sessions_dir
@@ -233,15 +255,23 @@ impl ModeratoApp {
         std::thread::spawn(move || {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new().set_directory(&start_dir);
-            let path = match purpose {
-                PathPurpose::Open | PathPurpose::Compare => dialog.pick_folder(),
-                PathPurpose::Save | PathPurpose::Consolidate => {
-                    dialog.set_title("Moderato").pick_folder()
+            let paths = match purpose {
+                PathPurpose::Open | PathPurpose::Compare => {
+                    dialog.pick_folder().into_iter().collect()
                 }
+                PathPurpose::Save | PathPurpose::Consolidate => dialog
+                    .set_title("Moderato")
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
+                PathPurpose::AttachPhoto => dialog
+                    .add_filter("JPEG, PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+                    .pick_files()
+                    .unwrap_or_default(),
             };
             let _ = sender.send(DialogAnswer {
                 purpose,
-                path,
+                paths,
                 elapsed: started.elapsed(),
             });
             ctx.request_repaint();
@@ -257,18 +287,24 @@ impl ModeratoApp {
             return;
         };
         self.dialog = None;
-        match (answer.path, answer.purpose) {
-            (Some(path), PathPurpose::Open) => self.commands.push(Command::Open(path)),
-            (Some(path), PathPurpose::Save) => self.commands.push(Command::SaveAs(path)),
-            (Some(path), PathPurpose::Consolidate) => {
-                self.commands.push(Command::ConsolidateInto(path));
+        if answer.paths.is_empty() {
+            if answer.elapsed < NO_DIALOG_THRESHOLD {
+                self.type_path(answer.purpose, true);
             }
-            (Some(path), PathPurpose::Compare) => self.commands.push(Command::Compare(path)),
-            (None, purpose) if answer.elapsed < NO_DIALOG_THRESHOLD => {
-                self.type_path(purpose, true);
-            }
-            (None, _) => {} // The user cancelled.
+            return; // Otherwise the user cancelled.
         }
+        let mut paths = answer.paths;
+        let first = paths.remove(0);
+        self.commands.push(match answer.purpose {
+            PathPurpose::Open => Command::Open(first),
+            PathPurpose::Save => Command::SaveAs(first),
+            PathPurpose::Consolidate => Command::ConsolidateInto(first),
+            PathPurpose::Compare => Command::Compare(first),
+            PathPurpose::AttachPhoto => {
+                paths.insert(0, first);
+                Command::AttachPhotos(paths)
+            }
+        });
     }
 }
 

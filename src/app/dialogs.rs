@@ -29,6 +29,7 @@ impl ModeratoApp {
                         PathPurpose::Save => (T::SaveSessionTitle, T::PathHelpSave),
                         PathPurpose::Consolidate => (T::ConsolidateTitle, T::PathHelpConsolidate),
                         PathPurpose::Compare => (T::CompareTitle, T::PathHelpOpen),
+                        PathPurpose::AttachPhoto => (T::AttachPhotos, T::PathHelpPhoto),
                     };
                     ui.heading(tr(title));
                     if *no_dialog {
@@ -56,6 +57,7 @@ impl ModeratoApp {
                                 PathPurpose::Save => Command::SaveAs(path),
                                 PathPurpose::Consolidate => Command::ConsolidateInto(path),
                                 PathPurpose::Compare => Command::Compare(path),
+                                PathPurpose::AttachPhoto => Command::AttachPhotos(vec![path]),
                             });
                             is_open = false;
                         }
@@ -362,5 +364,88 @@ fn comparison_column_ui(
     ui.strong(tr(T::ActionItems));
     for item in &session.action_items {
         ui.label(format!("\u{2022} {} \u{2013} {}", item.title, item.owner));
+    }
+}
+
+impl ModeratoApp {
+    /// A photo shown large, with previous / next; its texture is dropped when it closes.
+    pub(super) fn preview_ui(&mut self, ctx: &egui::Context) {
+        let Some((id, picture)) = self.photos.as_ref().and_then(|w| w.preview.as_ref()) else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let photos = &self.doc.session.photos;
+        let Some(index) = photos.iter().position(|p| p.id == *id) else {
+            self.commands.push(Command::ClosePreview);
+            return;
+        };
+        let photo = &photos[index];
+        let mut is_open = true;
+        let mut go_to = None;
+        let title = if photo.caption.is_empty() {
+            photo.path.clone()
+        } else {
+            photo.caption.clone()
+        };
+        egui::Window::new(title)
+            .id(egui::Id::unique("photo-preview"))
+            .open(&mut is_open)
+            .default_size([900.0, 680.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(
+                            index > 0,
+                            egui::Button::new(format!("\u{2190} {}", tr(T::Previous))),
+                        )
+                        .clicked()
+                    {
+                        go_to = Some(index - 1);
+                    }
+                    if ui
+                        .add_enabled(
+                            index + 1 < photos.len(),
+                            egui::Button::new(format!("{} \u{2192}", tr(T::NextPhoto))),
+                        )
+                        .clicked()
+                    {
+                        go_to = Some(index + 1);
+                    }
+                    ui.label(RichText::new(format!("{} / {}", index + 1, photos.len())).weak());
+                    if !photo.photographer.is_empty() {
+                        ui.label(
+                            RichText::new(format!(
+                                "{}: {}",
+                                tr(T::Photographer),
+                                photo.photographer
+                            ))
+                            .weak(),
+                        );
+                    }
+                });
+                match picture {
+                    Some(Ok(texture)) => {
+                        ui.add(egui::Image::new(texture).shrink_to_fit());
+                    }
+                    Some(Err(message)) => {
+                        ui.label(
+                            RichText::new(format!("\u{26a0} {message}"))
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(tr(T::Loading));
+                        });
+                    }
+                }
+            });
+        if !is_open {
+            self.commands.push(Command::ClosePreview);
+        } else if let Some(next) = go_to {
+            self.commands.push(Command::PreviewPhoto(photos[next].id));
+        }
     }
 }

@@ -6,6 +6,7 @@ mod command_handling;
 mod dialogs;
 mod document;
 mod messages;
+mod photo_worker;
 mod prefs;
 mod projector;
 mod screens;
@@ -99,6 +100,12 @@ pub enum Command {
     ConsolidateInto(PathBuf),
     /// Run the current consolidation again from its sources, with its decisions.
     Reconsolidate,
+    /// Ask for photo files (file dialog, or a typed path where there is none).
+    ChooseAttachPhotos,
+    TypePathToAttach,
+    AttachPhotos(Vec<PathBuf>),
+    PreviewPhoto(crate::model::PhotoId),
+    ClosePreview,
 }
 
 /// The live agenda controls.
@@ -176,6 +183,7 @@ enum PathPurpose {
     Save,
     Consolidate,
     Compare,
+    AttachPhoto,
 }
 
 /// A finished consolidation: its folder and what could not be copied, or why it failed.
@@ -184,7 +192,8 @@ type ConsolidationOutcome = Result<(PathBuf, Vec<String>), String>;
 /// What a native file dialog answered, from its thread.
 struct DialogAnswer {
     purpose: PathPurpose,
-    path: Option<PathBuf>,
+    /// Empty when the dialog was cancelled (or never showed).
+    paths: Vec<PathBuf>,
     elapsed: std::time::Duration,
 }
 
@@ -220,8 +229,11 @@ pub struct ModeratoApp {
     card_entry: screens::CardEntry,
     /// Commit the pending change even though a text field has the focus (quick card entry
     /// keeps its field focused, yet each card is its own undo step).
-        commit_requested: bool,
+    commit_requested: bool,
     reflection_ui: screens::ReflectionUiState,
+    photos_ui: screens::PhotosUiState,
+    /// Decodes thumbnails and checks attached photos off the UI thread; started on first use.
+    photos: Option<photo_worker::PhotoWorker>,
 
     /// Edits are switched off (sessions opened from the browser start so).
     is_read_only: bool,
@@ -294,8 +306,10 @@ impl ModeratoApp {
             board_states: std::collections::BTreeMap::new(),
             board_index: 0,
             card_entry: screens::CardEntry::default(),
-                        commit_requested: false,
+            commit_requested: false,
             reflection_ui: screens::ReflectionUiState::default(),
+            photos_ui: screens::PhotosUiState::default(),
+            photos: None,
             is_read_only: false,
             compare: None,
             browser_selected: std::collections::BTreeSet::new(),
@@ -366,6 +380,18 @@ impl ModeratoApp {
     fn tick(&mut self, ctx: &egui::Context) {
         self.poll_dialog();
         self.poll_consolidation();
+        self.poll_photos(ctx);
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands.push(Command::AttachPhotos(dropped));
+        }
         // A running countdown repaints when its seconds change, and not in between.
         let now = self.options.clock.now();
         let current = crate::timing::current(&self.doc.session.agenda, now)
@@ -506,6 +532,60 @@ impl ModeratoApp {
         &self.options.clock
     }
 
+    /// The photo worker, started on first use.
+    fn photo_worker(&mut self, ctx: &egui::Context) -> &mut photo_worker::PhotoWorker {
+        self.photos
+            .get_or_insert_with(|| photo_worker::PhotoWorker::start(ctx))
+    }
+
+    /// The photo worker, if started.
+    fn photos(&self) -> Option<&photo_worker::PhotoWorker> {
+        self.photos.as_ref()
+    }
+
+    /// Whether photo work (thumbnails, attaching) is under way.
+    pub fn is_photo_work_pending(&self) -> bool {
+        self.photos
+            .as_ref()
+            .is_some_and(photo_worker::PhotoWorker::is_busy)
+    }
+
+    /// Attached photos arrive here and join the session as one undoable edit.
+    fn poll_photos(&mut self, ctx: &egui::Context) {
+        let Some(worker) = &mut self.photos else {
+            return;
+        };
+        let Some((photos, problems)) = worker.poll(ctx, &self.doc.session.photos) else {
+            return;
+        };
+        self.doc.commit();
+        let photographer = self
+            .doc
+            .session
+            .meta
+            .credits
+            .photos
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        for mut photo in photos {
+            if self.doc.session.photos.iter().any(|p| p.path == photo.path) {
+                continue; // The same picture again.
+            }
+            photo.photographer.clone_from(&photographer);
+            self.photos_ui.selected = Some(photo.id);
+            self.doc.session.photos.push(photo);
+        }
+        self.doc.commit();
+        if !problems.is_empty() {
+            self.modal = Some(Modal::Error(format!(
+                "{}\n\n{}",
+                T::NotAttached.get(self.lang()),
+                problems.join("\n")
+            )));
+        }
+    }
+
     /// Whether edits are switched off.
     pub fn is_read_only(&self) -> bool {
         self.is_read_only
@@ -549,6 +629,7 @@ impl eframe::App for ModeratoApp {
         self.browser_ui(&ctx);
         self.help_ui(&ctx);
         self.compare_ui(&ctx);
+        self.preview_ui(&ctx);
         projector::projector_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.end_frame(&ctx);

@@ -87,7 +87,7 @@ pub struct ReflectionEntry {
 pub struct Dissent {
     pub who: String,
     pub statement: String,
-        /// How others responded to it.
+    /// How others responded to it.
     pub response: String,
     /// The agenda item it is about, if any.
     pub agenda_item: Option<super::ids::AgendaItemId>,
