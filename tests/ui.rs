@@ -21,6 +21,22 @@ fn sessions_with_example() -> (tempfile::TempDir, PathBuf) {
     (dir, folder)
 }
 
+/// Steps until background photo work is done (thumbnails decode on a real thread), then
+/// runs to a still frame.
+fn settle(harness: &mut Harness<'static, ModeratoApp>) {
+    // One frame handles the click, the next draws the screen it chose.
+    harness.step();
+    harness.step();
+    for _ in 0..500 {
+        if !harness.state().is_photo_work_pending() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
 fn app_on(dir: &Path, open: Option<PathBuf>, lang: Lang) -> Harness<'static, ModeratoApp> {
     let options = StartupOptions {
         open,
@@ -57,7 +73,7 @@ fn every_screen_is_reached_by_its_label() {
     ];
     for (label, screen, shown) in screens {
         harness.get_by_label(label).click();
-        harness.run();
+        settle(&mut harness);
         assert_eq!(harness.state().screen(), screen, "after clicking {label}");
         assert!(
             harness.query_all_by_label_contains(shown).next().is_some(),
