@@ -291,6 +291,7 @@ fn build() -> Session {
     let clustering_item = day1.items[9].id;
     let discussion_item = day2.items[4].id;
     let next_steps_item = day2.items[7].id;
+    let closing_reflection_item = day2.items[8].id;
 
     let card = |ids: &mut Ids,
                 text: &str,
@@ -801,6 +802,17 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
                 .ok()
                 .map(|z| z.timestamp()),
             link: Some(PhotoLink::AgendaItem(next_steps_item)),
+        },
+        Photo {
+            id: PhotoId(ids.next()),
+            path: "photos/bilanz-zielscheibe.png".into(),
+            caption: "Zielscheibe der Abschlussreflexion".into(),
+            photographer: "Kalinowski".into(),
+            taken_at: "2017-11-24T15:30:00+01:00[Europe/Berlin]"
+                .parse::<jiff::Zoned>()
+                .ok()
+                .map(|z| z.timestamp()),
+            link: Some(PhotoLink::AgendaItem(closing_reflection_item)),
         },
     ];
 

@@ -1025,7 +1025,7 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
 
     let mut harness = app_with_clock(dir.path(), folder.clone(), Clock::System);
     harness.get_by_label("Photos").click();
-    harness.run();
+    settle(&mut harness);
     for file in [&picture, &not_a_picture] {
         harness.get_by_label("Type a path…").click();
         harness.run();
@@ -1033,15 +1033,7 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
             .get_by_label("Path of a photo (JPEG or PNG):")
             .type_text(&file.display().to_string());
         harness.key_press(Key::Enter);
-        harness.run();
-        for _ in 0..200 {
-            harness.step();
-            if !harness.state().is_photo_work_pending() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        harness.run();
+        settle(&mut harness);
     }
     let message = harness
         .state()
@@ -1069,4 +1061,11 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
             .query_by_label_contains("verschwunden.jpg is missing")
             .is_some()
     );
+    // The attached one, large, with a way to the previous one.
+    harness.get_by_label("Show large").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("2 / 2").is_some());
+    harness.get_by_label("\u{2190} Previous").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("1 / 2").is_some());
 }

@@ -214,7 +214,7 @@ fn countdown_colour(ui: &Ui, urgency: Urgency) -> Color32 {
 }
 
 /// The speaking round: speakers, time per speaker, start, next (Enter), stop.
-fn speaking_ui(app: &mut ModeratoApp, ui: &mut Ui, now: Timestamp) {
+pub(super) fn speaking_ui(app: &mut ModeratoApp, ui: &mut Ui, now: Timestamp) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
     if app.speaking.take_signal(now) {

@@ -22,6 +22,10 @@ pub struct ReflectionUiState {
 pub(crate) fn reflection_ui(app: &mut ModeratoApp, ui: &mut Ui) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
+    // The reflection round is often a speaking round: the same timer as on the agenda.
+    let now = app.options.clock.now();
+    super::agenda::speaking_ui(app, ui, now);
+    ui.add_space(6.0);
     let agenda_items: Vec<(crate::model::AgendaItemId, String)> = app
         .doc
         .session

@@ -1,0 +1,73 @@
+//! Attaching photos: the time from "attach a 12-megapixel JPEG" until its thumbnail is ready
+//! (check and copy into the session folder, then decode and shrink, as the app's worker
+//! does), and the process memory after 30 such photos have thumbnails.
+//! `cargo bench --bench photos` (release). Reads VmRSS / VmHWM from /proc on Linux.
+
+use std::time::Instant;
+
+use moderato::photo_import;
+
+fn twelve_megapixels(seed: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+        let noise = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ seed.wrapping_mul(31)) % 23;
+        image::Rgb([
+            ((x / 16 + seed) % 256) as u8,
+            ((y / 12) % 256) as u8,
+            (noise * 11) as u8,
+        ])
+    });
+    let mut bytes = Vec::new();
+    image
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("encode");
+    bytes
+}
+
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let session = dir.path().join("session");
+    println!("memory at start: {}", memory());
+    let mut times = Vec::new();
+    let mut thumbnails = Vec::new();
+    for n in 0..30u32 {
+        let source = dir.path().join(format!("IMG_{n:04}.jpg"));
+        std::fs::write(&source, twelve_megapixels(n)).expect("write");
+        let started = Instant::now();
+        let photo = photo_import::import(&session, &source).expect("a good photo");
+        let thumb = photo_import::thumbnail(&session.join(&photo.path), 320).expect("a thumbnail");
+        times.push(started.elapsed());
+        // The app keeps the thumbnail's pixels until they are uploaded as a texture.
+        thumbnails.push(thumb);
+        if n == 0 {
+            println!(
+                "first 12 MP JPEG ({} KB): attach + thumbnail {:.0} ms",
+                std::fs::metadata(&source)
+                    .map(|m| m.len() / 1024)
+                    .unwrap_or(0),
+                times[0].as_secs_f64() * 1e3
+            );
+        }
+    }
+    times.sort();
+    println!(
+        "30 photos: attach + thumbnail median {:.0} ms, slowest {:.0} ms",
+        times[15].as_secs_f64() * 1e3,
+        times[29].as_secs_f64() * 1e3
+    );
+    let pixels: usize = thumbnails.iter().map(|t| t.as_raw().len()).sum();
+    println!("30 thumbnails hold {} KB of pixels", pixels / 1024);
+    println!("memory after 30 photos: {}", memory());
+}
