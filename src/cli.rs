@@ -30,6 +30,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+        /// Write the PDF report of a session (or a consolidation).
+    ExportPdf {
+        path: PathBuf,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the report: de or en (default: the session's language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Write the session as Markdown.
+    ExportMd {
+        path: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Write action items, cards and reflection entries as CSV files into a folder.
+    ExportCsv {
+        path: PathBuf,
+        /// The folder for action-items.csv, cards.csv and reflection.csv.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Consolidate several sessions into one new session folder.
     ///
     /// Clusters, action items and results with equal titles (after normalisation) are merged;
@@ -52,13 +77,13 @@ pub enum Command {
 pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let (path, as_json) = match command {
         Command::Open { .. } => return ExitCode::SUCCESS,
-        Command::Consolidate {
-            inputs,
-            out: folder,
-            force,
-        } => {
+                Command::Consolidate { inputs, out: folder, force } => {
             return consolidate(inputs, folder, *force, out, err);
         }
+        Command::ExportPdf { path, out: file, lang } | Command::ExportMd { path, out: file, lang } => {
+            return export(command, path, file, lang.as_deref(), out, err);
+        }
+        Command::ExportCsv { path, out: folder } => return export(command, path, folder, None, out, err),
         Command::Check { path } => (path, false),
         Command::Summary { path, json } => (path, *json),
     };
@@ -202,4 +227,57 @@ fn consolidate(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `export-pdf`, `export-md`, `export-csv`.
+fn export(command: &Command, path: &std::path::Path, target: &std::path::Path, lang: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    use crate::export::{self, ReportLang};
+    let session = match storage::load(path) {
+        Ok(session) => session,
+        Err(e) => {
+            let _ = writeln!(err, "moderato: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let lang = match lang {
+        None => ReportLang::of(&session),
+        Some(text) => match ReportLang::parse(text) {
+            Some(lang) => lang,
+            None => {
+                let _ = writeln!(err, "moderato: --lang takes de or en, not \"{text}\".");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let folder = storage::SessionPaths::resolve(path).folder;
+    let now = jiff::Timestamp::now();
+    let files: Vec<(std::path::PathBuf, Vec<u8>)> = match command {
+        Command::ExportPdf { .. } => match export::pdf(&session, Some(&folder), lang, now) {
+            Ok(bytes) => vec![(target.to_owned(), bytes)],
+            Err(e) => {
+                let _ = writeln!(err, "moderato: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Command::ExportMd { .. } => vec![(target.to_owned(), export::markdown(&session, lang, now).into_bytes())],
+        _ => {
+            if let Err(e) = std::fs::create_dir_all(target) {
+                let _ = writeln!(err, "moderato: could not create {}: {e}", target.display());
+                return ExitCode::FAILURE;
+            }
+            vec![
+                (target.join("action-items.csv"), export::action_items_csv(&session).into_bytes()),
+                (target.join("cards.csv"), export::cards_csv(&session).into_bytes()),
+                (target.join("reflection.csv"), export::reflection_csv(&session).into_bytes()),
+            ]
+        }
+    };
+    for (file, bytes) in files {
+        if let Err(e) = storage::atomic_write(&file, |f| f.write_all(&bytes)) {
+            let _ = writeln!(err, "moderato: {e}");
+            return ExitCode::FAILURE;
+        }
+        let _ = writeln!(out, "Wrote {} ({} KB)", file.display(), bytes.len().div_ceil(1024));
+    }
+    ExitCode::SUCCESS
 }

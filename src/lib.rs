@@ -8,6 +8,7 @@ pub mod board_edit;
 pub mod board_layout;
 pub mod cli;
 pub mod clock;
+pub mod export;
 pub mod consolidate;
 pub mod grouping;
 pub mod i18n;

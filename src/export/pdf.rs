@@ -1,0 +1,118 @@
+//! The PDF report through typst: a small in-memory "world" with the template, the DejaVu
+//! fonts, and the session's photos downscaled for print.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, Smart, Str, Value};
+use typst_layout::PagedDocument;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt as _, World};
+
+use super::{ReportLang, print_photo, report_data};
+use crate::model::Session;
+
+/// The report template.
+const TEMPLATE: &str = include_str!("../../assets/report.typ");
+
+/// Why no PDF came out, in words.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("The report could not be laid out: {0}")]
+    Layout(String),
+    #[error("The PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+struct ReportWorld {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+    files: HashMap<FileId, Bytes>,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a fixed, valid virtual path");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.get().vpath().get_with_slash().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.get(&id).cloned().ok_or_else(|| FileError::NotFound(id.get().vpath().get_with_slash().into()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // A report does not print "today": the same session gives the same PDF.
+        None
+    }
+}
+
+/// Lays out and writes the report of a session. `folder` is where its photos are; without
+/// it (an unsaved session) the photos are left out.
+pub fn pdf(session: &Session, folder: Option<&Path>, lang: ReportLang, now: jiff::Timestamp) -> Result<Vec<u8>, ExportError> {
+    let mut data = report_data(session, lang, now);
+    let mut files = HashMap::new();
+    // Photos that cannot be read are left out of the report rather than failing it.
+    data.photos.retain(|photo| {
+        let bytes = folder.and_then(|folder| print_photo(folder, &photo.source));
+        if let Some(bytes) = bytes {
+            files.insert(file_id(&photo.file), Bytes::new(bytes));
+            true
+        } else {
+            false
+        }
+    });
+    let json = serde_json::to_string(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
+    let mut inputs = Dict::new();
+    inputs.insert(Str::from("data"), Value::Str(Str::from(json)));
+    let fonts: Vec<Font> = [
+        &include_bytes!("../../assets/fonts/DejaVuSans.ttf")[..],
+        &include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf")[..],
+        &include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf")[..],
+        &include_bytes!("../../assets/fonts/DejaVuSansMono.ttf")[..],
+    ]
+    .into_iter()
+    .flat_map(|bytes| Font::iter(Bytes::new(bytes)))
+    .collect();
+    let world = ReportWorld {
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+        main: Source::new(file_id("/report.typ"), TEMPLATE.to_owned()),
+        files,
+    };
+    let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
+        ExportError::Layout(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+    })?;
+    let options = typst_pdf::PdfOptions { ident: Smart::Custom(session.id.to_string()), ..typst_pdf::PdfOptions::default() };
+    typst_pdf::pdf(&document, &options)
+        .map_err(|errors| ExportError::Pdf(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ")))
+}
