@@ -30,7 +30,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-        /// Write the PDF report of a session (or a consolidation).
+    /// Write the PDF report of a session (or a consolidation).
     ExportPdf {
         path: PathBuf,
         /// The PDF file to write.
@@ -77,13 +77,28 @@ pub enum Command {
 pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let (path, as_json) = match command {
         Command::Open { .. } => return ExitCode::SUCCESS,
-                Command::Consolidate { inputs, out: folder, force } => {
+        Command::Consolidate {
+            inputs,
+            out: folder,
+            force,
+        } => {
             return consolidate(inputs, folder, *force, out, err);
         }
-        Command::ExportPdf { path, out: file, lang } | Command::ExportMd { path, out: file, lang } => {
+        Command::ExportPdf {
+            path,
+            out: file,
+            lang,
+        }
+        | Command::ExportMd {
+            path,
+            out: file,
+            lang,
+        } => {
             return export(command, path, file, lang.as_deref(), out, err);
         }
-        Command::ExportCsv { path, out: folder } => return export(command, path, folder, None, out, err),
+        Command::ExportCsv { path, out: folder } => {
+            return export(command, path, folder, None, out, err);
+        }
         Command::Check { path } => (path, false),
         Command::Summary { path, json } => (path, *json),
     };
@@ -230,7 +245,14 @@ fn consolidate(
 }
 
 /// `export-pdf`, `export-md`, `export-csv`.
-fn export(command: &Command, path: &std::path::Path, target: &std::path::Path, lang: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+fn export(
+    command: &Command,
+    path: &std::path::Path,
+    target: &std::path::Path,
+    lang: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     use crate::export::{self, ReportLang};
     let session = match storage::load(path) {
         Ok(session) => session,
@@ -259,16 +281,28 @@ fn export(command: &Command, path: &std::path::Path, target: &std::path::Path, l
                 return ExitCode::FAILURE;
             }
         },
-        Command::ExportMd { .. } => vec![(target.to_owned(), export::markdown(&session, lang, now).into_bytes())],
+        Command::ExportMd { .. } => vec![(
+            target.to_owned(),
+            export::markdown(&session, lang, now).into_bytes(),
+        )],
         _ => {
             if let Err(e) = std::fs::create_dir_all(target) {
                 let _ = writeln!(err, "moderato: could not create {}: {e}", target.display());
                 return ExitCode::FAILURE;
             }
             vec![
-                (target.join("action-items.csv"), export::action_items_csv(&session).into_bytes()),
-                (target.join("cards.csv"), export::cards_csv(&session).into_bytes()),
-                (target.join("reflection.csv"), export::reflection_csv(&session).into_bytes()),
+                (
+                    target.join("action-items.csv"),
+                    export::action_items_csv(&session).into_bytes(),
+                ),
+                (
+                    target.join("cards.csv"),
+                    export::cards_csv(&session).into_bytes(),
+                ),
+                (
+                    target.join("reflection.csv"),
+                    export::reflection_csv(&session).into_bytes(),
+                ),
             ]
         }
     };
@@ -277,7 +311,12 @@ fn export(command: &Command, path: &std::path::Path, target: &std::path::Path, l
             let _ = writeln!(err, "moderato: {e}");
             return ExitCode::FAILURE;
         }
-        let _ = writeln!(out, "Wrote {} ({} KB)", file.display(), bytes.len().div_ceil(1024));
+        let _ = writeln!(
+            out,
+            "Wrote {} ({} KB)",
+            file.display(),
+            bytes.len().div_ceil(1024)
+        );
     }
     ExitCode::SUCCESS
 }

@@ -399,6 +399,17 @@ texts! {
     Previous => "Vorheriges", "Previous";
     NextPhoto => "Nächstes", "Next";
     Loading => "Wird geladen …", "Loading…";
+        // Export.
+    ExportPdf => "PDF-Bericht …", "PDF report…";
+    ExportMarkdown => "Markdown …", "Markdown…";
+    ExportCsv => "CSV-Tabellen …", "CSV tables…";
+    Export => "Exportieren", "Export";
+    ExportTitle => "Exportieren", "Export";
+    PathHelpExport => "Datei (bei CSV: Ordner), in die exportiert wird:", "File (for CSV: folder) to export to:";
+    Exporting => "Exportiere …", "Exporting…";
+    Exported => "Export geschrieben", "Export written";
+    OpenIt => "Öffnen", "Open";
+    OpenFolder => "Ordner öffnen", "Open folder";
     MethodInput => "Input", "Input";
     MethodDiscussion => "Diskussion", "Discussion";
     MethodGroupWork => "Gruppenarbeit", "Group work";

@@ -1069,3 +1069,44 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
     settle(&mut harness);
     assert!(harness.query_by_label("1 / 2").is_some());
 }
+
+#[test]
+fn the_pdf_report_is_exported_off_the_ui_thread_and_offered_to_open() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("PDF report…").click();
+    harness.run();
+    let target = dir
+        .path()
+        .join("open-government-in-kommunen-2-workshop-der-modellkommunen.pdf");
+    let field = harness.get_by_label("File (for CSV: folder) to export to:");
+    assert_eq!(
+        field.value().as_deref(),
+        Some(target.display().to_string().as_str())
+    );
+    harness.get_by_label("OK").click();
+    // Two frames: one takes the click, the next starts the export; a spinner turns meanwhile.
+    harness.step();
+    harness.step();
+    assert!(
+        harness.state().is_exporting(),
+        "the export runs on its own thread"
+    );
+    for _ in 0..1500 {
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert!(
+        harness.query_by_label("Export written").is_some(),
+        "{:?}",
+        harness.state().error_message()
+    );
+    assert!(harness.query_by_label("Open folder").is_some());
+    assert!(fs::read(&target).unwrap().starts_with(b"%PDF-"));
+}

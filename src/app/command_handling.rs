@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::messages;
-use super::{Command, DialogAnswer, Document, Modal, ModeratoApp, PathPurpose};
+use super::{Command, DialogAnswer, Document, ExportKind, Modal, ModeratoApp, PathPurpose};
 use crate::i18n::T;
 use crate::model::Session;
 use crate::storage::{self, LockError, SessionLock, SessionPaths};
@@ -92,6 +92,13 @@ impl ModeratoApp {
                 let photo = self.doc.session.photos.iter().find(|p| p.id == id).cloned();
                 if let (Some(folder), Some(photo)) = (folder, photo) {
                     self.photo_worker(ctx).show_preview(&photo, &folder);
+                }
+            }
+            Command::ChooseExport(kind) => self.ask_for_path(ctx, PathPurpose::Export(kind)),
+            Command::Export(kind, target) => self.start_export(ctx, kind, target),
+            Command::OpenWithSystem(path) => {
+                if let Err(e) = open_with_system(&path) {
+                    self.status = Some(format!("{}: {e}", path.display()));
                 }
             }
             Command::ClosePreview => {
@@ -200,6 +207,7 @@ impl ModeratoApp {
     fn type_path(&mut self, purpose: PathPurpose, no_dialog: bool) {
         let text = match purpose {
             PathPurpose::Open | PathPurpose::Compare | PathPurpose::AttachPhoto => String::new(),
+            PathPurpose::Export(kind) => self.suggested_export_path(kind).display().to_string(),
             PathPurpose::Consolidate => self
                 .options
                 .sessions_dir
@@ -252,6 +260,14 @@ impl ModeratoApp {
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         let start_dir = self.options.sessions_dir.clone();
+        let suggested_name = match purpose {
+            PathPurpose::Export(kind) => self
+                .suggested_export_path(kind)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
         std::thread::spawn(move || {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new().set_directory(&start_dir);
@@ -268,6 +284,12 @@ impl ModeratoApp {
                     .add_filter("JPEG, PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
                     .pick_files()
                     .unwrap_or_default(),
+                PathPurpose::Export(ExportKind::Csv) => dialog.pick_folder().into_iter().collect(),
+                PathPurpose::Export(_) => dialog
+                    .set_file_name(&suggested_name)
+                    .save_file()
+                    .into_iter()
+                    .collect(),
             };
             let _ = sender.send(DialogAnswer {
                 purpose,
@@ -304,6 +326,7 @@ impl ModeratoApp {
                 paths.insert(0, first);
                 Command::AttachPhotos(paths)
             }
+            PathPurpose::Export(kind) => Command::Export(kind, first),
         });
     }
 }
@@ -414,4 +437,104 @@ fn run_consolidation(
     }
     let result = crate::consolidate::consolidate(&sessions, &previous);
     storage::write_consolidation(out, &result).map_err(|e| messages::storage_error(&e, lang))
+}
+
+impl ModeratoApp {
+    /// Beside the session folder, named after the title.
+    fn suggested_export_path(&self, kind: ExportKind) -> PathBuf {
+        let base = self
+            .doc
+            .folder()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .unwrap_or_else(|| self.options.sessions_dir.clone());
+        let name = self.suggested_folder_name();
+        match kind {
+            ExportKind::Pdf => base.join(format!("{name}.pdf")),
+            ExportKind::Markdown => base.join(format!("{name}.md")),
+            ExportKind::Csv => base.join(format!("{name}-tabellen")),
+        }
+    }
+
+    /// Writes an export on a worker thread (a PDF takes a moment to lay out).
+    fn start_export(&mut self, ctx: &egui::Context, kind: ExportKind, target: PathBuf) {
+        use crate::export::{self, ReportLang};
+        let session = self.doc.session.clone();
+        let folder = self.doc.folder().map(Path::to_owned);
+        let lang = match self.lang() {
+            crate::i18n::Lang::De => ReportLang::De,
+            crate::i18n::Lang::En => ReportLang::En,
+        };
+        let now = self.options.clock.now();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let write = |path: &Path, bytes: &[u8]| {
+                storage::atomic_write(path, |f| std::io::Write::write_all(f, bytes))
+                    .map_err(|e| e.to_string())
+            };
+            let result = match kind {
+                ExportKind::Pdf => export::pdf(&session, folder.as_deref(), lang, now)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| write(&target, &bytes)),
+                ExportKind::Markdown => {
+                    write(&target, export::markdown(&session, lang, now).as_bytes())
+                }
+                ExportKind::Csv => std::fs::create_dir_all(&target)
+                    .map_err(|e| e.to_string())
+                    .and_then(|()| {
+                        write(
+                            &target.join("action-items.csv"),
+                            export::action_items_csv(&session).as_bytes(),
+                        )?;
+                        write(
+                            &target.join("cards.csv"),
+                            export::cards_csv(&session).as_bytes(),
+                        )?;
+                        write(
+                            &target.join("reflection.csv"),
+                            export::reflection_csv(&session).as_bytes(),
+                        )
+                    }),
+            };
+            let _ = sender.send(result.map(|()| target));
+            ctx.request_repaint();
+        });
+        self.export_job = Some(receiver);
+        self.status = Some(self.tr(T::Exporting).to_owned());
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(receiver) = &self.export_job else {
+            return;
+        };
+        let Ok(result) = receiver.try_recv() else {
+            return;
+        };
+        self.export_job = None;
+        self.status = None;
+        self.modal = Some(match result {
+            Ok(path) => Modal::Exported(path),
+            Err(message) => Modal::Error(message),
+        });
+    }
+
+    /// Whether an export is being written.
+    pub fn is_exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+}
+
+/// Opens a file or folder with the desktop's program for it.
+fn open_with_system(path: &Path) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
 }

@@ -30,6 +30,7 @@ impl ModeratoApp {
                         PathPurpose::Consolidate => (T::ConsolidateTitle, T::PathHelpConsolidate),
                         PathPurpose::Compare => (T::CompareTitle, T::PathHelpOpen),
                         PathPurpose::AttachPhoto => (T::AttachPhotos, T::PathHelpPhoto),
+                        PathPurpose::Export(_) => (T::ExportTitle, T::PathHelpExport),
                     };
                     ui.heading(tr(title));
                     if *no_dialog {
@@ -58,6 +59,7 @@ impl ModeratoApp {
                                 PathPurpose::Consolidate => Command::ConsolidateInto(path),
                                 PathPurpose::Compare => Command::Compare(path),
                                 PathPurpose::AttachPhoto => Command::AttachPhotos(vec![path]),
+                                PathPurpose::Export(kind) => Command::Export(*kind, path),
                             });
                             is_open = false;
                         }
@@ -99,6 +101,27 @@ impl ModeratoApp {
                             if let Err(e) = storage::discard_autosave(folder) {
                                 self.status = Some(messages::storage_error(&e, lang));
                             }
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::Exported(path) => {
+                    ui.heading(tr(T::Exported));
+                    ui.label(path.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::OpenIt)).clicked() {
+                            self.commands.push(Command::OpenWithSystem(path.clone()));
+                            is_open = false;
+                        }
+                        if let Some(parent) = path.parent()
+                            && ui.button(tr(T::OpenFolder)).clicked()
+                        {
+                            self.commands
+                                .push(Command::OpenWithSystem(parent.to_owned()));
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Close)).clicked() {
                             is_open = false;
                         }
                     });

@@ -106,6 +106,11 @@ pub enum Command {
     AttachPhotos(Vec<PathBuf>),
     PreviewPhoto(crate::model::PhotoId),
     ClosePreview,
+    /// Ask where to write an export.
+    ChooseExport(ExportKind),
+    Export(ExportKind, PathBuf),
+    /// Open a file or folder with the system's program for it.
+    OpenWithSystem(PathBuf),
 }
 
 /// The live agenda controls.
@@ -175,6 +180,8 @@ enum Modal {
         session: Box<Session>,
         message: String,
     },
+    /// An export is written; offer to open it.
+    Exported(PathBuf),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +191,15 @@ enum PathPurpose {
     Consolidate,
     Compare,
     AttachPhoto,
+    Export(ExportKind),
+}
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Pdf,
+    Markdown,
+    Csv,
 }
 
 /// A finished consolidation: its folder and what could not be copied, or why it failed.
@@ -234,6 +250,8 @@ pub struct ModeratoApp {
     photos_ui: screens::PhotosUiState,
     /// Decodes thumbnails and checks attached photos off the UI thread; started on first use.
     photos: Option<photo_worker::PhotoWorker>,
+    /// An export running on its own thread: the file written, or what went wrong.
+    export_job: Option<Receiver<Result<PathBuf, String>>>,
 
     /// Edits are switched off (sessions opened from the browser start so).
     is_read_only: bool,
@@ -310,6 +328,7 @@ impl ModeratoApp {
             reflection_ui: screens::ReflectionUiState::default(),
             photos_ui: screens::PhotosUiState::default(),
             photos: None,
+            export_job: None,
             is_read_only: false,
             compare: None,
             browser_selected: std::collections::BTreeSet::new(),
@@ -381,6 +400,7 @@ impl ModeratoApp {
         self.poll_dialog();
         self.poll_consolidation();
         self.poll_photos(ctx);
+        self.poll_export();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

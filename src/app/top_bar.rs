@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::{Command, ModeratoApp, Screen, Theme};
+use super::{Command, ExportKind, ModeratoApp, Screen, Theme};
 use crate::i18n::{Lang, T};
 
 pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
@@ -38,6 +38,9 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
                 ui.visuals().weak_text_color()
             };
             ui.label(RichText::new(state).color(colour));
+            if app.is_exporting() || app.consolidation_job.is_some() {
+                ui.spinner();
+            }
             if let Some(status) = &app.status {
                 ui.label(RichText::new(status).weak());
             }
@@ -102,6 +105,17 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     }
     if ui.button(tr(T::SaveAs)).clicked() {
         command = Some(Command::ChooseSaveFolder);
+    }
+    ui.separator();
+    ui.label(RichText::new(tr(T::Export)).weak());
+    for (key, kind) in [
+        (T::ExportPdf, ExportKind::Pdf),
+        (T::ExportMarkdown, ExportKind::Markdown),
+        (T::ExportCsv, ExportKind::Csv),
+    ] {
+        if ui.button(tr(key)).clicked() {
+            command = Some(Command::ChooseExport(kind));
+        }
     }
     ui.separator();
     if ui.button(tr(T::Quit)).clicked() {

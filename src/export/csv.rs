@@ -13,33 +13,68 @@ fn field(value: &str) -> String {
 }
 
 fn row(values: &[String]) -> String {
-    let mut line = values.iter().map(|v| field(v)).collect::<Vec<_>>().join(",");
+    let mut line = values
+        .iter()
+        .map(|v| field(v))
+        .collect::<Vec<_>>()
+        .join(",");
     line.push_str("\r\n");
     line
 }
 
 /// Action items: title, owner, due, status.
 pub fn action_items_csv(session: &Session) -> String {
-    let mut out = row(&["title".into(), "owner".into(), "due".into(), "status".into()]);
+    let mut out = row(&[
+        "title".into(),
+        "owner".into(),
+        "due".into(),
+        "status".into(),
+    ]);
     for a in &session.action_items {
         let due = match a.due {
             Due::Open => String::new(),
             Due::On(date) => date.to_string(),
             Due::NextMeeting => "next meeting".into(),
         };
-        out.push_str(&row(&[a.title.clone(), a.owner.clone(), due, format!("{:?}", a.status)]));
+        out.push_str(&row(&[
+            a.title.clone(),
+            a.owner.clone(),
+            due,
+            format!("{:?}", a.status),
+        ]));
     }
     out
 }
 
 /// Cards: board, text, author, colour, position along the axes (percent), cluster, votes.
 pub fn cards_csv(session: &Session) -> String {
-    let mut out = row(&["board".into(), "text".into(), "author".into(), "colour".into(), "x_percent".into(), "y_percent".into(), "cluster".into(), "votes".into()]);
+    let mut out = row(&[
+        "board".into(),
+        "text".into(),
+        "author".into(),
+        "colour".into(),
+        "x_percent".into(),
+        "y_percent".into(),
+        "cluster".into(),
+        "votes".into(),
+    ]);
     for board in &session.boards {
         for card in &board.cards {
             let (x, y) = board_layout::axis_values(card);
-            let cluster = board.cluster_of(card.id).map(|c| c.title.clone()).unwrap_or_default();
-            out.push_str(&row(&[board.title.clone(), card.text.clone(), card.author.clone(), format!("{:?}", card.colour), format!("{x:.1}"), format!("{y:.1}"), cluster, card.votes.to_string()]));
+            let cluster = board
+                .cluster_of(card.id)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
+            out.push_str(&row(&[
+                board.title.clone(),
+                card.text.clone(),
+                card.author.clone(),
+                format!("{:?}", card.colour),
+                format!("{x:.1}"),
+                format!("{y:.1}"),
+                cluster,
+                card.votes.to_string(),
+            ]));
         }
     }
     out
@@ -53,8 +88,18 @@ pub fn reflection_csv(session: &Session) -> String {
     header.push("comment".into());
     let mut out = row(&header);
     for entry in &r.entries {
-        let mut values = vec![if r.is_anonymous { String::new() } else { entry.who.clone() }];
-        values.extend(r.dimensions.iter().map(|d| entry.ratings.get(&d.id).map(ToString::to_string).unwrap_or_default()));
+        let mut values = vec![if r.is_anonymous {
+            String::new()
+        } else {
+            entry.who.clone()
+        }];
+        values.extend(r.dimensions.iter().map(|d| {
+            entry
+                .ratings
+                .get(&d.id)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        }));
         values.push(entry.comment.clone());
         out.push_str(&row(&values));
     }

@@ -7,7 +7,10 @@ use crate::model::Session;
 fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -29,9 +32,25 @@ pub fn markdown(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> St
     if !d.agenda.is_empty() {
         out.push_str(&format!("\n## {}\n", l.agenda));
         for day in &d.agenda {
-            out.push_str(&format!("\n### {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n", text(&day.heading), l.time, l.item, l.method, l.planned, l.held));
+            out.push_str(&format!(
+                "\n### {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
+                text(&day.heading),
+                l.time,
+                l.item,
+                l.method,
+                l.planned,
+                l.held
+            ));
             for i in &day.items {
-                out.push_str(&format!("| {} | {} | {} | {} | {} {} |\n", i.time, text(&i.title), i.method, i.planned, i.held, i.diff));
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} {} |\n",
+                    i.time,
+                    text(&i.title),
+                    i.method,
+                    i.planned,
+                    i.held,
+                    i.diff
+                ));
             }
         }
     }
@@ -41,7 +60,11 @@ pub fn markdown(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> St
             out.push_str(&format!("_{}_\n\n", text(&board.question)));
         }
         for cluster in &board.clusters {
-            out.push_str(&format!("### {} (● {})\n\n", text(&cluster.title), cluster.votes));
+            out.push_str(&format!(
+                "### {} (● {})\n\n",
+                text(&cluster.title),
+                cluster.votes
+            ));
             for card in &cluster.cards {
                 out.push_str(&format!("- {}\n", text(card)));
             }
@@ -61,9 +84,18 @@ pub fn markdown(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> St
         }
     }
     if !d.actions.is_empty() {
-        out.push_str(&format!("\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n", l.actions, l.task, l.owner, l.due, l.status));
+        out.push_str(&format!(
+            "\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
+            l.actions, l.task, l.owner, l.due, l.status
+        ));
         for a in &d.actions {
-            out.push_str(&format!("| {} | {} | {} | {} |\n", text(&a.title), text(&a.owner), a.due, a.status));
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                text(&a.title),
+                text(&a.owner),
+                a.due,
+                a.status
+            ));
         }
     }
     if let Some(next) = &d.next {
@@ -72,7 +104,12 @@ pub fn markdown(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> St
     if !d.reflection.dimensions.is_empty() && d.reflection.count > 0 {
         out.push_str(&format!("\n## {}\n\n", l.reflection));
         for dim in &d.reflection.dimensions {
-            out.push_str(&format!("- **{}:** {}, {}\n", text(&dim.name), dim.line, dim.verdict));
+            out.push_str(&format!(
+                "- **{}:** {}, {}\n",
+                text(&dim.name),
+                dim.line,
+                dim.verdict
+            ));
         }
         for c in &d.reflection.comments {
             out.push_str(&format!("- {}\n", text(c)));

@@ -30,7 +30,11 @@ pub enum ReportLang {
 impl ReportLang {
     /// The session's own language, German when it says `de`.
     pub fn of(session: &Session) -> Self {
-        if session.meta.language.to_ascii_lowercase().starts_with("de") { Self::De } else { Self::En }
+        if session.meta.language.to_ascii_lowercase().starts_with("de") {
+            Self::De
+        } else {
+            Self::En
+        }
     }
 
     /// From a command line value.
@@ -217,9 +221,18 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     let l = |de, en| lang.pick(de, en);
     let meta = &session.meta;
     let source_of = |id: uuid::Uuid| -> String {
-        let Some(provenance) = &session.provenance else { return String::new() };
-        let Some(origin) = provenance.origins.get(&id) else { return String::new() };
-        provenance.sources.iter().find(|s| s.id == *origin).map(|s| format!(" ({})", s.title)).unwrap_or_default()
+        let Some(provenance) = &session.provenance else {
+            return String::new();
+        };
+        let Some(origin) = provenance.origins.get(&id) else {
+            return String::new();
+        };
+        provenance
+            .sources
+            .iter()
+            .find(|s| s.id == *origin)
+            .map(|s| format!(" ({})", s.title))
+            .unwrap_or_default()
     };
     let dates: Vec<String> = meta.dates.iter().map(|d| date_text(*d, lang)).collect();
     let mut facts = Vec::new();
@@ -232,7 +245,14 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     fact(l("Ort", "Place"), meta.location.clone());
     fact(l("Veranstalter", "Organiser"), meta.organiser.clone());
     fact(l("Moderation", "Moderators"), meta.moderators.join(", "));
-    fact(l("Teilnehmende", "Participants"), format!("{} ({})", meta.participants.len(), session.organisations().join(", ")));
+    fact(
+        l("Teilnehmende", "Participants"),
+        format!(
+            "{} ({})",
+            meta.participants.len(),
+            session.organisations().join(", ")
+        ),
+    );
 
     let agenda = session
         .agenda
@@ -259,7 +279,11 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                         (String::new(), String::new(), false)
                     };
                     ItemData {
-                        time: format!("{}–{}", timing::format_minutes(slot.start_min), timing::format_minutes(slot.end_min)),
+                        time: format!(
+                            "{}–{}",
+                            timing::format_minutes(slot.start_min),
+                            timing::format_minutes(slot.end_min)
+                        ),
                         title: format!("{}{}", item.title, source_of(item.id.uuid())),
                         method: method_word(item.method, lang).to_owned(),
                         planned: format!("{} min", item.planned_minutes),
@@ -271,17 +295,34 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                 .collect();
             let date = day.date.map(|d| date_text(d, lang)).unwrap_or_default();
             let total = if held_total > 0 {
-                format!("{} {planned_total} min, {} {held_total} min", l("Geplant", "Planned"), l("gehalten", "held"))
+                format!(
+                    "{} {planned_total} min, {} {held_total} min",
+                    l("Geplant", "Planned"),
+                    l("gehalten", "held")
+                )
             } else {
                 format!("{} {planned_total} min", l("Geplant", "Planned"))
             };
-            DayData { heading: format!("{} {} – {date}", l("Tag", "Day"), index + 1), items, total }
+            DayData {
+                heading: format!("{} {} – {date}", l("Tag", "Day"), index + 1),
+                items,
+                total,
+            }
         })
         .collect();
 
-    let boards = session.boards.iter().filter(|b| !b.cards.is_empty()).map(|board| board_data(board, lang, &source_of)).collect();
+    let boards = session
+        .boards
+        .iter()
+        .filter(|b| !b.cards.is_empty())
+        .map(|board| board_data(board, lang, &source_of))
+        .collect();
 
-    let results = session.results.iter().map(|r| format!("{}{}", r.text, source_of(r.id.uuid()))).collect();
+    let results = session
+        .results
+        .iter()
+        .map(|r| format!("{}{}", r.text, source_of(r.id.uuid())))
+        .collect();
     let actions = session
         .action_items
         .iter()
@@ -316,10 +357,20 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     let dimensions = stats
         .iter()
         .map(|s| {
-            let most = s.distribution.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+            let most = s
+                .distribution
+                .iter()
+                .map(|(_, n)| *n)
+                .max()
+                .unwrap_or(0)
+                .max(1);
             DimensionData {
                 name: s.name.clone(),
-                bars: s.distribution.iter().map(|(v, n)| (v.to_string(), *n, *n as f32 / most as f32)).collect(),
+                bars: s
+                    .distribution
+                    .iter()
+                    .map(|(v, n)| (v.to_string(), *n, *n as f32 / most as f32))
+                    .collect(),
                 line: format!(
                     "{} {}, {} % {} (n = {})",
                     l("Mittel", "Mean"),
@@ -343,15 +394,33 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
         .entries
         .iter()
         .filter(|e| !e.comment.trim().is_empty())
-        .map(|e| if reflection.is_anonymous || e.who.is_empty() { e.comment.clone() } else { format!("{}: {}", e.who, e.comment) })
+        .map(|e| {
+            if reflection.is_anonymous || e.who.is_empty() {
+                e.comment.clone()
+            } else {
+                format!("{}: {}", e.who, e.comment)
+            }
+        })
         .collect();
     let dissent = reflection
         .dissent
         .iter()
         .map(|x| {
-            let who = if reflection.is_anonymous { String::new() } else { format!("{}: ", x.who) };
-            let about = x.agenda_item.and_then(|id| session.agenda.item(id)).map(|i| format!(" ({})", i.title)).unwrap_or_default();
-            let response = if x.response.is_empty() { String::new() } else { format!(" – {}", x.response) };
+            let who = if reflection.is_anonymous {
+                String::new()
+            } else {
+                format!("{}: ", x.who)
+            };
+            let about = x
+                .agenda_item
+                .and_then(|id| session.agenda.item(id))
+                .map(|i| format!(" ({})", i.title))
+                .unwrap_or_default();
+            let response = if x.response.is_empty() {
+                String::new()
+            } else {
+                format!(" – {}", x.response)
+            };
             format!("{who}{}{about}{response}", x.statement)
         })
         .collect();
@@ -364,7 +433,11 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
             let belongs = match p.link {
                 Some(PhotoLink::AgendaItem(id)) => session.agenda.item(id).map(|i| i.title.clone()),
                 Some(PhotoLink::Board(id)) => session.board(id).map(|b| b.title.clone()),
-                Some(PhotoLink::Cluster(id)) => session.boards.iter().find_map(|b| b.cluster(id)).map(|c| c.title.clone()),
+                Some(PhotoLink::Cluster(id)) => session
+                    .boards
+                    .iter()
+                    .find_map(|b| b.cluster(id))
+                    .map(|c| c.title.clone()),
                 None => None,
             };
             let mut caption = p.caption.clone();
@@ -375,7 +448,11 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                 caption.push_str(&format!(" – {}: {}", l("Foto", "Photo"), p.photographer));
             }
             caption.push_str(&source_of(p.id.uuid()));
-            PhotoData { file: format!("/photos/{n}.jpg"), caption, source: p.path.clone() }
+            PhotoData {
+                file: format!("/photos/{n}.jpg"),
+                caption,
+                source: p.path.clone(),
+            }
         })
         .collect();
 
@@ -384,15 +461,24 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
         credits.push(format!("Text: {}", meta.credits.text.join(", ")));
     }
     if !meta.credits.photos.is_empty() {
-        credits.push(format!("{}: {}", l("Fotografie", "Photography"), meta.credits.photos.join(", ")));
+        credits.push(format!(
+            "{}: {}",
+            l("Fotografie", "Photography"),
+            meta.credits.photos.join(", ")
+        ));
     }
     let sources = session
         .provenance
         .as_ref()
-        .map(|p| p.sources.iter().map(|s| {
-            let dates: Vec<String> = s.dates.iter().map(|d| date_text(*d, lang)).collect();
-            format!("{} ({})", s.title, dates.join(", "))
-        }).collect())
+        .map(|p| {
+            p.sources
+                .iter()
+                .map(|s| {
+                    let dates: Vec<String> = s.dates.iter().map(|d| date_text(*d, lang)).collect();
+                    format!("{} ({})", s.title, dates.join(", "))
+                })
+                .collect()
+        })
         .unwrap_or_default();
     let _: Option<SessionId> = None;
     let _ = SourceLink::Board;
@@ -400,7 +486,12 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     ReportData {
         lang: lang.pick("de", "en"),
         labels: labels(lang),
-        kind: if session.provenance.is_some() { l("Konsolidierte Dokumentation", "Consolidated documentation") } else { l("Dokumentation", "Documentation") }.to_owned(),
+        kind: if session.provenance.is_some() {
+            l("Konsolidierte Dokumentation", "Consolidated documentation")
+        } else {
+            l("Dokumentation", "Documentation")
+        }
+        .to_owned(),
         title: meta.title.clone(),
         series: meta.series.clone(),
         facts,
@@ -423,16 +514,30 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     }
 }
 
-fn board_data(board: &crate::model::Board, lang: ReportLang, source_of: &dyn Fn(uuid::Uuid) -> String) -> BoardData {
+fn board_data(
+    board: &crate::model::Board,
+    lang: ReportLang,
+    source_of: &dyn Fn(uuid::Uuid) -> String,
+) -> BoardData {
     // The drawing shows the wall (when there are axes) and every card, scaled into 0..100 %.
-    let wall = UnitRect { min: (0.0, 0.0), max: (WALL_W, WALL_H) };
+    let wall = UnitRect {
+        min: (0.0, 0.0),
+        max: (WALL_W, WALL_H),
+    };
     let mut area = board_layout::bounds(board).unwrap_or(wall);
     if board.axes.is_some() {
         area = area.union(&wall);
     }
     let area = area.expand(30.0);
     let (w, h) = (area.max.0 - area.min.0, area.max.1 - area.min.1);
-    let pct = |r: &UnitRect| ((r.min.0 - area.min.0) / w * 100.0, (r.min.1 - area.min.1) / h * 100.0, (r.max.0 - r.min.0) / w * 100.0, (r.max.1 - r.min.1) / h * 100.0);
+    let pct = |r: &UnitRect| {
+        (
+            (r.min.0 - area.min.0) / w * 100.0,
+            (r.min.1 - area.min.1) / h * 100.0,
+            (r.max.0 - r.min.0) / w * 100.0,
+            (r.max.1 - r.min.1) / h * 100.0,
+        )
+    };
     // Keep cards their shape: the picture's height follows the area's proportions.
     let height = (16.5 * h / w).clamp(6.0, 20.0);
     let cards = board
@@ -440,7 +545,16 @@ fn board_data(board: &crate::model::Board, lang: ReportLang, source_of: &dyn Fn(
         .iter()
         .map(|c| {
             let (x, y, cw, ch) = pct(&board_layout::card_rect(c));
-            CardData { x, y, w: cw, h: ch, fill: hex(c.colour), text: c.text.clone(), heading: c.shape == crate::model::CardShape::Heading, votes: c.votes }
+            CardData {
+                x,
+                y,
+                w: cw,
+                h: ch,
+                fill: hex(c.colour),
+                text: c.text.clone(),
+                heading: c.shape == crate::model::CardShape::Heading,
+                votes: c.votes,
+            }
         })
         .collect();
     let outlines = board
@@ -449,12 +563,28 @@ fn board_data(board: &crate::model::Board, lang: ReportLang, source_of: &dyn Fn(
         .filter_map(|cluster| {
             let r = board_layout::cluster_rect(board, cluster)?;
             let (x, y, cw, ch) = pct(&r);
-            Some(OutlineData { x, y, w: cw, h: ch, fill: hex(cluster.colour), title: cluster.title.clone() })
+            Some(OutlineData {
+                x,
+                y,
+                w: cw,
+                h: ch,
+                fill: hex(cluster.colour),
+                title: cluster.title.clone(),
+            })
         })
         .collect();
     let axes = board.axes.as_ref().map(|a| {
         let (x0, y0, ww, wh) = pct(&wall);
-        AxesData { x0, y0, x1: x0 + ww, y1: y0 + wh, low_x: a.x.low.clone(), high_x: a.x.high.clone(), low_y: a.y.low.clone(), high_y: a.y.high.clone() }
+        AxesData {
+            x0,
+            y0,
+            x1: x0 + ww,
+            y1: y0 + wh,
+            low_x: a.x.low.clone(),
+            high_x: a.x.high.clone(),
+            low_y: a.y.low.clone(),
+            high_y: a.y.high.clone(),
+        }
     });
     let card_line = |c: &crate::model::Card| {
         let mut line = c.text.clone();
@@ -467,19 +597,49 @@ fn board_data(board: &crate::model::Board, lang: ReportLang, source_of: &dyn Fn(
         line.push_str(&source_of(c.id.uuid()));
         line
     };
-    let clustered: std::collections::BTreeSet<_> = board.clusters.iter().flat_map(|c| c.cards.iter().copied()).collect();
+    let clustered: std::collections::BTreeSet<_> = board
+        .clusters
+        .iter()
+        .flat_map(|c| c.cards.iter().copied())
+        .collect();
     let clusters = board
         .clusters
         .iter()
         .map(|cluster| ClusterData {
             title: cluster.title.clone(),
-            votes: cluster.votes + cluster.cards.iter().filter_map(|id| board.card(*id)).map(|c| c.votes).sum::<u32>(),
-            cards: cluster.cards.iter().filter_map(|id| board.card(*id)).filter(|c| c.shape == crate::model::CardShape::Card).map(card_line).collect(),
+            votes: cluster.votes
+                + cluster
+                    .cards
+                    .iter()
+                    .filter_map(|id| board.card(*id))
+                    .map(|c| c.votes)
+                    .sum::<u32>(),
+            cards: cluster
+                .cards
+                .iter()
+                .filter_map(|id| board.card(*id))
+                .filter(|c| c.shape == crate::model::CardShape::Card)
+                .map(card_line)
+                .collect(),
         })
         .collect();
-    let loose = board.cards.iter().filter(|c| !clustered.contains(&c.id)).map(card_line).collect();
+    let loose = board
+        .cards
+        .iter()
+        .filter(|c| !clustered.contains(&c.id))
+        .map(card_line)
+        .collect();
     let _ = (CARD_W, CARD_H, lang);
-    BoardData { title: board.title.clone(), question: board.question.clone(), height, axes, cards, outlines, clusters, loose }
+    BoardData {
+        title: board.title.clone(),
+        question: board.question.clone(),
+        height,
+        axes,
+        cards,
+        outlines,
+        clusters,
+        loose,
+    }
 }
 
 fn labels(lang: ReportLang) -> Labels {
@@ -487,7 +647,10 @@ fn labels(lang: ReportLang) -> Labels {
     Labels {
         page: l("Seite", "Page"),
         of: l("von", "of"),
-        sources: l("Quellen dieser Konsolidierung", "Sources of this consolidation"),
+        sources: l(
+            "Quellen dieser Konsolidierung",
+            "Sources of this consolidation",
+        ),
         agenda: l("Ablauf: geplant und gehalten", "Agenda: planned and held"),
         time: l("Zeit", "Time"),
         item: l("Punkt", "Item"),

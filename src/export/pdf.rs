@@ -6,11 +6,11 @@ use std::path::Path;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, Smart, Str, Value};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt as _, World};
+use typst_layout::PagedDocument;
 
 use super::{ReportLang, print_photo, report_data};
 use crate::model::Session;
@@ -57,12 +57,17 @@ impl World for ReportWorld {
         if id == self.main.id() {
             Ok(self.main.clone())
         } else {
-            Err(FileError::NotFound(id.get().vpath().get_with_slash().into()))
+            Err(FileError::NotFound(
+                id.get().vpath().get_with_slash().into(),
+            ))
         }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.files.get(&id).cloned().ok_or_else(|| FileError::NotFound(id.get().vpath().get_with_slash().into()))
+        self.files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.get().vpath().get_with_slash().into()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -77,7 +82,12 @@ impl World for ReportWorld {
 
 /// Lays out and writes the report of a session. `folder` is where its photos are; without
 /// it (an unsaved session) the photos are left out.
-pub fn pdf(session: &Session, folder: Option<&Path>, lang: ReportLang, now: jiff::Timestamp) -> Result<Vec<u8>, ExportError> {
+pub fn pdf(
+    session: &Session,
+    folder: Option<&Path>,
+    lang: ReportLang,
+    now: jiff::Timestamp,
+) -> Result<Vec<u8>, ExportError> {
     let mut data = report_data(session, lang, now);
     let mut files = HashMap::new();
     // Photos that cannot be read are left out of the report rather than failing it.
@@ -110,9 +120,25 @@ pub fn pdf(session: &Session, folder: Option<&Path>, lang: ReportLang, now: jiff
         files,
     };
     let document: PagedDocument = typst::compile(&world).output.map_err(|errors| {
-        ExportError::Layout(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+        ExportError::Layout(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
     })?;
-    let options = typst_pdf::PdfOptions { ident: Smart::Custom(session.id.to_string()), ..typst_pdf::PdfOptions::default() };
-    typst_pdf::pdf(&document, &options)
-        .map_err(|errors| ExportError::Pdf(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ")))
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(session.id.to_string()),
+        ..typst_pdf::PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| {
+        ExportError::Pdf(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
 }

@@ -23,6 +23,16 @@ pub(super) fn review_ui(app: &mut ModeratoApp, ui: &mut Ui) {
         if app.compare.is_some() && ui.button(tr(T::CloseComparison)).clicked() {
             app.compare = None;
         }
+        ui.separator();
+        for (key, kind) in [
+            (T::ExportPdf, crate::app::ExportKind::Pdf),
+            (T::ExportMarkdown, crate::app::ExportKind::Markdown),
+            (T::ExportCsv, crate::app::ExportKind::Csv),
+        ] {
+            if ui.button(tr(key)).clicked() {
+                app.commands.push(Command::ChooseExport(kind));
+            }
+        }
     });
     ui.add_space(6.0);
     if app.doc.session.provenance.is_some() {

@@ -1,0 +1,55 @@
+//! Report export times and sizes (release): the example session, and a session with 30
+//! twelve-megapixel photos. `cargo bench --bench report`.
+
+use std::path::Path;
+use std::time::Instant;
+
+use moderato::export::{self, ReportLang};
+use moderato::model::{Photo, PhotoId};
+use moderato::storage;
+
+fn main() {
+    let example = Path::new("sessions/open-government-2017");
+    let session = storage::load(example).expect("the example session");
+    let now = jiff::Timestamp::now();
+    // The first run also loads the fonts; report the second.
+    let _ = export::pdf(&session, Some(example), ReportLang::De, now);
+    let started = Instant::now();
+    let bytes = export::pdf(&session, Some(example), ReportLang::De, now).expect("a report");
+    println!(
+        "example session: {:.0} ms, {} KB",
+        started.elapsed().as_secs_f64() * 1e3,
+        bytes.len() / 1024
+    );
+
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut with_photos = session.clone();
+    with_photos.photos.clear();
+    std::fs::create_dir_all(dir.path().join("photos")).expect("photos folder");
+    for n in 0..30u32 {
+        let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
+            let noise = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ n.wrapping_mul(31)) % 23;
+            image::Rgb([
+                ((x / 16 + n) % 256) as u8,
+                ((y / 12) % 256) as u8,
+                (noise * 11) as u8,
+            ])
+        });
+        let path = format!("photos/IMG_{n:04}.jpg");
+        image.save(dir.path().join(&path)).expect("a photo");
+        with_photos.photos.push(Photo {
+            id: PhotoId::generate(),
+            path,
+            caption: format!("Foto {n}"),
+            photographer: "Kalinowski".into(),
+            ..Photo::default()
+        });
+    }
+    let started = Instant::now();
+    let bytes = export::pdf(&with_photos, Some(dir.path()), ReportLang::De, now).expect("a report");
+    println!(
+        "with 30 twelve-megapixel photos: {:.1} s, {:.1} MB",
+        started.elapsed().as_secs_f64(),
+        bytes.len() as f64 / 1024.0 / 1024.0
+    );
+}
