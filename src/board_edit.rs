@@ -215,13 +215,7 @@ pub fn ranking(board: &Board) -> Vec<Ranked> {
         .iter()
         .map(|cluster| Ranked {
             title: cluster.title.clone(),
-            votes: cluster.votes
-                + cluster
-                    .cards
-                    .iter()
-                    .filter_map(|id| board.card(*id))
-                    .map(|c| c.votes)
-                    .sum::<u32>(),
+            votes: board.cluster_votes(cluster),
             is_cluster: true,
         })
         .collect();

@@ -607,13 +607,7 @@ fn board_data(
         .iter()
         .map(|cluster| ClusterData {
             title: cluster.title.clone(),
-            votes: cluster.votes
-                + cluster
-                    .cards
-                    .iter()
-                    .filter_map(|id| board.card(*id))
-                    .map(|c| c.votes)
-                    .sum::<u32>(),
+            votes: board.cluster_votes(cluster),
             cards: cluster
                 .cards
                 .iter()

@@ -40,6 +40,17 @@ impl Board {
                 .sum::<u32>()
     }
 
+    /// A cluster's dots and its cards' dots together.
+    pub fn cluster_votes(&self, cluster: &Cluster) -> u32 {
+        cluster.votes
+            + cluster
+                .cards
+                .iter()
+                .filter_map(|id| self.card(*id))
+                .map(|c| c.votes)
+                .sum::<u32>()
+    }
+
     /// The cluster a card belongs to, if any.
     pub fn cluster_of(&self, card: CardId) -> Option<&Cluster> {
         self.clusters

@@ -482,40 +482,19 @@ fn items_ui(
     let headers = ui
         .horizontal(|ui| {
             ui.add_space(24.0);
-            ui.add_sized(
-                [96.0, 18.0],
-                egui::Label::new(RichText::new(tr(T::Time)).weak()),
-            );
-            let title = ui
-                .add_sized(
-                    [TITLE_WIDTH, 18.0],
-                    egui::Label::new(RichText::new(tr(T::Title)).weak()),
-                )
-                .id;
-            let method = ui
-                .add_sized(
-                    [140.0, 18.0],
-                    egui::Label::new(RichText::new(tr(T::Method)).weak()),
-                )
-                .id;
-            let minutes = ui
-                .add_sized(
-                    [54.0, 18.0],
-                    egui::Label::new(RichText::new(tr(T::Minutes)).weak()),
-                )
-                .id;
-            let responsible = ui
-                .add_sized(
-                    [140.0, 18.0],
-                    egui::Label::new(RichText::new(tr(T::Responsible)).weak()),
-                )
-                .id;
-            let notes = ui
-                .add_sized(
-                    [170.0, 18.0],
-                    egui::Label::new(RichText::new(tr(T::NotesShort)).weak()),
-                )
-                .id;
+            let columns = [
+                (T::Time, 96.0),
+                (T::Title, TITLE_WIDTH),
+                (T::Method, 140.0),
+                (T::Minutes, 54.0),
+                (T::Responsible, 140.0),
+                (T::NotesShort, 170.0),
+            ];
+            let ids = columns.map(|(key, width)| {
+                let label = egui::Label::new(RichText::new(tr(key)).weak());
+                ui.add_sized([width, 18.0], label).id
+            });
+            let [_, title, method, minutes, responsible, notes] = ids;
             [title, method, minutes, responsible, notes]
         })
         .inner;
