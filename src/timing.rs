@@ -384,6 +384,11 @@ pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progre
     })?;
     let day = agenda.days.get(anchor.day)?;
     let date = day.date?;
+    // Between items the day still counts; a day that is over (another date) has no progress.
+    let today = now.to_zoned(tz.clone()).date();
+    if current(agenda, now).is_none() && date != today {
+        return None;
+    }
     let start = day.start_time.unwrap_or(Time::constant(9, 0, 0, 0));
     let at = |minutes: i64| -> Option<Timestamp> {
         let midnight = date.to_zoned(tz.clone()).ok()?;
@@ -588,6 +593,22 @@ mod tests {
         let timer = ItemTimer::of(&reloaded.days[0].items[0], t(10, 20, 0));
         assert_eq!(timer.state, ItemState::Running);
         assert_eq!(timer.remaining(), mins(10));
+    }
+
+    #[test]
+    fn a_day_long_over_shows_no_drift() {
+        let mut a = agenda(&[10, 20]);
+        live::toggle(&mut a, t(10, 0, 0));
+        live::next(&mut a, t(10, 10, 0));
+        live::next(&mut a, t(10, 30, 0));
+        assert!(
+            progress(&a, t(10, 31, 0), &TimeZone::UTC).is_some(),
+            "same day: still shown"
+        );
+        let years_later = t(10, 31, 0)
+            .checked_add(SignedDuration::from_hours(24 * 365 * 9))
+            .unwrap();
+        assert_eq!(progress(&a, years_later, &TimeZone::UTC), None);
     }
 
     #[test]
