@@ -142,7 +142,7 @@ pub struct AxesData {
     y1: f32,
     low_x: String,
     high_x: String,
-        low_y: String,
+    low_y: String,
     high_y: String,
     /// Top left, top right, bottom left, bottom right; empty without quadrant labels.
     quadrants: Vec<String>,
@@ -584,7 +584,7 @@ fn board_data(
             y1: y0 + wh,
             low_x: a.x.low.clone(),
             high_x: a.x.high.clone(),
-                        low_y: a.y.low.clone(),
+            low_y: a.y.low.clone(),
             high_y: a.y.high.clone(),
             quadrants: a.quadrants.clone().map(Vec::from).unwrap_or_default(),
         }
