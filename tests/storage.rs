@@ -327,3 +327,23 @@ fn killing_a_process_mid_save_never_breaks_the_file() {
         "the helper never got to save; the test proved nothing"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_saved_file_keeps_its_permissions_and_new_files_are_readable() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("neu");
+    storage::save(&folder, &Session::create("Neu")).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&folder.join(SESSION_FILE)),
+        0o644,
+        "not the temp file's private 0600"
+    );
+    fs::set_permissions(folder.join(SESSION_FILE), fs::Permissions::from_mode(0o640)).unwrap();
+    let mut session = storage::load(&folder).unwrap();
+    session.notes = "geändert".into();
+    storage::save(&folder, &session).unwrap();
+    assert_eq!(mode(&folder.join(SESSION_FILE)), 0o640);
+}

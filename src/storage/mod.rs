@@ -264,12 +264,34 @@ pub fn atomic_write(
         .tempfile_in(folder)
         .map_err(|e| StorageError::io("create a temporary file in", folder, e))?;
     write(temp.as_file_mut()).map_err(|e| StorageError::io("write", target, e))?;
+    // Temporary files are private (0600); the saved file keeps the old file's permissions,
+    // or gets the usual ones for a new file.
+    let permissions = match fs::metadata(target) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| StorageError::io("write", target, e))?;
+    }
     temp.as_file()
         .sync_all()
         .map_err(|e| StorageError::io("write", target, e))?;
     temp.persist(target)
         .map_err(|e| StorageError::io("replace", target, e.error))?;
     sync_folder(folder).map_err(|e| StorageError::io("sync the folder", folder, e))
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 #[cfg(unix)]
