@@ -411,26 +411,14 @@ fn day_header_ui(
                 }
             },
         );
-        let start_label = ui.label(tr(T::StartTime));
-        parsed_edit_ui(
-            ui,
-            ("day-start", day.id),
-            (start_label.id, tr(T::InvalidTime)),
-            &mut day.start_time,
-            60.0,
-            time_text,
-            parse_time,
-        );
-        let end_label = ui.label(tr(T::EndTime));
-        parsed_edit_ui(
-            ui,
-            ("day-end", day.id),
-            (end_label.id, tr(T::InvalidTime)),
-            &mut day.end_time,
-            60.0,
-            time_text,
-            parse_time,
-        );
+        for (key, salt, time) in [
+            (T::StartTime, "day-start", &mut day.start_time),
+            (T::EndTime, "day-end", &mut day.end_time),
+        ] {
+            let label = ui.label(tr(key));
+            let hint = (label.id, tr(T::InvalidTime));
+            parsed_edit_ui(ui, (salt, day.id), hint, time, 60.0, time_text, parse_time);
+        }
         let budget = DayBudget::of(day);
         let planned = hours_minutes(budget.planned_minutes);
         let text = match budget.available_minutes {
