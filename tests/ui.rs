@@ -1110,3 +1110,29 @@ fn the_pdf_report_is_exported_off_the_ui_thread_and_offered_to_open() {
     assert!(harness.query_by_label("Open folder").is_some());
     assert!(fs::read(&target).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn agenda_items_are_reordered_by_dragging_their_handle() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = pending_agenda_session(dir.path());
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    let titles = |h: &Harness<'_, ModeratoApp>| -> Vec<String> {
+        h.state().session().agenda.days[0].items.iter().map(|i| i.title.clone()).collect()
+    };
+    let handles: Vec<egui::Rect> = harness.get_all_by_label("\u{2630}").map(|n| n.rect()).collect();
+    assert_eq!(handles.len(), 3);
+    // Drag the last item's handle onto the upper half of the first row.
+    let from = handles[2].center();
+    let to = handles[0].center() - egui::vec2(0.0, 4.0);
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run();
+    assert_eq!(titles(&harness), ["Abschluss", "Begrüßung", "Diskussion über Öffnungszeiten"]);
+}
