@@ -1117,9 +1117,16 @@ fn agenda_items_are_reordered_by_dragging_their_handle() {
     let folder = pending_agenda_session(dir.path());
     let mut harness = app_with_clock(dir.path(), folder, Clock::System);
     let titles = |h: &Harness<'_, ModeratoApp>| -> Vec<String> {
-        h.state().session().agenda.days[0].items.iter().map(|i| i.title.clone()).collect()
+        h.state().session().agenda.days[0]
+            .items
+            .iter()
+            .map(|i| i.title.clone())
+            .collect()
     };
-    let handles: Vec<egui::Rect> = harness.get_all_by_label("\u{2630}").map(|n| n.rect()).collect();
+    let handles: Vec<egui::Rect> = harness
+        .get_all_by_label("\u{2630}")
+        .map(|n| n.rect())
+        .collect();
     assert_eq!(handles.len(), 3);
     // Drag the last item's handle onto the upper half of the first row.
     let from = handles[2].center();
@@ -1134,5 +1141,73 @@ fn agenda_items_are_reordered_by_dragging_their_handle() {
     }
     harness.drop_at(to);
     harness.run();
-    assert_eq!(titles(&harness), ["Abschluss", "Begrüßung", "Diskussion über Öffnungszeiten"]);
+    assert_eq!(
+        titles(&harness),
+        ["Abschluss", "Begrüßung", "Diskussion über Öffnungszeiten"]
+    );
+}
+
+#[test]
+fn a_shift_drag_on_the_wall_selects_cards_with_a_rubber_band() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = empty_board_session(dir.path());
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Board").click();
+    harness.run();
+    harness.get_by_label("New card").click();
+    harness.run();
+    for text in ["Bänke", "Bäume", "Brunnen"] {
+        harness.get_by_label("New card").type_text(text);
+        harness.key_press(Key::Enter);
+        harness.run();
+    }
+    harness.key_press(Key::Escape);
+    harness.run();
+    let card = |h: &Harness<'_, ModeratoApp>, text: &str| {
+        h.get_by_role_and_label(egui::Role::Button, text).rect()
+    };
+    let (first, last) = (card(&harness, "Bänke"), card(&harness, "Brunnen"));
+    // From below the first row's left end to above the right end of its last card.
+    let from = first.left_bottom() + egui::vec2(-6.0, 12.0);
+    let to = last.right_top() + egui::vec2(6.0, -6.0);
+    // Shift is held through the whole drag.
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
+    harness.hover_at(from);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    harness.step();
+    for step in 1..=6 {
+        harness.hover_at(from + (to - from) * (step as f32 / 6.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::SHIFT,
+    });
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run();
+    let before: Vec<(f32, f32)> = harness.state().session().boards[0]
+        .cards
+        .iter()
+        .map(|c| (c.x, c.y))
+        .collect();
+    harness.get_by_label("Group").click();
+    harness.run();
+    let board = &harness.state().session().boards[0];
+    assert_eq!(
+        board.clusters.len(),
+        1,
+        "the band selected cards, so they could be grouped"
+    );
+    assert_eq!(board.clusters[0].cards.len(), 3);
+    let after: Vec<(f32, f32)> = board.cards.iter().map(|c| (c.x, c.y)).collect();
+    assert_eq!(before, after, "a rubber band moves nothing");
 }
