@@ -7,24 +7,9 @@ use std::time::Instant;
 
 use moderato::photo_import;
 
-fn twelve_megapixels(seed: u32) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
-        let noise = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ seed.wrapping_mul(31)) % 23;
-        image::Rgb([
-            ((x / 16 + seed) % 256) as u8,
-            ((y / 12) % 256) as u8,
-            (noise * 11) as u8,
-        ])
-    });
-    let mut bytes = Vec::new();
-    image
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Jpeg,
-        )
-        .expect("encode");
-    bytes
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::twelve_megapixels;
 
 fn memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();

@@ -8,6 +8,10 @@ use moderato::export::{self, ReportLang};
 use moderato::model::{Photo, PhotoId};
 use moderato::storage;
 
+#[path = "common/mod.rs"]
+mod common;
+use common::twelve_megapixels;
+
 fn main() {
     let example = Path::new("sessions/open-government-2017");
     let session = storage::load(example).expect("the example session");
@@ -27,16 +31,8 @@ fn main() {
     with_photos.photos.clear();
     std::fs::create_dir_all(dir.path().join("photos")).expect("photos folder");
     for n in 0..30u32 {
-        let image = image::RgbImage::from_fn(4000, 3000, |x, y| {
-            let noise = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ n.wrapping_mul(31)) % 23;
-            image::Rgb([
-                ((x / 16 + n) % 256) as u8,
-                ((y / 12) % 256) as u8,
-                (noise * 11) as u8,
-            ])
-        });
         let path = format!("photos/IMG_{n:04}.jpg");
-        image.save(dir.path().join(&path)).expect("a photo");
+        std::fs::write(dir.path().join(&path), twelve_megapixels(n)).expect("a photo");
         with_photos.photos.push(Photo {
             id: PhotoId::generate(),
             path,

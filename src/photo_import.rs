@@ -140,11 +140,11 @@ pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
     let name = name_of(source);
     let bytes =
         fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.to_string()))?;
+    let format = sniff(&bytes, &name)?;
     // Decode fully once: a truncated file fails here, not later in the gallery.
     let checked = open_checked(&bytes, &name)?;
     let taken_at = checked.exif.as_deref().and_then(exif_taken_at);
-    let format = sniff(&bytes, &name)?;
-    decode(&bytes, &name)?;
+    DynamicImage::from_decoder(checked.decoder).map_err(|e| classify(e, &name))?;
     let extension = if format == ImageFormat::Png {
         "png"
     } else {

@@ -8,9 +8,7 @@ use egui::{
     StrokeKind, Ui, Vec2, pos2, vec2,
 };
 
-use crate::board_layout::{
-    self, CARD_H, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect,
-};
+use crate::board_layout::{self, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect};
 use crate::model::{Board, Card, CardId, CardShape, ClusterId};
 
 /// What the board screen remembers between frames (not saved with the session).
@@ -601,7 +599,6 @@ fn paint_card(
             rect.width() / CARD_W,
         );
     }
-    let _ = CARD_H;
 }
 
 /// A red dot with the number of votes.

@@ -456,18 +456,13 @@ impl ModeratoApp {
             self.last_edit_time = ctx.input(|i| i.time);
             self.status = None;
         }
-        if self.doc.session != *self.doc_baseline_probe() {
+        if self.doc.session != *self.doc.baseline() {
             // A field is being typed in: autosave still counts from the latest keystroke.
             self.last_edit_time = ctx.input(|i| i.time);
         }
         for command in std::mem::take(&mut self.commands) {
             self.run(ctx, command);
         }
-    }
-
-    /// The session as of the last committed edit (typing in progress is not in it).
-    fn doc_baseline_probe(&self) -> &Session {
-        self.doc.baseline()
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {

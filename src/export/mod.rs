@@ -11,8 +11,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::board_layout::{self, CARD_H, CARD_W, UnitRect, WALL_H, WALL_W};
-use crate::model::{ActionStatus, Due, PhotoLink, Session, SessionId, SourceLink};
+use crate::board_layout::{self, UnitRect, WALL_H, WALL_W};
+use crate::model::{ActionStatus, Due, PhotoLink, Session};
 use crate::reflection_stats::{self, Verdict};
 use crate::timing::{self, ItemState, ItemTimer};
 
@@ -317,7 +317,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
-        .map(|board| board_data(board, lang, &source_of))
+        .map(|board| board_data(board, &source_of))
         .collect();
 
     let results = session
@@ -482,8 +482,6 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                 .collect()
         })
         .unwrap_or_default();
-    let _: Option<SessionId> = None;
-    let _ = SourceLink::Board;
 
     ReportData {
         lang: lang.pick("de", "en"),
@@ -516,11 +514,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     }
 }
 
-fn board_data(
-    board: &crate::model::Board,
-    lang: ReportLang,
-    source_of: &dyn Fn(uuid::Uuid) -> String,
-) -> BoardData {
+fn board_data(board: &crate::model::Board, source_of: &dyn Fn(uuid::Uuid) -> String) -> BoardData {
     // The drawing shows the wall (when there are axes) and every card, scaled into 0..100 %.
     let wall = UnitRect {
         min: (0.0, 0.0),
@@ -626,7 +620,6 @@ fn board_data(
         .filter(|c| !clustered.contains(&c.id))
         .map(card_line)
         .collect();
-    let _ = (CARD_W, CARD_H, lang);
     BoardData {
         title: board.title.clone(),
         question: board.question.clone(),

@@ -551,30 +551,8 @@ fn items_ui(
             text_edit_ui(ui, &mut item.responsible, responsible_label, 140.0);
             text_edit_ui(ui, &mut item.notes, notes_label, 170.0);
             status_ui(ui, &timer, item.planned_minutes, lang);
-            if icon_button_ui(ui, "\u{25b2}", tr(T::MoveUp)).clicked() && index > 0 {
-                *requested_move = Some(Move {
-                    from: DraggedItem {
-                        day: day_index,
-                        index,
-                    },
-                    to: DraggedItem {
-                        day: day_index,
-                        index: index - 1,
-                    },
-                });
-            }
-            if icon_button_ui(ui, "\u{25bc}", tr(T::MoveDown)).clicked() && index + 1 < item_count {
-                *requested_move = Some(Move {
-                    from: DraggedItem {
-                        day: day_index,
-                        index,
-                    },
-                    to: DraggedItem {
-                        day: day_index,
-                        index: index + 2,
-                    },
-                });
-            }
+            let mut up = icon_button_ui(ui, "\u{25b2}", tr(T::MoveUp)).clicked();
+            let mut down = icon_button_ui(ui, "\u{25bc}", tr(T::MoveDown)).clicked();
             // Disabled rather than hidden for the current item, so the columns stay aligned.
             let can_start = !timer.is_current();
             let start = ui
@@ -590,36 +568,26 @@ fn items_ui(
             }
             // Alt+↑ / Alt+↓ move the item whose title or minutes field has the focus.
             if title.has_focus() || minutes.has_focus() {
-                let (up, down) = ui.input_mut(|i| {
-                    (
-                        i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
-                        i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
-                    )
+                ui.input_mut(|i| {
+                    up |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp);
+                    down |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown);
                 });
-                if up && index > 0 {
-                    *requested_move = Some(Move {
-                        from: DraggedItem {
-                            day: day_index,
-                            index,
-                        },
-                        to: DraggedItem {
-                            day: day_index,
-                            index: index - 1,
-                        },
-                    });
-                }
-                if down && index + 1 < item_count {
-                    *requested_move = Some(Move {
-                        from: DraggedItem {
-                            day: day_index,
-                            index,
-                        },
-                        to: DraggedItem {
-                            day: day_index,
-                            index: index + 2,
-                        },
-                    });
-                }
+            }
+            let within_day = |to| {
+                let at = |index| DraggedItem {
+                    day: day_index,
+                    index,
+                };
+                Some(Move {
+                    from: at(index),
+                    to: at(to),
+                })
+            };
+            if up && index > 0 {
+                *requested_move = within_day(index - 1);
+            }
+            if down && index + 1 < item_count {
+                *requested_move = within_day(index + 2);
             }
         });
         // Dropping on the upper half of a row puts the item before it, on the lower half after.

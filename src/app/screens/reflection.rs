@@ -1,7 +1,7 @@
 //! The reflection round: dimensions and scale, fast entry of ratings, the target
 //! ("Zielscheibe"), a live summary per dimension, and recorded dissent.
 
-use egui::{Align2, Color32, FontId, Id, Pos2, RichText, Sense, Stroke, TextEdit, Ui, vec2};
+use egui::{Align2, Color32, FontId, Id, RichText, Sense, Stroke, TextEdit, Ui, vec2};
 
 use crate::app::ModeratoApp;
 use crate::app::messages::fill;
@@ -330,7 +330,6 @@ fn target_ui(ui: &mut Ui, session: &mut Session, state: &mut ReflectionUiState, 
         T::TargetSelectFirst
     };
     ui.label(RichText::new(tr(hint)).weak().small());
-    let _ = Pos2::ZERO;
 }
 
 fn summary_ui(ui: &mut Ui, session: &Session, lang: Lang) {
