@@ -4,7 +4,7 @@
 //! `../shared/data/cards-open-government.tsv` (columns `topic<TAB>text`, header line first).
 //! Prints the adjusted Rand index and the groups it found.
 
-use moderato::grouping::{adjusted_rand_index, cluster_texts};
+use moderato::board::grouping::{adjusted_rand_index, cluster_texts};
 
 fn main() {
     let path = std::env::args()

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use moderato::photo_import;
+use moderato::photos::import;
 
 #[path = "common/mod.rs"]
 mod common;
@@ -31,8 +31,8 @@ fn main() {
         let source = dir.path().join(format!("IMG_{n:04}.jpg"));
         std::fs::write(&source, twelve_megapixels(n)).expect("write");
         let started = Instant::now();
-        let photo = photo_import::import(&session, &source).expect("a good photo");
-        let thumb = photo_import::thumbnail(&session.join(&photo.path), 320).expect("a thumbnail");
+        let photo = import::import(&session, &source).expect("a good photo");
+        let thumb = import::thumbnail(&session.join(&photo.path), 320).expect("a thumbnail");
         times.push(started.elapsed());
         // The app keeps the thumbnail's pixels until they are uploaded as a texture.
         thumbnails.push(thumb);

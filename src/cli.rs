@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::session::summary::Summary;
 use crate::storage;
-use crate::summary::Summary;
 
 /// Moderate workshops on one laptop, offline. Without a command, opens the app.
 #[derive(Debug, Parser)]

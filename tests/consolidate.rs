@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jiff::civil::date;
-use moderato::consolidate::{Input, consolidate, reflection_breakdown};
+use moderato::consolidate::{Input, consolidate};
 use moderato::model::*;
+use moderato::reflection::breakdown::reflection_breakdown;
 use moderato::storage;
 
 struct Spec {

@@ -1010,7 +1010,7 @@ fn example_tells_the_seed_workshop() {
     assert_eq!(session.meta.credits.text, ["Neutzner"]);
     assert_eq!(session.meta.credits.photos, ["Kalinowski"]);
     assert!(session.notes.contains("E-Mail-Verteiler"));
-    let summary = moderato::summary::Summary::of(&session);
+    let summary = moderato::session::summary::Summary::of(&session);
     assert!(
         summary.actual_minutes > summary.planned_minutes,
         "the days ran long"

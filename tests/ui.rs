@@ -480,7 +480,8 @@ fn a_running_item_warns_then_counts_overtime_with_a_mock_clock() {
     harness.key_press(Key::N);
     harness.run();
     assert!(harness.query_by_label("20:00").is_some());
-    let (held, over) = moderato::timing::held(&harness.state().session().agenda, clock.now());
+    let (held, over) =
+        moderato::agenda::timing::held(&harness.state().session().agenda, clock.now());
     assert_eq!((held, over), (11, 1), "10:35 held, over its 10 minutes");
 }
 
@@ -530,7 +531,7 @@ fn reorder_items_and_type_a_duration() {
     let day = &harness.state().session().agenda.days[0];
     assert_eq!(day.items[2].planned_minutes, 95);
     assert_eq!(
-        moderato::timing::DayBudget::of(day).planned_minutes,
+        moderato::agenda::timing::DayBudget::of(day).planned_minutes,
         15 + 10 + 95
     );
     // The computed times follow: 09:00 start, so the last item runs 09:25–11:00.
@@ -647,7 +648,7 @@ fn empty_board_session(dir: &Path) -> PathBuf {
 
 #[test]
 fn cards_typed_dragged_grouped_and_voted_each_step_undoable() {
-    use moderato::board_layout::card_rect;
+    use moderato::board::layout::card_rect;
     let dir = tempfile::tempdir().unwrap();
     let folder = empty_board_session(dir.path());
     let mut harness = app_with_clock(dir.path(), folder, Clock::System);

@@ -8,7 +8,7 @@ use egui::{
     StrokeKind, Ui, Vec2, pos2, vec2,
 };
 
-use crate::board_layout::{self, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect};
+use crate::board::layout::{self, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect};
 use crate::model::{Board, Card, CardId, CardShape, ClusterId};
 
 /// What the board screen remembers between frames (not saved with the session).
@@ -120,7 +120,7 @@ impl BoardUiState {
             min: (0.0, 0.0),
             max: (WALL_W, WALL_H),
         };
-        let area = match (board_layout::bounds(board), board.axes.is_some()) {
+        let area = match (layout::bounds(board), board.axes.is_some()) {
             (Some(b), true) => b.union(&wall),
             (Some(b), false) => b,
             (None, _) => wall,
@@ -473,7 +473,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
             if background.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
                 let a = state.to_units(origin, band.min);
                 let b = state.to_units(origin, band.max);
-                let hits = board_layout::cards_in(board, &UnitRect { min: a, max: b });
+                let hits = layout::cards_in(board, &UnitRect { min: a, max: b });
                 state.selection.extend(hits);
                 state.rubber_band = None;
                 state.gesture = Gesture::None;
@@ -637,7 +637,7 @@ fn hover_ui(response: &Response, card: &Card, has_axes: bool) {
             ui.label(egui::RichText::new(&card.author).weak());
         }
         if has_axes {
-            let (along, up) = board_layout::axis_values(card);
+            let (along, up) = layout::axis_values(card);
             ui.label(
                 egui::RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %"))
                     .monospace(),

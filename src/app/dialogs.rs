@@ -353,7 +353,7 @@ fn comparison_column_ui(
     lang: crate::i18n::Lang,
 ) {
     let tr = |key: T| key.get(lang);
-    let summary = crate::summary::Summary::of(session);
+    let summary = crate::session::summary::Summary::of(session);
     ui.heading(&session.meta.title);
     ui.label(summary.date_range());
     ui.label(messages::fill(
@@ -368,13 +368,13 @@ fn comparison_column_ui(
     ui.strong(tr(T::Board));
     for board in &session.boards {
         ui.label(RichText::new(&board.title).italics());
-        for row in crate::board_edit::ranking(board).iter().take(6) {
+        for row in crate::board::edit::ranking(board).iter().take(6) {
             ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
         }
     }
     ui.add_space(6.0);
     ui.strong(tr(T::Reflection));
-    for dimension in crate::consolidate::reflection_breakdown(session) {
+    for dimension in crate::reflection::breakdown::reflection_breakdown(session) {
         let mean = dimension
             .mean
             .map_or_else(|| "\u{2013}".to_owned(), |m| format!("{m:.1}"));

@@ -10,7 +10,7 @@ mod photo_worker;
 mod prefs;
 mod projector;
 mod screens;
-mod speaking;
+mod sound;
 mod theme;
 mod top_bar;
 mod widgets;
@@ -234,7 +234,7 @@ pub struct ModeratoApp {
     /// The second window with the big countdown.
     projector: projector::ProjectorState,
     /// The speaking round (Blitzlicht): its setup, and the round while it runs.
-    speaking: speaking::SpeakingRound,
+    speaking: crate::agenda::speaking::SpeakingRound,
     is_help_open: bool,
     /// The item whose time's-up signal was given.
     signalled_item: Option<crate::model::AgendaItemId>,
@@ -318,7 +318,7 @@ impl ModeratoApp {
             status: None,
             window_title: String::new(),
             projector: projector::ProjectorState::default(),
-            speaking: speaking::SpeakingRound::default(),
+            speaking: crate::agenda::speaking::SpeakingRound::default(),
             is_help_open: false,
             signalled_item: None,
             board_states: std::collections::BTreeMap::new(),
@@ -414,16 +414,16 @@ impl ModeratoApp {
         }
         // A running countdown repaints when its seconds change, and not in between.
         let now = self.options.clock.now();
-        let current = crate::timing::current(&self.doc.session.agenda, now)
+        let current = crate::agenda::timing::current(&self.doc.session.agenda, now)
             .and_then(|at| self.doc.session.agenda.days.get(at.day)?.items.get(at.item));
-        let timer = current.map(|item| (item.id, crate::timing::ItemTimer::of(item, now)));
+        let timer = current.map(|item| (item.id, crate::agenda::timing::ItemTimer::of(item, now)));
         // The end of a timebox is signalled once per item (sound only with the `sound` feature).
         if let Some((id, timer)) = timer
-            && timer.urgency() == crate::timing::Urgency::TimeUp
+            && timer.urgency() == crate::agenda::timing::Urgency::TimeUp
             && self.signalled_item != Some(id)
         {
             self.signalled_item = Some(id);
-            speaking::play_signal();
+            sound::play_signal();
         }
         let timer_wait = timer.and_then(|(_, timer)| timer.until_next_second());
         let speaking_wait = self.speaking.until_next_second(now);
@@ -523,7 +523,8 @@ impl ModeratoApp {
 
     /// Applies a live control at the clock's "now", as one undoable edit.
     fn live(&mut self, action: LiveAction) {
-        use crate::timing::{live, position_of};
+        use crate::agenda::live;
+        use crate::agenda::timing::position_of;
         self.doc.commit();
         let now = self.options.clock.now();
         let agenda = &mut self.doc.session.agenda;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::model::{Photo, PhotoId};
-use crate::photo_import::{self, PhotoError};
+use crate::photos::import::{self, PhotoError};
 
 /// Longest side of a gallery thumbnail, in pixels.
 pub const THUMB_SIDE: u32 = 320;
@@ -67,7 +67,7 @@ impl PhotoWorker {
                 for job in job_rx {
                     let message = match job {
                         Job::Picture { id, path, side } => {
-                            let result = photo_import::thumbnail(&path, side)
+                            let result = import::thumbnail(&path, side)
                                 .map(|rgba| {
                                     let size = [rgba.width() as usize, rgba.height() as usize];
                                     egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())
@@ -79,7 +79,7 @@ impl PhotoWorker {
                             let mut photos = Vec::new();
                             let mut problems = Vec::new();
                             for file in files {
-                                match photo_import::import(&folder, &file) {
+                                match import::import(&folder, &file) {
                                     Ok(photo) => photos.push(photo),
                                     Err(e) => problems.push(e.to_string()),
                                 }

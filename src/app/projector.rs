@@ -7,8 +7,8 @@ use egui::{
 };
 
 use super::{Command, LiveAction, ModeratoApp};
+use crate::agenda::timing::{self, ItemTimer, Urgency, format_clock};
 use crate::i18n::T;
-use crate::timing::{self, ItemTimer, Urgency, format_clock};
 
 /// Whether the projector window is open, and fullscreen.
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,7 +1,7 @@
 //! CSV tables (RFC 4180, UTF-8, comma-separated): action items; cards with positions,
 //! clusters and votes; reflection entries.
 
-use crate::board_layout;
+use crate::board::layout;
 use crate::model::{Due, Session};
 
 fn field(value: &str) -> String {
@@ -60,7 +60,7 @@ pub fn cards_csv(session: &Session) -> String {
     ]);
     for board in &session.boards {
         for card in &board.cards {
-            let (x, y) = board_layout::axis_values(card);
+            let (x, y) = layout::axis_values(card);
             let cluster = board
                 .cluster_of(card.id)
                 .map(|c| c.title.clone())

@@ -11,10 +11,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::board_layout::{self, UnitRect, WALL_H, WALL_W};
+use crate::agenda::timing::{self, ItemState, ItemTimer};
+use crate::board::layout::{self, UnitRect, WALL_H, WALL_W};
 use crate::model::{ActionStatus, Due, PhotoLink, Session};
-use crate::reflection_stats::{self, Verdict};
-use crate::timing::{self, ItemState, ItemTimer};
+use crate::reflection::stats::{self, Verdict};
 
 pub use csv::{action_items_csv, cards_csv, reflection_csv};
 pub use markdown::markdown;
@@ -355,7 +355,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
     });
 
     let reflection = &session.reflection;
-    let stats = reflection_stats::stats(reflection);
+    let stats = stats::stats(reflection);
     let dimensions = stats
         .iter()
         .map(|s| {
@@ -520,7 +520,7 @@ fn board_data(board: &crate::model::Board, source_of: &dyn Fn(uuid::Uuid) -> Str
         min: (0.0, 0.0),
         max: (WALL_W, WALL_H),
     };
-    let mut area = board_layout::bounds(board).unwrap_or(wall);
+    let mut area = layout::bounds(board).unwrap_or(wall);
     if board.axes.is_some() {
         area = area.union(&wall);
     }
@@ -540,7 +540,7 @@ fn board_data(board: &crate::model::Board, source_of: &dyn Fn(uuid::Uuid) -> Str
         .cards
         .iter()
         .map(|c| {
-            let (x, y, cw, ch) = pct(&board_layout::card_rect(c));
+            let (x, y, cw, ch) = pct(&layout::card_rect(c));
             CardData {
                 x,
                 y,
@@ -557,7 +557,7 @@ fn board_data(board: &crate::model::Board, source_of: &dyn Fn(uuid::Uuid) -> Str
         .clusters
         .iter()
         .filter_map(|cluster| {
-            let r = board_layout::cluster_rect(board, cluster)?;
+            let r = layout::cluster_rect(board, cluster)?;
             let (x, y, cw, ch) = pct(&r);
             Some(OutlineData {
                 x,
@@ -693,7 +693,7 @@ pub fn date_text(date: jiff::civil::Date, lang: ReportLang) -> String {
 /// A photo downscaled for print (at most 200 dpi on a 16 cm wide figure), upright, as JPEG.
 pub fn print_photo(folder: &Path, relative: &str) -> Option<Vec<u8>> {
     let bytes = std::fs::read(folder.join(relative)).ok()?;
-    let image = crate::photo_import::decode(&bytes, relative).ok()?;
+    let image = crate::photos::import::decode(&bytes, relative).ok()?;
     let small = image.thumbnail(1260, 1260).to_rgb8();
     let mut out = Vec::new();
     let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);

@@ -309,7 +309,7 @@ fn sync_folder(_folder: &Path) -> io::Result<()> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionListing {
     pub folder: PathBuf,
-    pub outcome: Result<crate::summary::Summary, String>,
+    pub outcome: Result<crate::session::summary::Summary, String>,
 }
 
 /// Lists the session folders directly inside `dir`, sorted by folder name.
@@ -327,7 +327,7 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionListing> {
         .into_iter()
         .map(|folder| SessionListing {
             outcome: load(&folder)
-                .map(|session| crate::summary::Summary::of(&session))
+                .map(|session| crate::session::summary::Summary::of(&session))
                 .map_err(|e| e.to_string()),
             folder,
         })

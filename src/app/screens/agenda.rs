@@ -5,13 +5,15 @@ use egui::{Color32, ComboBox, FontId, Id, RichText, Stroke, TextEdit, Ui};
 use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp};
 
+use crate::agenda::timing::{
+    self, DayBudget, ItemState, ItemTimer, Urgency, format_clock, format_minutes,
+};
 use crate::app::messages::fill;
 use crate::app::projector::urgency_colour;
 use crate::app::widgets::{icon_button_ui, parsed_edit_ui, text_edit_ui};
 use crate::app::{Command, LiveAction, ModeratoApp};
 use crate::i18n::{Lang, T};
 use crate::model::{Agenda, AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Method};
-use crate::timing::{self, DayBudget, ItemState, ItemTimer, Urgency, format_clock, format_minutes};
 
 /// What is dragged when an item is reordered.
 #[derive(Clone, Copy, Debug)]
@@ -218,7 +220,7 @@ pub(super) fn speaking_ui(app: &mut ModeratoApp, ui: &mut Ui, now: Timestamp) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
     if app.speaking.take_signal(now) {
-        crate::app::speaking::play_signal();
+        crate::app::sound::play_signal();
     }
     let participants: Vec<String> = app
         .doc

@@ -9,8 +9,8 @@ use crate::app::ModeratoApp;
 use crate::app::board_view::{self, BoardUiState, VoteRequest, paper};
 use crate::app::messages::fill;
 use crate::app::widgets::{multiline_ui, text_edit_ui};
-use crate::board_edit;
-use crate::grouping::{self, CardText};
+use crate::board::edit;
+use crate::board::grouping::{self, CardText};
 use crate::i18n::{Lang, T};
 use crate::model::{Axes, AxisLabels, Board, BoardId, CardColour, CardShape, Session};
 
@@ -56,17 +56,17 @@ pub(crate) fn board_screen_ui(app: &mut ModeratoApp, ui: &mut Ui) {
     for request in output.votes {
         match request {
             VoteRequest::AddToCard(id) => {
-                board_edit::vote_card(board, id, participants);
+                edit::vote_card(board, id, participants);
             }
-            VoteRequest::RemoveFromCard(id) => board_edit::unvote_card(board, id),
+            VoteRequest::RemoveFromCard(id) => edit::unvote_card(board, id),
             VoteRequest::AddToCluster(id) => {
-                board_edit::vote_cluster(board, id, participants);
+                edit::vote_cluster(board, id, participants);
             }
-            VoteRequest::RemoveFromCluster(id) => board_edit::unvote_cluster(board, id),
+            VoteRequest::RemoveFromCluster(id) => edit::unvote_cluster(board, id),
         }
     }
     if !output.dropped.is_empty() {
-        board_edit::update_membership(board, &output.dropped);
+        edit::update_membership(board, &output.dropped);
     }
 }
 
@@ -135,13 +135,8 @@ fn entry_ui(
         let submitted = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if submitted {
             if !entry.text.trim().is_empty() {
-                let id = board_edit::add_card(
-                    board,
-                    &entry.text,
-                    &entry.author,
-                    entry.colour,
-                    entry.shape,
-                );
+                let id =
+                    edit::add_card(board, &entry.text, &entry.author, entry.colour, entry.shape);
                 state.selection = BTreeSet::from([id]);
                 entry.text.clear();
                 added = true;
@@ -220,14 +215,14 @@ fn toolbar_ui(
             .on_hover_text("Ctrl+D")
             .clicked()
         {
-            state.selection = board_edit::duplicate_cards(board, &state.selection);
+            state.selection = edit::duplicate_cards(board, &state.selection);
         }
         if ui
             .add_enabled(has_selection, egui::Button::new(tr(T::Delete)))
             .on_hover_text("Del")
             .clicked()
         {
-            board_edit::delete_cards(board, &state.selection);
+            edit::delete_cards(board, &state.selection);
             state.selection.clear();
         }
         if has_selection {
@@ -250,7 +245,7 @@ fn toolbar_ui(
         ui.separator();
         ui.toggle_value(&mut state.is_voting, tr(T::DotVoting))
             .on_hover_text(tr(T::DotVotingHelp));
-        match board_edit::dots_left(board, participants) {
+        match edit::dots_left(board, participants) {
             Some(left) => ui.label(fill(tr(T::DotsLeft), &[&left.to_string()])),
             None => ui.label(RichText::new(tr(T::NoDotLimit)).weak()),
         };
@@ -284,7 +279,7 @@ fn group_selection(board: &mut Board, state: &mut BoardUiState, lang: Lang) {
         T::ClusterNumber.get(lang),
         &[&(board.clusters.len() + 1).to_string()],
     );
-    if let Some(id) = board_edit::group(board, &state.selection, &title) {
+    if let Some(id) = edit::group(board, &state.selection, &title) {
         state.selected_cluster = Some(id);
     }
 }
@@ -310,15 +305,15 @@ fn keys(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState, lang: Lang) {
             (Key::ArrowDown, 0.0, 1.0),
         ] {
             if press(Modifiers::NONE, key) || press(Modifiers::SHIFT, key) {
-                board_edit::nudge(board, &state.selection, dx * step, dy * step);
+                edit::nudge(board, &state.selection, dx * step, dy * step);
             }
         }
         if press(Modifiers::NONE, Key::Delete) || press(Modifiers::NONE, Key::Backspace) {
-            board_edit::delete_cards(board, &state.selection);
+            edit::delete_cards(board, &state.selection);
             state.selection.clear();
         }
         if press(Modifiers::COMMAND, Key::D) {
-            state.selection = board_edit::duplicate_cards(board, &state.selection);
+            state.selection = edit::duplicate_cards(board, &state.selection);
         }
         if press(Modifiers::COMMAND, Key::G) && state.selection.len() >= 2 {
             group_selection(board, state, lang);
@@ -367,7 +362,7 @@ fn side_panel_ui(
             ui.selectable_value(&mut card.shape, CardShape::Heading, tr(T::ShapeHeading));
         });
         if has_axes {
-            let (along, up) = crate::board_layout::axis_values(card);
+            let (along, up) = crate::board::layout::axis_values(card);
             ui.label(
                 RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %"))
                     .monospace()
@@ -394,7 +389,7 @@ fn side_panel_ui(
             dissolve = ui.button(tr(T::Dissolve)).clicked();
         }
         if dissolve {
-            board_edit::dissolve(board, id);
+            edit::dissolve(board, id);
             state.selected_cluster = None;
         }
         ui.separator();
@@ -414,11 +409,11 @@ fn side_panel_ui(
                         .cards
                         .iter()
                         .map(|c| {
-                            let (x, y) = crate::board_layout::centre(c);
+                            let (x, y) = crate::board::layout::centre(c);
                             (c.id, x, y)
                         })
                         .collect();
-                    let gap = crate::board_layout::CARD_W * 1.25;
+                    let gap = crate::board::layout::CARD_W * 1.25;
                     state.suggestions =
                         grouping::without_taken(grouping::suggest_by_position(&cards, gap), &taken);
                 }
@@ -468,7 +463,7 @@ fn side_panel_ui(
                     &[&(board.clusters.len() + 1).to_string()],
                 );
                 // The moderator's own clusters stay as they are: only free cards were suggested.
-                state.selected_cluster = board_edit::group(board, &group, &title);
+                state.selected_cluster = edit::group(board, &group, &title);
             } else if let Some(index) = reject {
                 state.suggestions.remove(index);
             }
@@ -477,7 +472,7 @@ fn side_panel_ui(
     egui::CollapsingHeader::new(RichText::new(tr(T::Ranking)).strong())
         .default_open(true)
         .show(ui, |ui| {
-            let ranking = board_edit::ranking(board);
+            let ranking = edit::ranking(board);
             if ranking.is_empty() {
                 ui.label(RichText::new(tr(T::NoVotesYet)).weak().small());
             }

@@ -8,7 +8,7 @@ use crate::app::messages::fill;
 use crate::app::widgets::{icon_button_ui, parsed_edit_ui, text_edit_ui};
 use crate::i18n::{Lang, T};
 use crate::model::{Dimension, DimensionId, Dissent, ReflectionEntry, ReflectionEntryId, Session};
-use crate::reflection_stats::{self, Verdict, rating_at, target_radius};
+use crate::reflection::stats::{self, Verdict, rating_at, target_radius};
 
 /// What the reflection screen remembers between frames.
 #[derive(Clone, Debug, Default)]
@@ -334,7 +334,7 @@ fn target_ui(ui: &mut Ui, session: &mut Session, state: &mut ReflectionUiState, 
 
 fn summary_ui(ui: &mut Ui, session: &Session, lang: Lang) {
     let tr = |key: T| key.get(lang);
-    let stats = reflection_stats::stats(&session.reflection);
+    let stats = stats::stats(&session.reflection);
     ui.horizontal_wrapped(|ui| {
         for dimension in &stats {
             ui.vertical(|ui| {

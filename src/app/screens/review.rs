@@ -4,13 +4,13 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use crate::agenda::timing::{ItemState, ItemTimer};
 use crate::app::messages::fill;
 use crate::app::widgets::{date_list_edit_ui, name_list_edit_ui, text_edit_ui};
 use crate::app::{Command, ModeratoApp};
 use crate::i18n::{Lang, T};
 use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
-use crate::summary::Summary;
-use crate::timing::{ItemState, ItemTimer};
+use crate::session::summary::Summary;
 
 pub(super) fn review_ui(app: &mut ModeratoApp, ui: &mut Ui) {
     let lang = app.lang();
@@ -171,7 +171,7 @@ fn overview_ui(session: &Session, now: jiff::Timestamp, lang: Lang, ui: &mut Ui)
                     ui.end_row();
                 }
             });
-        let (minutes, over) = crate::timing::held(&session.agenda, now);
+        let (minutes, over) = crate::agenda::timing::held(&session.agenda, now);
         ui.label(fill(
             tr(T::HeldTotal),
             &[
@@ -186,7 +186,7 @@ fn overview_ui(session: &Session, now: jiff::Timestamp, lang: Lang, ui: &mut Ui)
     ui.separator();
     for board in &session.boards {
         ui.label(RichText::new(&board.title).strong());
-        for row in crate::board_edit::ranking(board).iter().take(5) {
+        for row in crate::board::edit::ranking(board).iter().take(5) {
             ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
         }
     }
@@ -196,7 +196,7 @@ fn overview_ui(session: &Session, now: jiff::Timestamp, lang: Lang, ui: &mut Ui)
     egui::Grid::new("reflection-breakdown")
         .striped(true)
         .show(ui, |ui| {
-            let breakdown = crate::consolidate::reflection_breakdown(session);
+            let breakdown = crate::reflection::breakdown::reflection_breakdown(session);
             let per_source = breakdown.first().is_some_and(|b| b.per_source.len() > 1);
             ui.strong("");
             ui.strong(tr(T::Mean));

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::board_layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
+use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
 use crate::model::{Board, Card, CardColour, CardId, CardShape, Cluster, ClusterId};
 
 /// Adds a card at the first free place and returns its id.
@@ -14,7 +14,7 @@ pub fn add_card(
     colour: CardColour,
     shape: CardShape,
 ) -> CardId {
-    let (x, y) = board_layout::free_spot(board, None);
+    let (x, y) = layout::free_spot(board, None);
     let id = CardId::generate();
     board.cards.push(Card {
         id,
@@ -106,7 +106,7 @@ pub fn update_membership(board: &mut Board, dropped: &[CardId]) {
         let Some(card) = board.card(card_id) else {
             continue;
         };
-        let centre = board_layout::centre(card);
+        let centre = layout::centre(card);
         let own = board.cluster_of(card_id).map(|c| c.id);
         // Outlines are computed without the dropped card, so it cannot drag its cluster along.
         let mut target = None;
@@ -120,7 +120,7 @@ pub fn update_membership(board: &mut Board, dropped: &[CardId]) {
                     .collect(),
                 ..cluster.clone()
             };
-            if let Some(rect) = board_layout::cluster_rect(board, &others)
+            if let Some(rect) = layout::cluster_rect(board, &others)
                 && rect.contains(centre)
             {
                 target = Some(cluster.id);
@@ -317,9 +317,9 @@ mod tests {
         let members: BTreeSet<CardId> = [a, b.cards[1].id].into();
         let cluster = group(&mut b, &members, "Daten").unwrap();
         // Drag the third card onto the cluster.
-        let target = board_layout::centre(b.card(a).unwrap());
+        let target = layout::centre(b.card(a).unwrap());
         let card = b.cards.iter_mut().find(|x| x.id == c).unwrap();
-        (card.x, card.y) = board_layout::to_wall((target.0 + 5.0, target.1 + 5.0));
+        (card.x, card.y) = layout::to_wall((target.0 + 5.0, target.1 + 5.0));
         update_membership(&mut b, &[c]);
         assert!(b.cluster(cluster).unwrap().cards.contains(&c));
         // And the first far away.

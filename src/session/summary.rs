@@ -45,7 +45,7 @@ impl Summary {
     pub fn of(session: &Session) -> Self {
         // Only finished items count, and their time does not depend on "now".
         let (actual_minutes, items_over_time) =
-            crate::timing::held(&session.agenda, jiff::Timestamp::now());
+            crate::agenda::timing::held(&session.agenda, jiff::Timestamp::now());
         Self {
             schema_version: session.schema_version,
             title: session.meta.title.clone(),

@@ -42,7 +42,7 @@ pub struct Consolidation {
 /// Lower case, umlauts folded, punctuation dropped, spaces collapsed: "Offene  Daten!" and
 /// "offene daten" are the same title.
 pub fn normalise(title: &str) -> String {
-    crate::grouping::words(title).join(" ")
+    crate::board::grouping::words(title).join(" ")
 }
 
 /// Whether two titles are alike without being equal: they share most of their word stems,
@@ -56,10 +56,10 @@ pub fn similar(a: &str, b: &str) -> bool {
         return true;
     }
     let stems = |t: &str| -> BTreeSet<String> {
-        crate::grouping::words(t)
+        crate::board::grouping::words(t)
             .iter()
             .filter(|w| w.len() > 2)
-            .map(|w| crate::grouping::stem(w))
+            .map(|w| crate::board::grouping::stem(w))
             .collect()
     };
     let (sa, sb) = (stems(a), stems(b));
@@ -620,65 +620,6 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
         session,
         photos: copies,
     }
-}
-
-/// A reflection dimension across sources: the mean and count overall and per session.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DimensionBreakdown {
-    pub name: String,
-    pub mean: Option<f64>,
-    pub count: usize,
-    pub per_source: Vec<(String, Option<f64>, usize)>,
-}
-
-/// Ratings per dimension, with a breakdown by source session (for a consolidation).
-pub fn reflection_breakdown(session: &Session) -> Vec<DimensionBreakdown> {
-    let sources: Vec<(SessionId, String)> = session
-        .provenance
-        .as_ref()
-        .map(|p| p.sources.iter().map(|s| (s.id, s.title.clone())).collect())
-        .unwrap_or_default();
-    let origin = |id: Uuid| {
-        session
-            .provenance
-            .as_ref()
-            .and_then(|p| p.origins.get(&id).copied())
-    };
-    let mean = |values: &[i32]| {
-        (!values.is_empty())
-            .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
-    };
-    session
-        .reflection
-        .dimensions
-        .iter()
-        .map(|dim| {
-            let rated: Vec<(Option<SessionId>, i32)> = session
-                .reflection
-                .entries
-                .iter()
-                .filter_map(|e| e.ratings.get(&dim.id).map(|v| (origin(e.id.uuid()), *v)))
-                .collect();
-            let all: Vec<i32> = rated.iter().map(|(_, v)| *v).collect();
-            let per_source = sources
-                .iter()
-                .map(|(id, title)| {
-                    let values: Vec<i32> = rated
-                        .iter()
-                        .filter(|(o, _)| *o == Some(*id))
-                        .map(|(_, v)| *v)
-                        .collect();
-                    (title.clone(), mean(&values), values.len())
-                })
-                .collect();
-            DimensionBreakdown {
-                name: dim.name.clone(),
-                mean: mean(&all),
-                count: all.len(),
-                per_source,
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,27 +1,28 @@
-//! The session model: everything a workshop produces. No egui here.
+//! The session: the document a moderator owns, its metadata and participants, and where a
+//! consolidation's elements came from. The features' own parts (agenda, boards, reflection,
+//! photos, results) live in their folders. No egui here.
 
-mod agenda;
-mod board;
 mod ids;
-mod outcome;
-mod photo;
-mod reflection;
+mod provenance;
+pub mod summary;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use agenda::{Agenda, AgendaDay, AgendaItem, Method, TimingEvent};
-pub use board::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};
 pub use ids::{
     ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, DimensionId,
     ParticipantId, PhotoId, ReflectionEntryId, ResultId, SessionId,
 };
-pub use outcome::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};
-pub use photo::{Photo, PhotoLink, PhotoPathProblem, check_photo_path};
-pub use reflection::{Dimension, Dissent, Reflection, ReflectionEntry, Scale};
+pub use provenance::{DecisionState, MergeDecision, MergeKind, Provenance, SourceSession};
+
+use crate::agenda::Agenda;
+use crate::board::Board;
+use crate::photos::{Photo, PhotoPathProblem, check_photo_path};
+use crate::reflection::Reflection;
+use crate::results::{ActionItem, Decision, NextMeeting};
 
 /// The schema version this build writes. Files with a higher version are refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -213,58 +214,6 @@ pub struct Participant {
 pub struct Credits {
     pub text: Vec<String>,
     pub photos: Vec<String>,
-}
-
-/// Where the elements of a consolidated session came from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Provenance {
-    pub sources: Vec<SourceSession>,
-    /// Element id (any kind) to the session it came from.
-    pub origins: BTreeMap<Uuid, SessionId>,
-    /// The facilitator's merge decisions, kept so that consolidating again (with a session
-    /// more) does not ask twice.
-    pub decisions: Vec<MergeDecision>,
-}
-
-/// Whether some clusters, action items or results of different sessions are one.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct MergeDecision {
-    pub kind: MergeKind,
-    /// Ids of the elements in their source sessions, sorted.
-    pub members: Vec<Uuid>,
-    pub state: DecisionState,
-}
-
-/// What a merge decision is about.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum MergeKind {
-    #[default]
-    Cluster,
-    ActionItem,
-    Result,
-}
-
-/// Proposed, confirmed or turned down.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DecisionState {
-    /// Similar titles: waiting for the facilitator.
-    #[default]
-    Proposed,
-    Accepted,
-    Rejected,
-}
-
-/// A session that went into a consolidation.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SourceSession {
-    pub id: SessionId,
-    pub title: String,
-    pub dates: Vec<Date>,
-    /// Folder the session was read from, as given at consolidation time.
-    pub path: String,
 }
 
 #[cfg(test)]

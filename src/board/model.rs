@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{AgendaItemId, BoardId, CardId, ClusterId};
+use crate::session::{AgendaItemId, BoardId, CardId, ClusterId};
 
 /// A pin wall: a question, cards on it, optionally axes for positioning.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

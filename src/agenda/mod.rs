@@ -1,0 +1,9 @@
+//! The agenda: days with timeboxed items, the schedule computed from them, the live timer
+//! read from each item's timing log, and the speaking round. No egui here.
+
+pub mod live;
+mod model;
+pub mod speaking;
+pub mod timing;
+
+pub use model::{Agenda, AgendaDay, AgendaItem, Method, TimingEvent};

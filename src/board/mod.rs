@@ -1,0 +1,9 @@
+//! Boards (pin walls): cards, axes and clusters; their geometry, edits, dot voting and
+//! cluster suggestions. No egui here.
+
+pub mod edit;
+pub mod grouping;
+pub mod layout;
+mod model;
+
+pub use model::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};

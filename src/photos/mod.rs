@@ -1,0 +1,7 @@
+//! Photos of flipcharts and walls: what a session records of them, and the checked import
+//! of picture files. No egui here.
+
+pub mod import;
+mod model;
+
+pub use model::{Photo, PhotoLink, PhotoPathProblem, check_photo_path};

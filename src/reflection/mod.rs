@@ -1,0 +1,8 @@
+//! The reflection round: dimensions, scale, entries, dissent, and its statistics. No egui
+//! here.
+
+pub mod breakdown;
+mod model;
+pub mod stats;
+
+pub use model::{Dimension, Dissent, Reflection, ReflectionEntry, Scale};

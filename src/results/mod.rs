@@ -1,0 +1,6 @@
+//! What a workshop leaves behind: results and decisions, action items, the next meeting.
+//! No egui here.
+
+mod model;
+
+pub use model::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};

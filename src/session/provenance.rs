@@ -1,0 +1,62 @@
+//! Where the elements of a consolidated session came from, and the facilitator's merge
+//! decisions.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::SessionId;
+
+/// Where the elements of a consolidated session came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Provenance {
+    pub sources: Vec<SourceSession>,
+    /// Element id (any kind) to the session it came from.
+    pub origins: BTreeMap<Uuid, SessionId>,
+    /// The facilitator's merge decisions, kept so that consolidating again (with a session
+    /// more) does not ask twice.
+    pub decisions: Vec<MergeDecision>,
+}
+
+/// Whether some clusters, action items or results of different sessions are one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MergeDecision {
+    pub kind: MergeKind,
+    /// Ids of the elements in their source sessions, sorted.
+    pub members: Vec<Uuid>,
+    pub state: DecisionState,
+}
+
+/// What a merge decision is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MergeKind {
+    #[default]
+    Cluster,
+    ActionItem,
+    Result,
+}
+
+/// Proposed, confirmed or turned down.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionState {
+    /// Similar titles: waiting for the facilitator.
+    #[default]
+    Proposed,
+    Accepted,
+    Rejected,
+}
+
+/// A session that went into a consolidation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceSession {
+    pub id: SessionId,
+    pub title: String,
+    pub dates: Vec<Date>,
+    /// Folder the session was read from, as given at consolidation time.
+    pub path: String,
+}
