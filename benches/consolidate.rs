@@ -91,10 +91,7 @@ fn session(n: usize) -> Session {
 
 fn main() {
     let inputs: Vec<Input> = (0..50)
-        .map(|n| Input {
-            folder: format!("/sessions/{n}"),
-            session: session(n),
-        })
+        .map(|n| Input::new(format!("/sessions/{n}"), session(n)))
         .collect();
     let mut times = Vec::new();
     let mut result = None;

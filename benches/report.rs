@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use moderato::export::{self, ReportLang};
+use moderato::export;
+use moderato::i18n::Lang;
 use moderato::model::{Photo, PhotoId};
 use moderato::storage;
 
@@ -17,9 +18,9 @@ fn main() {
     let session = storage::load(example).expect("the example session");
     let now = jiff::Timestamp::now();
     // The first run also loads the fonts; report the second.
-    let _ = export::pdf(&session, Some(example), ReportLang::De, now);
+    let _ = export::pdf(&session, Some(example), Lang::De, now);
     let started = Instant::now();
-    let bytes = export::pdf(&session, Some(example), ReportLang::De, now).expect("a report");
+    let bytes = export::pdf(&session, Some(example), Lang::De, now).expect("a report");
     println!(
         "example session: {:.0} ms, {} KB",
         started.elapsed().as_secs_f64() * 1e3,
@@ -42,7 +43,7 @@ fn main() {
         });
     }
     let started = Instant::now();
-    let bytes = export::pdf(&with_photos, Some(dir.path()), ReportLang::De, now).expect("a report");
+    let bytes = export::pdf(&with_photos, Some(dir.path()), Lang::De, now).expect("a report");
     println!(
         "with 30 twelve-megapixel photos: {:.1} s, {:.1} MB",
         started.elapsed().as_secs_f64(),

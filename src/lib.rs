@@ -13,6 +13,7 @@ pub mod clock;
 pub mod consolidate;
 pub mod export;
 pub mod i18n;
+pub mod jobs;
 pub mod model;
 pub mod photos;
 pub mod reflection;

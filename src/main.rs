@@ -31,7 +31,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("moderato: the window could not be opened: {e}");
+            let lang = moderato::i18n::Lang::from_system();
+            let text = moderato::i18n::C::WindowFailed.get(lang);
+            eprintln!(
+                "moderato: {}",
+                moderato::i18n::fill(text, &[&e.to_string()])
+            );
             ExitCode::FAILURE
         }
     }

@@ -135,10 +135,7 @@ const SPECS: [Spec; 4] = [
 fn inputs(sessions: &[Session]) -> Vec<Input> {
     sessions
         .iter()
-        .map(|s| Input {
-            folder: format!("/workshops/{}", s.meta.title),
-            session: s.clone(),
-        })
+        .map(|s| Input::new(format!("/workshops/{}", s.meta.title), s.clone()))
         .collect()
 }
 

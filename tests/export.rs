@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use moderato::export::{self, ReportLang};
+use moderato::export;
+use moderato::i18n::Lang;
 use moderato::model::*;
 use moderato::storage;
 
@@ -23,7 +24,7 @@ fn now() -> jiff::Timestamp {
 #[test]
 fn the_example_report_has_every_section_umlauts_and_page_numbers() {
     let session = storage::load(Path::new(EXAMPLE)).unwrap();
-    let bytes = export::pdf(&session, Some(Path::new(EXAMPLE)), ReportLang::De, now()).unwrap();
+    let bytes = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now()).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let text = pdf_text(&bytes);
     for expected in [
@@ -52,7 +53,7 @@ fn the_example_report_has_every_section_umlauts_and_page_numbers() {
         );
     }
     // Same session, same bytes: the report does not print the date it was made.
-    let again = export::pdf(&session, Some(Path::new(EXAMPLE)), ReportLang::De, now()).unwrap();
+    let again = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now()).unwrap();
     assert_eq!(bytes.len(), again.len());
 }
 
@@ -74,7 +75,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
         CardShape::Card,
     );
     session.boards.push(board);
-    let bytes = export::pdf(&session, None, ReportLang::En, now()).unwrap();
+    let bytes = export::pdf(&session, None, Lang::En, now()).unwrap();
     let text = pdf_text(&bytes);
     assert!(text.contains("Test & Co: #1 *nicht fett*"), "{text}");
     assert!(
@@ -86,7 +87,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
 
     // No board, no photos, no agenda: still a valid report.
     let bare = Session::create("Leer");
-    let text = pdf_text(&export::pdf(&bare, None, ReportLang::De, now()).unwrap());
+    let text = pdf_text(&export::pdf(&bare, None, Lang::De, now()).unwrap());
     assert!(text.contains("Leer"));
     assert!(!text.contains("Pinnwände"));
 }
@@ -94,7 +95,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
 #[test]
 fn markdown_and_csv_keep_the_data_and_escape_it() {
     let session = storage::load(Path::new(EXAMPLE)).unwrap();
-    let md = export::markdown(&session, ReportLang::De, now());
+    let md = export::markdown(&session, Lang::De, now());
     assert!(md.starts_with("# Open Government in Kommunen"));
     assert!(md.contains("| Aufgabe | Zuständig | Fällig | Status |"));
     assert!(md.contains("Informieren und veröffentlichen"));

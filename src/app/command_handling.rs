@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::messages;
 use super::{Command, DialogAnswer, Document, ExportKind, Modal, ModeratoApp, PathPurpose};
-use crate::i18n::T;
+use crate::i18n::{Describe as _, T};
 use crate::model::Session;
 use crate::storage::{self, LockError, SessionLock, SessionPaths};
 
@@ -72,7 +71,7 @@ impl ModeratoApp {
             Command::ChooseCompare => self.ask_for_path(ctx, PathPurpose::Compare),
             Command::Compare(path) => match storage::load(&path) {
                 Ok(session) => self.compare = Some(Box::new(session)),
-                Err(e) => self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang()))),
+                Err(e) => self.modal = Some(Modal::Error(e.describe(self.lang()))),
             },
             Command::ChooseConsolidationFolder => self.type_path(PathPurpose::Consolidate, false),
             Command::ConsolidateInto(out) => {
@@ -121,7 +120,7 @@ impl ModeratoApp {
             && !self.doc.session.meta.title.is_empty()
             && let Err(e) = self.doc.autosave(&self.unsaved_root())
         {
-            self.status = Some(messages::storage_error(&e, self.lang()));
+            self.status = Some(e.describe(self.lang()));
         }
     }
 
@@ -131,7 +130,7 @@ impl ModeratoApp {
         let session = match storage::load(path) {
             Ok(session) => session,
             Err(e) => {
-                self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang())));
+                self.modal = Some(Modal::Error(e.describe(self.lang())));
                 return;
             }
         };
@@ -145,7 +144,7 @@ impl ModeratoApp {
                 self.modal = Some(Modal::LockConflict {
                     folder,
                     session: Box::new(session),
-                    message: messages::lock_error(&e, self.lang()),
+                    message: e.describe(self.lang()),
                 });
             }
             // A read-only folder cannot hold a lock file; the session still opens.
@@ -197,7 +196,7 @@ impl ModeratoApp {
                 self.status = Some(self.tr(T::Saved).to_owned());
             }
             Err(e) => {
-                let message = messages::storage_error(&e, self.lang());
+                let message = e.describe(self.lang());
                 let nothing_changed = self.tr(T::NothingChanged);
                 self.modal = Some(Modal::Error(format!("{message}\n\n{nothing_changed}")));
             }
@@ -379,64 +378,28 @@ impl ModeratoApp {
         let Some(provenance) = self.doc.session.provenance.clone() else {
             return;
         };
-        let mut inputs = Vec::new();
-        for source in &provenance.sources {
-            match storage::load(Path::new(&source.path)) {
-                Ok(session) => inputs.push(crate::consolidate::Input {
-                    folder: source.path.clone(),
-                    session,
-                }),
-                Err(e) => {
-                    self.modal = Some(Modal::Error(messages::storage_error(&e, self.lang())));
-                    return;
-                }
-            }
+        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
+            return;
+        };
+        match crate::consolidate::run::reconsolidate(&folder, &provenance) {
+            Ok(session) => self.doc.replace(session),
+            Err(e) => self.modal = Some(Modal::Error(e.describe(self.lang()))),
         }
-        let result = crate::consolidate::consolidate(&inputs, &provenance.decisions);
-        self.doc.replace(result.session);
     }
 }
 
-/// The consolidation itself, for the worker thread.
-/// Returns what could not be done in full (photos that could not be copied).
+/// The consolidation itself, for the worker thread: the same function and checks as on the
+/// command line. Returns what could not be done in full (photos that could not be copied).
 fn run_consolidation(
     inputs: &[PathBuf],
     out: &Path,
     lang: crate::i18n::Lang,
 ) -> Result<Vec<String>, String> {
-    let previous = if out.join(storage::SESSION_FILE).exists() {
-        let existing = storage::load(out).map_err(|e| messages::storage_error(&e, lang))?;
-        match existing.provenance {
-            Some(provenance) => provenance.decisions,
-            None => {
-                return Err(messages::fill(
-                    T::NotAConsolidation.get(lang),
-                    &[&out.display().to_string()],
-                ));
-            }
-        }
-    } else {
-        Vec::new()
-    };
-    let mut sessions = Vec::new();
-    let mut problems = Vec::new();
-    for path in inputs {
-        match storage::load(path) {
-            Ok(session) => sessions.push(crate::consolidate::Input {
-                folder: storage::SessionPaths::resolve(path)
-                    .folder
-                    .display()
-                    .to_string(),
-                session,
-            }),
-            Err(e) => problems.push(messages::storage_error(&e, lang)),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems.join("\n\n"));
-    }
-    let result = crate::consolidate::consolidate(&sessions, &previous);
-    storage::write_consolidation(out, &result).map_err(|e| messages::storage_error(&e, lang))
+    let progress = crate::jobs::Progress::default();
+    // An existing consolidation in `out` is updated: the app's way of saying --force.
+    crate::consolidate::run::run(inputs, out, true, &progress)
+        .map(|outcome| outcome.warnings.iter().map(|w| w.describe(lang)).collect())
+        .map_err(|e| e.describe(lang))
 }
 
 impl ModeratoApp {
@@ -458,30 +421,30 @@ impl ModeratoApp {
 
     /// Writes an export on a worker thread (a PDF takes a moment to lay out).
     fn start_export(&mut self, ctx: &egui::Context, kind: ExportKind, target: PathBuf) {
-        use crate::export::{self, ReportLang};
+        use crate::export;
         let session = self.doc.session.clone();
         let folder = self.doc.folder().map(Path::to_owned);
-        let lang = match self.lang() {
-            crate::i18n::Lang::De => ReportLang::De,
-            crate::i18n::Lang::En => ReportLang::En,
-        };
+        let lang = self.lang();
         let now = self.options.clock.now();
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let write = |path: &Path, bytes: &[u8]| {
                 storage::atomic_write(path, |f| std::io::Write::write_all(f, bytes))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.describe(lang))
             };
             let result = match kind {
                 ExportKind::Pdf => export::pdf(&session, folder.as_deref(), lang, now)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.describe(lang))
                     .and_then(|bytes| write(&target, &bytes)),
                 ExportKind::Markdown => {
                     write(&target, export::markdown(&session, lang, now).as_bytes())
                 }
                 ExportKind::Csv => std::fs::create_dir_all(&target)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| {
+                        storage::StorageError::io(storage::IoAction::CreateFolder, &target, e)
+                            .describe(lang)
+                    })
                     .and_then(|()| {
                         write(
                             &target.join("action-items.csv"),

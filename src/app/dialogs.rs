@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::{Command, Modal, ModeratoApp, PathPurpose, messages};
-use crate::i18n::T;
+use super::{Command, Modal, ModeratoApp, PathPurpose};
+use crate::i18n::{Describe as _, T};
 use crate::storage;
 
 impl ModeratoApp {
@@ -99,7 +99,7 @@ impl ModeratoApp {
                         }
                         if ui.button(tr(T::Discard)).clicked() {
                             if let Err(e) = storage::discard_autosave(folder) {
-                                self.status = Some(messages::storage_error(&e, lang));
+                                self.status = Some(e.describe(lang));
                             }
                             is_open = false;
                         }
@@ -249,8 +249,9 @@ impl ModeratoApp {
                                             .replacen("{}", &summary.photos.to_string(), 1),
                                     );
                                 }
-                                Err(message) => {
-                                    ui.label(folder_name).on_hover_text(message);
+                                Err(error) => {
+                                    let message = error.describe(lang);
+                                    ui.label(folder_name).on_hover_text(&message);
                                     ui.label(
                                         RichText::new(tr(T::Unreadable))
                                             .color(ui.visuals().error_fg_color),
@@ -356,7 +357,7 @@ fn comparison_column_ui(
     let summary = crate::session::summary::Summary::of(session);
     ui.heading(&session.meta.title);
     ui.label(summary.date_range());
-    ui.label(messages::fill(
+    ui.label(crate::i18n::fill(
         tr(T::HeldTotal),
         &[
             &summary.actual_minutes.to_string(),

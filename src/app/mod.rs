@@ -5,7 +5,6 @@ pub mod board_view;
 mod command_handling;
 mod dialogs;
 mod document;
-mod messages;
 mod photo_worker;
 mod prefs;
 mod projector;
@@ -22,7 +21,7 @@ pub use document::Document;
 pub use prefs::{Preferences, Theme};
 
 use crate::clock::Clock;
-use crate::i18n::{Lang, T};
+use crate::i18n::{Describe as _, Lang, T};
 use crate::model::Session;
 use crate::storage::{Recovery, SessionListing};
 
@@ -435,7 +434,7 @@ impl ModeratoApp {
             let wait = self.last_edit_time + AUTOSAVE_DELAY_SECS - now;
             if wait <= 0.0 {
                 if let Err(e) = self.doc.autosave(&self.unsaved_root()) {
-                    self.status = Some(messages::storage_error(&e, self.lang()));
+                    self.status = Some(e.describe(self.lang()));
                 }
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));

@@ -177,16 +177,16 @@ fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
             10 - secs.unsigned_abs() % 10,
         ));
         let tens = secs / 10 * 10;
-        super::messages::fill(T::SavedSecondsAgo.get(lang), &[&tens.to_string()])
+        crate::i18n::fill(T::SavedSecondsAgo.get(lang), &[&tens.to_string()])
     } else if secs < 3600 {
         ctx.request_repaint_after(std::time::Duration::from_secs(
             60 - secs.unsigned_abs() % 60,
         ));
-        super::messages::fill(T::SavedMinutesAgo.get(lang), &[&(secs / 60).to_string()])
+        crate::i18n::fill(T::SavedMinutesAgo.get(lang), &[&(secs / 60).to_string()])
     } else {
         let local = saved_at.to_zoned(jiff::tz::TimeZone::system());
         let when = local.strftime("%Y-%m-%d %H:%M").to_string();
-        super::messages::fill(T::SavedAt.get(lang), &[&when])
+        crate::i18n::fill(T::SavedAt.get(lang), &[&when])
     };
     (text, false)
 }

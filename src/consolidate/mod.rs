@@ -4,28 +4,48 @@
 //! to the facilitator, whose decisions are kept for the next run. The same inputs always give
 //! the same output. No egui here, and no IO: the caller reads the inputs and writes the result.
 
+mod ids;
+mod merge;
+pub mod run;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
 use crate::model::{
     ActionItem, ActionStatus, Agenda, Board, BoardId, Card, Cluster, ClusterId, Credits, Decision,
-    DecisionState, Dimension, DimensionId, Due, MergeDecision, MergeKind, Metadata, Participant,
-    Photo, Provenance, Reflection, ReflectionEntry, SCHEMA_VERSION, Session, SessionId,
-    SourceSession,
+    Dimension, DimensionId, Due, MergeDecision, MergeKind, Metadata, Participant, Photo,
+    Provenance, Reflection, ReflectionEntry, SCHEMA_VERSION, Session, SessionId, SourceSession,
 };
 
-/// One input: the session and the folder it was read from.
+/// One input: the session and where it came from.
 #[derive(Clone, Debug)]
 pub struct Input {
+    /// The source folder as the consolidation remembers it (relative to the result's folder
+    /// when written by [`run::run`]).
     pub folder: String,
+    /// The source folder's absolute path: where photos are copied from, and where the source
+    /// is looked for when the relative path no longer leads to it.
+    pub absolute: String,
     pub session: Session,
+}
+
+impl Input {
+    /// An input known by one path.
+    pub fn new(folder: impl Into<String>, session: Session) -> Self {
+        let folder = folder.into();
+        Self {
+            absolute: folder.clone(),
+            folder,
+            session,
+        }
+    }
 }
 
 /// A photo to copy into the result's folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhotoCopy {
-    /// Folder of the source session, and the photo's path inside it.
+    /// Folder of the source session (absolute), and the photo's path inside it.
     pub from_folder: String,
     pub from_path: String,
     /// Path inside the result's folder.
@@ -39,228 +59,10 @@ pub struct Consolidation {
     pub photos: Vec<PhotoCopy>,
 }
 
-/// Lower case, umlauts folded, punctuation dropped, spaces collapsed: "Offene  Daten!" and
-/// "offene daten" are the same title.
-pub fn normalise(title: &str) -> String {
-    crate::board::grouping::words(title).join(" ")
-}
+pub use merge::{normalise, similar};
 
-/// Whether two titles are alike without being equal: they share most of their word stems,
-/// or one contains the other.
-pub fn similar(a: &str, b: &str) -> bool {
-    let (na, nb) = (normalise(a), normalise(b));
-    if na.is_empty() || nb.is_empty() || na == nb {
-        return false;
-    }
-    if na.contains(&nb) || nb.contains(&na) {
-        return true;
-    }
-    let stems = |t: &str| -> BTreeSet<String> {
-        crate::board::grouping::words(t)
-            .iter()
-            .filter(|w| w.len() > 2)
-            .map(|w| crate::board::grouping::stem(w))
-            .collect()
-    };
-    let (sa, sb) = (stems(a), stems(b));
-    let shared = sa.intersection(&sb).count();
-    let union = sa.union(&sb).count();
-    union > 0 && shared * 2 >= union
-}
-
-/// A deterministic id from other ids (so the same inputs give the same output).
-fn derived_id(parts: impl IntoIterator<Item = Uuid>, salt: &str) -> Uuid {
-    // Two FNV-1a streams make 128 bits; not cryptographic, only stable.
-    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut b: u64 = 0x8422_2325_cbf2_9ce4;
-    let mut feed = |bytes: &[u8]| {
-        for &byte in bytes {
-            a = (a ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-            b = (b ^ u64::from(byte.rotate_left(3))).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
-    feed(salt.as_bytes());
-    for part in parts {
-        feed(part.as_bytes());
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..8].copy_from_slice(&a.to_be_bytes());
-    bytes[8..].copy_from_slice(&b.to_be_bytes());
-    uuid::Builder::from_custom_bytes(bytes).into_uuid()
-}
-
-/// An element that may merge: its id, a scope it must share with its partners (the board,
-/// for clusters) and its title.
-type Mergeable = (Uuid, usize, String);
-
-/// Groups of element ids that become one: accepted decisions, equal titles (unless a
-/// decision rejected that group), plus proposals for similar titles in the same scope.
-#[allow(clippy::too_many_lines)]
-fn plan_merges(
-    kind: MergeKind,
-    items: &[Mergeable],
-    previous: &[MergeDecision],
-) -> (Vec<Vec<Uuid>>, Vec<MergeDecision>) {
-    {
-        let previous: Vec<&MergeDecision> = previous.iter().filter(|d| d.kind == kind).collect();
-        let index: BTreeMap<Uuid, usize> = items
-            .iter()
-            .enumerate()
-            .map(|(i, (id, _, _))| (*id, i))
-            .collect();
-        let mut parent: Vec<usize> = (0..items.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while parent[i] != i {
-                parent[i] = parent[parent[i]];
-                i = parent[i];
-            }
-            i
-        }
-        let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
-            let (ra, rb) = (root(parent, a), root(parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        };
-        let mut decisions: Vec<MergeDecision> = Vec::new();
-        let rejected = |members: &[Uuid]| {
-            previous.iter().any(|d| {
-                d.state == DecisionState::Rejected && members.iter().all(|m| d.members.contains(m))
-            })
-        };
-        // Earlier accepted merges hold, as far as their members are still there.
-        for decision in previous
-            .iter()
-            .filter(|d| d.state == DecisionState::Accepted)
-        {
-            let present: Vec<usize> = decision
-                .members
-                .iter()
-                .filter_map(|m| index.get(m).copied())
-                .collect();
-            for pair in present.windows(2) {
-                union(&mut parent, pair[0], pair[1]);
-            }
-        }
-        // Equal titles merge by rule, unless the facilitator split them before.
-        let mut by_title: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
-        for (i, (_, scope, title)) in items.iter().enumerate() {
-            let key = normalise(title);
-            if !key.is_empty() {
-                by_title.entry((*scope, key)).or_default().push(i);
-            }
-        }
-        for members in by_title.values().filter(|m| m.len() > 1) {
-            let mut ids: Vec<Uuid> = members.iter().map(|&i| items[i].0).collect();
-            ids.sort();
-            if rejected(&ids) {
-                continue;
-            }
-            for pair in members.windows(2) {
-                union(&mut parent, pair[0], pair[1]);
-            }
-        }
-        // The groups as they stand now; accepted decisions record them.
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..items.len() {
-            let r = root(&mut parent, i);
-            groups.entry(r).or_default().push(i);
-        }
-        for members in groups.values().filter(|m| m.len() > 1) {
-            let mut ids: Vec<Uuid> = members.iter().map(|&i| items[i].0).collect();
-            ids.sort();
-            decisions.push(MergeDecision {
-                kind,
-                members: ids,
-                state: DecisionState::Accepted,
-            });
-        }
-        // Similar titles in different groups: proposals (kept if already decided).
-        let roots: Vec<usize> = groups.keys().copied().collect();
-        for (x, &ra) in roots.iter().enumerate() {
-            for &rb in &roots[x + 1..] {
-                let (a, b) = (&groups[&ra], &groups[&rb]);
-                let is_similar = a.iter().any(|&i| {
-                    b.iter()
-                        .any(|&j| items[i].1 == items[j].1 && similar(&items[i].2, &items[j].2))
-                });
-                if !is_similar {
-                    continue;
-                }
-                let mut ids: Vec<Uuid> = a.iter().chain(b).map(|&i| items[i].0).collect();
-                ids.sort();
-                let state = if rejected(&ids) {
-                    DecisionState::Rejected
-                } else {
-                    DecisionState::Proposed
-                };
-                decisions.push(MergeDecision {
-                    kind,
-                    members: ids,
-                    state,
-                });
-            }
-        }
-        // Rejections that no longer show up above are kept, so they hold next time too.
-        for decision in previous
-            .iter()
-            .filter(|d| d.state == DecisionState::Rejected)
-        {
-            if !decisions.iter().any(|d| d.members == decision.members) {
-                decisions.push((*decision).clone());
-            }
-        }
-        let merged = groups
-            .into_values()
-            .map(|m| m.into_iter().map(|i| items[i].0).collect())
-            .collect();
-        (merged, decisions)
-    }
-}
-
-/// Sessions copied from one another (a folder copied for the second day) share ids. Ids
-/// already used by an earlier input (in the sorted order) are replaced by ids derived from
-/// the session and the old id, everywhere they occur, so the result stays valid and stable.
-fn with_unique_ids(inputs: &[Input]) -> Vec<Input> {
-    let mut order: Vec<&Input> = inputs.iter().collect();
-    order.sort_by(|a, b| {
-        (
-            a.session.meta.dates.first(),
-            &a.session.meta.title,
-            a.session.id,
-            &a.folder,
-        )
-            .cmp(&(
-                b.session.meta.dates.first(),
-                &b.session.meta.title,
-                b.session.id,
-                &b.folder,
-            ))
-    });
-    let mut seen: BTreeSet<Uuid> = BTreeSet::new();
-    let mut out = Vec::with_capacity(inputs.len());
-    for (n, input) in order.into_iter().enumerate() {
-        let ids = input.session.element_ids();
-        let taken: Vec<Uuid> = ids.iter().copied().filter(|id| seen.contains(id)).collect();
-        if taken.is_empty() {
-            seen.extend(ids);
-            out.push(input.clone());
-            continue;
-        }
-        // Every id is written as a quoted UUID in the RON text, references included.
-        let mut text = crate::storage::to_ron(&input.session);
-        for old in &taken {
-            let new = derived_id([*old, Uuid::from_u128(n as u128)], "copy");
-            text = text.replace(&format!("\"{old}\""), &format!("\"{new}\""));
-        }
-        let session: Session =
-            ron::from_str(&text).expect("re-reading a session written a moment ago");
-        seen.extend(session.element_ids());
-        out.push(Input {
-            folder: input.folder.clone(),
-            session,
-        });
-    }
-    out
-}
+use ids::with_unique_ids;
+use merge::{Mergeable, derived_id, plan_merges};
 
 /// Consolidates sessions. `previous` holds the decisions of an earlier run (or is empty).
 #[allow(clippy::too_many_lines)]
@@ -494,7 +296,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             let name = photo.path.rsplit(['/', '\\']).next().unwrap_or(&photo.path);
             let to_path = format!("photos/{}-{name}", n + 1);
             copies.push(PhotoCopy {
-                from_folder: input.folder.clone(),
+                from_folder: input.absolute.clone(),
                 from_path: photo.path.clone(),
                 to_path: to_path.clone(),
             });
@@ -593,6 +395,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             title: i.session.meta.title.clone(),
             dates: i.session.meta.dates.clone(),
             path: i.folder.clone(),
+            absolute: i.absolute.clone(),
         })
         .collect();
     let session = Session {
@@ -619,38 +422,5 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
     Consolidation {
         session,
         photos: copies,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_normalise_and_compare() {
-        assert_eq!(normalise("  Offene   Daten! "), "offene daten");
-        assert_eq!(
-            normalise("Bürgerbeteiligung"),
-            normalise("Buergerbeteiligung")
-        );
-        assert!(similar("Beteiligung", "Beteiligung von Jugendlichen"));
-        assert!(similar(
-            "Offene Daten bereitstellen",
-            "offene Daten veröffentlichen"
-        ));
-        assert!(!similar("Transparenz", "Zusammenarbeit"));
-        assert!(
-            !similar("Offene Daten", "offene daten"),
-            "equal is not 'similar'"
-        );
-    }
-
-    #[test]
-    fn derived_ids_are_stable_and_differ_by_input() {
-        let a = Uuid::from_u128(1);
-        let b = Uuid::from_u128(2);
-        assert_eq!(derived_id([a, b], "x"), derived_id([a, b], "x"));
-        assert_ne!(derived_id([a, b], "x"), derived_id([b, a], "x"));
-        assert_ne!(derived_id([a], "x"), derived_id([a], "y"));
     }
 }

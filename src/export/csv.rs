@@ -4,6 +4,9 @@
 use crate::board::layout;
 use crate::model::{Due, Session};
 
+/// The files of a CSV export, in the order action items, cards, reflection.
+pub const CSV_FILES: [&str; 3] = ["action-items.csv", "cards.csv", "reflection.csv"];
+
 fn field(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))

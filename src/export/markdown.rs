@@ -1,6 +1,7 @@
 //! The session as Markdown: what retrospective tools' users paste into wikis and mails.
 
-use super::{ReportLang, report_data};
+use super::report_data;
+use crate::i18n::Lang;
 use crate::model::Session;
 
 /// Escapes characters that Markdown would read as formatting.
@@ -19,7 +20,7 @@ fn text(value: &str) -> String {
 }
 
 /// The session (or consolidation) as one Markdown document.
-pub fn markdown(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> String {
+pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
     let d = report_data(session, lang, now);
     let l = &d.labels;
     let mut out = format!("# {}\n\n", text(&d.title));

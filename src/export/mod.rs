@@ -7,51 +7,74 @@ mod csv;
 mod markdown;
 mod pdf;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::agenda::timing::{self, ItemState, ItemTimer};
 use crate::board::layout::{self, UnitRect, WALL_H, WALL_W};
-use crate::model::{ActionStatus, Due, PhotoLink, Session};
-use crate::reflection::stats::{self, Verdict};
+use crate::i18n::{self, Lang, R, fill};
+use crate::model::{PhotoLink, Session};
+use crate::reflection::stats;
+use crate::storage::{IoAction, StorageError};
 
-pub use csv::{action_items_csv, cards_csv, reflection_csv};
+pub use csv::{CSV_FILES, action_items_csv, cards_csv, reflection_csv};
 pub use markdown::markdown;
 pub use pdf::{ExportError, pdf};
 
-/// The language of a report.
+/// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportLang {
-    De,
-    En,
+pub enum Kind {
+    /// The PDF report, one file.
+    Pdf,
+    /// The report as Markdown, one file.
+    Markdown,
+    /// CSV tables, a folder.
+    Csv,
 }
 
-impl ReportLang {
-    /// The session's own language, German when it says `de`.
-    pub fn of(session: &Session) -> Self {
-        if session.meta.language.to_ascii_lowercase().starts_with("de") {
-            Self::De
-        } else {
-            Self::En
-        }
+/// Writes an export to `target` (a file; for CSV a folder), atomically. Returns the files
+/// written and their sizes. The app and the command line both call this.
+pub fn write(
+    kind: Kind,
+    session: &Session,
+    folder: Option<&Path>,
+    target: &Path,
+    lang: Lang,
+    now: jiff::Timestamp,
+) -> Result<Vec<(PathBuf, usize)>, ExportError> {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(ExportError::FolderMissing(parent.to_owned()));
     }
-
-    /// From a command line value.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.to_ascii_lowercase().as_str() {
-            "de" => Some(Self::De),
-            "en" => Some(Self::En),
-            _ => None,
+    let files: Vec<(PathBuf, Vec<u8>)> = match kind {
+        Kind::Pdf => vec![(target.to_owned(), pdf(session, folder, lang, now)?)],
+        Kind::Markdown => vec![(target.to_owned(), markdown(session, lang, now).into_bytes())],
+        Kind::Csv => {
+            std::fs::create_dir_all(target).map_err(|e| {
+                ExportError::Write(StorageError::io(IoAction::CreateFolder, target, e))
+            })?;
+            let [actions, cards, reflection] = CSV_FILES;
+            vec![
+                (target.join(actions), action_items_csv(session).into_bytes()),
+                (target.join(cards), cards_csv(session).into_bytes()),
+                (
+                    target.join(reflection),
+                    reflection_csv(session).into_bytes(),
+                ),
+            ]
         }
+    };
+    let mut written = Vec::new();
+    for (file, bytes) in files {
+        crate::storage::atomic_write(&file, |f| std::io::Write::write_all(f, &bytes))
+            .map_err(ExportError::Write)?;
+        written.push((file, bytes.len()));
     }
-
-    fn pick(self, de: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Self::De => de,
-            Self::En => en,
-        }
-    }
+    Ok(written)
 }
 
 /// Everything the template prints, already in words.
@@ -219,8 +242,8 @@ fn hex(colour: crate::model::CardColour) -> String {
 
 /// Builds the report's data. `now` only matters for items still running.
 #[allow(clippy::too_many_lines)]
-pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) -> ReportData {
-    let l = |de, en| lang.pick(de, en);
+pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> ReportData {
+    let r = |key: R| key.get(lang);
     let meta = &session.meta;
     let source_of = |id: uuid::Uuid| -> String {
         let Some(provenance) = &session.provenance else {
@@ -236,19 +259,19 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
             .map(|s| format!(" ({})", s.title))
             .unwrap_or_default()
     };
-    let dates: Vec<String> = meta.dates.iter().map(|d| date_text(*d, lang)).collect();
+    let dates: Vec<String> = meta.dates.iter().map(|d| i18n::date(*d, lang)).collect();
     let mut facts = Vec::new();
     let mut fact = |label: &str, value: String| {
         if !value.trim().is_empty() {
             facts.push((label.to_owned(), value));
         }
     };
-    fact(l("Termine", "Dates"), dates.join(", "));
-    fact(l("Ort", "Place"), meta.location.clone());
-    fact(l("Veranstalter", "Organiser"), meta.organiser.clone());
-    fact(l("Moderation", "Moderators"), meta.moderators.join(", "));
+    fact(r(R::Dates), dates.join(", "));
+    fact(r(R::Place), meta.location.clone());
+    fact(r(R::Organiser), meta.organiser.clone());
+    fact(r(R::Moderators), meta.moderators.join(", "));
     fact(
-        l("Teilnehmende", "Participants"),
+        r(R::Participants),
         format!(
             "{} ({})",
             meta.participants.len(),
@@ -287,7 +310,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                             timing::format_minutes(slot.end_min)
                         ),
                         title: format!("{}{}", item.title, source_of(item.id.uuid())),
-                        method: method_word(item.method, lang).to_owned(),
+                        method: i18n::method_text(item.method, lang).to_owned(),
                         planned: format!("{} min", item.planned_minutes),
                         held,
                         diff,
@@ -295,18 +318,17 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                     }
                 })
                 .collect();
-            let date = day.date.map(|d| date_text(d, lang)).unwrap_or_default();
+            let date = day.date.map(|d| i18n::date(d, lang)).unwrap_or_default();
             let total = if held_total > 0 {
-                format!(
-                    "{} {planned_total} min, {} {held_total} min",
-                    l("Geplant", "Planned"),
-                    l("gehalten", "held")
+                fill(
+                    r(R::PlannedAndHeldMinutes),
+                    &[&planned_total.to_string(), &held_total.to_string()],
                 )
             } else {
-                format!("{} {planned_total} min", l("Geplant", "Planned"))
+                fill(r(R::PlannedMinutes), &[&planned_total.to_string()])
             };
             DayData {
-                heading: format!("{} {} – {date}", l("Tag", "Day"), index + 1),
+                heading: fill(r(R::DayHeading), &[&(index + 1).to_string(), &date]),
                 items,
                 total,
             }
@@ -331,22 +353,12 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
         .map(|a| ActionData {
             title: format!("{}{}", a.title, source_of(a.id.uuid())),
             owner: a.owner.clone(),
-            due: match a.due {
-                Due::Open => l("offen", "open").to_owned(),
-                Due::On(date) => date_text(date, lang),
-                Due::NextMeeting => l("bis zum nächsten Treffen", "by the next meeting").to_owned(),
-            },
-            status: match a.status {
-                ActionStatus::Open => l("offen", "open"),
-                ActionStatus::InProgress => l("in Arbeit", "in progress"),
-                ActionStatus::Done => l("erledigt", "done"),
-                ActionStatus::Dropped => l("verworfen", "dropped"),
-            }
-            .to_owned(),
+            due: i18n::due_text(a.due, lang),
+            status: i18n::status_text(a.status, lang).to_owned(),
         })
         .collect();
     let next = session.next_meeting.as_ref().map(|n| {
-        let dates: Vec<String> = n.dates.iter().map(|d| date_text(*d, lang)).collect();
+        let dates: Vec<String> = n.dates.iter().map(|d| i18n::date(*d, lang)).collect();
         let mut text = format!("{}, {}", dates.join(" / "), n.place);
         if !n.note.is_empty() {
             text.push_str(&format!(" – {}", n.note));
@@ -373,22 +385,16 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                     .iter()
                     .map(|(v, n)| (v.to_string(), *n, *n as f32 / most as f32))
                     .collect(),
-                line: format!(
-                    "{} {}, {} % {} (n = {})",
-                    l("Mittel", "Mean"),
-                    s.mean.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}")),
-                    (s.positive_share * 100.0).round(),
-                    l("positiv", "positive"),
-                    s.count
+                line: fill(
+                    r(R::MeanLine),
+                    &[
+                        &s.mean
+                            .map_or_else(|| "–".to_owned(), |m| i18n::decimal(m, 1, lang)),
+                        &(s.positive_share * 100.0).round().to_string(),
+                        &s.count.to_string(),
+                    ],
                 ),
-                verdict: match s.verdict {
-                    Verdict::NoRatings => l("keine Bewertungen", "no ratings"),
-                    Verdict::MostlyPositive => l("überwiegend positiv", "mostly positive"),
-                    Verdict::MostlyNegative => l("überwiegend negativ", "mostly negative"),
-                    Verdict::Split => l("geteilt", "split"),
-                    Verdict::Mixed => l("gemischt", "mixed"),
-                }
-                .to_owned(),
+                verdict: i18n::verdict_text(s.verdict, lang).to_owned(),
             }
         })
         .collect();
@@ -447,7 +453,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
                 caption.push_str(&format!(" ({belongs})"));
             }
             if !p.photographer.is_empty() {
-                caption.push_str(&format!(" – {}: {}", l("Foto", "Photo"), p.photographer));
+                caption.push_str(&format!(" – {}", fill(r(R::PhotoBy), &[&p.photographer])));
             }
             caption.push_str(&source_of(p.id.uuid()));
             PhotoData {
@@ -460,13 +466,12 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
 
     let mut credits = Vec::new();
     if !meta.credits.text.is_empty() {
-        credits.push(format!("Text: {}", meta.credits.text.join(", ")));
+        credits.push(fill(r(R::CreditsText), &[&meta.credits.text.join(", ")]));
     }
     if !meta.credits.photos.is_empty() {
-        credits.push(format!(
-            "{}: {}",
-            l("Fotografie", "Photography"),
-            meta.credits.photos.join(", ")
+        credits.push(fill(
+            r(R::CreditsPhotos),
+            &[&meta.credits.photos.join(", ")],
         ));
     }
     let sources = session
@@ -476,7 +481,7 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
             p.sources
                 .iter()
                 .map(|s| {
-                    let dates: Vec<String> = s.dates.iter().map(|d| date_text(*d, lang)).collect();
+                    let dates: Vec<String> = s.dates.iter().map(|d| i18n::date(*d, lang)).collect();
                     format!("{} ({})", s.title, dates.join(", "))
                 })
                 .collect()
@@ -484,12 +489,12 @@ pub fn report_data(session: &Session, lang: ReportLang, now: jiff::Timestamp) ->
         .unwrap_or_default();
 
     ReportData {
-        lang: lang.pick("de", "en"),
+        lang: lang.code(),
         labels: labels(lang),
         kind: if session.provenance.is_some() {
-            l("Konsolidierte Dokumentation", "Consolidated documentation")
+            r(R::ConsolidatedDocumentation)
         } else {
-            l("Dokumentation", "Documentation")
+            r(R::Documentation)
         }
         .to_owned(),
         title: meta.title.clone(),
@@ -632,67 +637,42 @@ fn board_data(board: &crate::model::Board, source_of: &dyn Fn(uuid::Uuid) -> Str
     }
 }
 
-fn labels(lang: ReportLang) -> Labels {
-    let l = |de, en| lang.pick(de, en);
+fn labels(lang: Lang) -> Labels {
+    let r = |key: R| key.get(lang);
     Labels {
-        page: l("Seite", "Page"),
-        of: l("von", "of"),
-        sources: l(
-            "Quellen dieser Konsolidierung",
-            "Sources of this consolidation",
-        ),
-        agenda: l("Ablauf: geplant und gehalten", "Agenda: planned and held"),
-        time: l("Zeit", "Time"),
-        item: l("Punkt", "Item"),
-        method: l("Methode", "Method"),
-        planned: l("geplant", "planned"),
-        held: l("gehalten", "held"),
-        boards: l("Pinnwände", "Boards"),
-        unclustered: l("Weitere Karten", "Other cards"),
-        results: l("Ergebnisse und nächste Schritte", "Results and next steps"),
-        decisions: l("Ergebnisse und Beschlüsse", "Results and decisions"),
-        actions: l("Nächste Aufgaben", "Next tasks"),
-        task: l("Aufgabe", "Task"),
-        owner: l("Zuständig", "Owner"),
-        due: l("Fällig", "Due"),
-        status: l("Status", "Status"),
-        next: l("Nächstes Treffen", "Next meeting"),
-        notes: l("Notizen", "Notes"),
-        reflection: l("Bilanz des Workshops", "The workshop in review"),
-        comments: l("Stimmen", "Comments"),
-        dissent: l("Abweichende Stimmen", "Dissent"),
-        summary: l("Zusammenfassung", "Summary"),
-        photos: l("Fotos", "Photos"),
-    }
-}
-
-fn method_word(method: crate::model::Method, lang: ReportLang) -> &'static str {
-    use crate::model::Method;
-    let l = |de, en| lang.pick(de, en);
-    match method {
-        Method::Input => l("Input", "Input"),
-        Method::Discussion => l("Diskussion", "Discussion"),
-        Method::GroupWork => l("Gruppenarbeit", "Group work"),
-        Method::Positioning => l("Verortung", "Positioning"),
-        Method::Clustering => l("Clustern", "Clustering"),
-        Method::Voting => l("Punktabfrage", "Dot voting"),
-        Method::Reflection => l("Reflexion", "Reflection"),
-        Method::Break => l("Pause", "Break"),
-        Method::Other => l("Sonstiges", "Other"),
-    }
-}
-
-/// A date as people write it: 23.11.2017 in German, 2017-11-23 in English.
-pub fn date_text(date: jiff::civil::Date, lang: ReportLang) -> String {
-    match lang {
-        ReportLang::De => date.strftime("%d.%m.%Y").to_string(),
-        ReportLang::En => date.to_string(),
+        page: r(R::Page),
+        of: r(R::Of),
+        sources: r(R::Sources),
+        agenda: r(R::Agenda),
+        time: r(R::Time),
+        item: r(R::Item),
+        method: r(R::Method),
+        planned: r(R::Planned),
+        held: r(R::Held),
+        boards: r(R::Boards),
+        unclustered: r(R::OtherCards),
+        results: r(R::ResultsAndNextSteps),
+        decisions: r(R::ResultsAndDecisions),
+        actions: r(R::NextTasks),
+        task: r(R::Task),
+        owner: r(R::Owner),
+        due: r(R::Due),
+        status: r(R::Status),
+        next: r(R::NextMeeting),
+        notes: r(R::Notes),
+        reflection: r(R::Reflection),
+        comments: r(R::Comments),
+        dissent: r(R::Dissent),
+        summary: r(R::Summary),
+        photos: r(R::Photos),
     }
 }
 
 /// A photo downscaled for print (at most 200 dpi on a 16 cm wide figure), upright, as JPEG.
+///
+/// The file is read only if it lies inside the session folder.
 pub fn print_photo(folder: &Path, relative: &str) -> Option<Vec<u8>> {
-    let bytes = std::fs::read(folder.join(relative)).ok()?;
+    let bytes = crate::storage::read_inside(folder, relative).ok()?;
     let image = crate::photos::import::decode(&bytes, relative).ok()?;
     let small = image.thumbnail(1260, 1260).to_rgb8();
     let mut out = Vec::new();

@@ -12,20 +12,27 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt as _, World};
 use typst_layout::PagedDocument;
 
-use super::{ReportLang, print_photo, report_data};
+use super::{print_photo, report_data};
+use crate::i18n::Lang;
 use crate::model::Session;
 
 /// The report template.
 const TEMPLATE: &str = include_str!("../../assets/report.typ");
 
-/// Why no PDF came out, in words.
-#[derive(Debug, thiserror::Error)]
+/// Why no export came out; `i18n` puts it into words.
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("The report could not be laid out: {0}")]
+    /// typst could not lay the report out (a fault in the template).
     Layout(String),
-    #[error("The PDF could not be written: {0}")]
+    /// typst could not make the PDF.
     Pdf(String),
+    /// The folder to write into does not exist.
+    FolderMissing(std::path::PathBuf),
+    /// Writing the file failed.
+    Write(crate::storage::StorageError),
 }
+
+impl std::error::Error for ExportError {}
 
 struct ReportWorld {
     library: LazyHash<Library>,
@@ -85,7 +92,7 @@ impl World for ReportWorld {
 pub fn pdf(
     session: &Session,
     folder: Option<&Path>,
-    lang: ReportLang,
+    lang: Lang,
     now: jiff::Timestamp,
 ) -> Result<Vec<u8>, ExportError> {
     let mut data = report_data(session, lang, now);

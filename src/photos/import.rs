@@ -21,27 +21,42 @@ pub const MAX_SIDE: u32 = 20_000;
 pub const MAX_DECODED_BYTES: u64 = MAX_DECODED_MB * 1024 * 1024;
 const MAX_DECODED_MB: u64 = 800;
 
-/// Why a photo cannot be used.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// Why a photo cannot be used; `i18n` puts it into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PhotoError {
-    #[error("{0} could not be read: {1}")]
-    Unreadable(String, String),
-    #[error("{0} is empty (0 bytes).")]
+    /// The file could not be read (the system's reason).
+    Unreadable(String, std::io::ErrorKind),
     Empty(String),
-    #[error(
-        "{0} is a HEIC/HEIF photo, which Moderato cannot read. Please export it as JPEG first."
-    )]
+    /// HEIC/HEIF, which Moderato cannot decode.
     Heic(String),
-    #[error("{0} is not a JPEG or PNG image.")]
     NotAnImage(String),
-    #[error(
-        "{0} claims to be {1} × {2} pixels, more than Moderato accepts ({MAX_SIDE} per side, {MAX_DECODED_MB} MB decoded)."
-    )]
+    /// The header claims more pixels than Moderato accepts (width, height).
     TooLarge(String, u32, u32),
-    #[error("{0} is damaged or cut off: {1}")]
-    Damaged(String, String),
-    #[error("The photo {0} is missing from the session folder.")]
+    /// The picture data does not decode completely.
+    Damaged(String),
     Missing(String),
+    /// The file lies outside the session folder.
+    Outside(String),
+    /// The session's `photos/` is a link to another place.
+    PhotosFolderNotReal,
+    NotAFile(String),
+}
+
+impl std::error::Error for PhotoError {}
+
+impl From<storage::FileError> for PhotoError {
+    fn from(error: storage::FileError) -> Self {
+        use storage::FileProblem;
+        let name = error.path;
+        match error.problem {
+            FileProblem::Missing => Self::Missing(name),
+            FileProblem::Outside => Self::Outside(name),
+            FileProblem::PhotosFolderNotReal => Self::PhotosFolderNotReal,
+            FileProblem::NotAFile => Self::NotAFile(name),
+            FileProblem::TooLarge { .. } => Self::TooLarge(name, 0, 0),
+            FileProblem::Unreadable(e) => Self::Unreadable(name, e.kind()),
+        }
+    }
 }
 
 fn name_of(path: &Path) -> String {
@@ -108,7 +123,7 @@ fn classify(error: image::ImageError, name: &str) -> PhotoError {
     match error {
         image::ImageError::Limits(_) => PhotoError::TooLarge(name.to_owned(), 0, 0),
         image::ImageError::Unsupported(_) => PhotoError::NotAnImage(name.to_owned()),
-        other => PhotoError::Damaged(name.to_owned(), other.to_string()),
+        _ => PhotoError::Damaged(name.to_owned()),
     }
 }
 
@@ -126,7 +141,7 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
     let name = name_of(path);
     let bytes = fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => PhotoError::Missing(name.clone()),
-        _ => PhotoError::Unreadable(name.clone(), e.to_string()),
+        _ => PhotoError::Unreadable(name.clone(), e.kind()),
     })?;
     Ok(decode(&bytes, &name)?
         .thumbnail(max_side, max_side)
@@ -138,8 +153,7 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
 /// photo, with its taken-at time from EXIF when present.
 pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
     let name = name_of(source);
-    let bytes =
-        fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.to_string()))?;
+    let bytes = fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.kind()))?;
     let format = sniff(&bytes, &name)?;
     // Decode fully once: a truncated file fails here, not later in the gallery.
     let checked = open_checked(&bytes, &name)?;
@@ -172,9 +186,16 @@ pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
     let target: PathBuf = folder.join(&relative);
     if !target.exists() {
         fs::create_dir_all(folder.join(PHOTOS_DIR))
-            .map_err(|e| PhotoError::Unreadable(relative.clone(), e.to_string()))?;
-        storage::atomic_write(&target, |file| std::io::Write::write_all(file, &bytes))
-            .map_err(|e| PhotoError::Unreadable(relative.clone(), e.to_string()))?;
+            .map_err(|e| PhotoError::Unreadable(relative.clone(), e.kind()))?;
+        storage::atomic_write(&target, |file| std::io::Write::write_all(file, &bytes)).map_err(
+            |e| {
+                let kind = match &e {
+                    storage::StorageError::Io { source, .. } => source.kind(),
+                    _ => std::io::ErrorKind::Other,
+                };
+                PhotoError::Unreadable(relative.clone(), kind)
+            },
+        )?;
     }
     Ok(Photo {
         id: PhotoId::generate(),

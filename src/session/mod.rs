@@ -3,7 +3,9 @@
 //! photos, results) live in their folders. No egui here.
 
 mod ids;
+mod problems;
 mod provenance;
+mod remap;
 pub mod summary;
 
 use std::collections::BTreeSet;
@@ -16,11 +18,12 @@ pub use ids::{
     ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, DimensionId,
     ParticipantId, PhotoId, ReflectionEntryId, ResultId, SessionId,
 };
+pub use problems::{Element, Problem};
 pub use provenance::{DecisionState, MergeDecision, MergeKind, Provenance, SourceSession};
 
 use crate::agenda::Agenda;
 use crate::board::Board;
-use crate::photos::{Photo, PhotoPathProblem, check_photo_path};
+use crate::photos::Photo;
 use crate::reflection::Reflection;
 use crate::results::{ActionItem, Decision, NextMeeting};
 
@@ -109,75 +112,6 @@ impl Session {
         ids.extend(self.action_items.iter().map(|a| a.id.uuid()));
         ids
     }
-
-    /// Problems that make the session unsafe to work with: missing or repeated ids, photo
-    /// paths outside the session folder. Each is one sentence in plain words.
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut seen = BTreeSet::new();
-        let mut check_id = |kind: &str, label: &str, id: Uuid| {
-            if id.is_nil() {
-                problems.push(format!("{kind} \u{201c}{label}\u{201d} has no id."));
-            } else if !seen.insert(id) {
-                problems.push(format!(
-                    "{kind} \u{201c}{label}\u{201d} repeats the id {id}."
-                ));
-            }
-        };
-        check_id("The session", &self.meta.title, self.id.uuid());
-        for p in &self.meta.participants {
-            check_id("Participant", &p.name, p.id.uuid());
-        }
-        for day in &self.agenda.days {
-            check_id(
-                "Agenda day",
-                &day.date.map(|d| d.to_string()).unwrap_or_default(),
-                day.id.uuid(),
-            );
-            for item in &day.items {
-                check_id("Agenda item", &item.title, item.id.uuid());
-            }
-        }
-        for board in &self.boards {
-            check_id("Board", &board.title, board.id.uuid());
-            for card in &board.cards {
-                check_id("Card", &card.text, card.id.uuid());
-            }
-            for cluster in &board.clusters {
-                check_id("Cluster", &cluster.title, cluster.id.uuid());
-            }
-        }
-        for dim in &self.reflection.dimensions {
-            check_id("Reflection dimension", &dim.name, dim.id.uuid());
-        }
-        for entry in &self.reflection.entries {
-            check_id("Reflection entry", &entry.who, entry.id.uuid());
-        }
-        for photo in &self.photos {
-            check_id("Photo", &photo.path, photo.id.uuid());
-        }
-        for result in &self.results {
-            check_id("Result", &result.text, result.id.uuid());
-        }
-        for item in &self.action_items {
-            check_id("Action item", &item.title, item.id.uuid());
-        }
-        for photo in &self.photos {
-            if let Err(problem) = check_photo_path(&photo.path) {
-                let why = match problem {
-                    PhotoPathProblem::Empty => "has an empty path",
-                    PhotoPathProblem::Absolute => {
-                        "has an absolute path; photo paths must be relative to the session folder"
-                    }
-                    PhotoPathProblem::LeavesFolder => {
-                        "points outside the session folder (\u{201c}..\u{201d})"
-                    }
-                };
-                problems.push(format!("Photo \u{201c}{}\u{201d} {why}.", photo.path));
-            }
-        }
-        problems
-    }
 }
 
 /// Who, what, when and where.
@@ -254,13 +188,17 @@ mod tests {
         });
         let problems = s.problems();
         assert_eq!(problems.len(), 2, "{problems:?}");
+        let words: Vec<String> = problems
+            .iter()
+            .map(|p| crate::i18n::Describe::describe(p, crate::i18n::Lang::En))
+            .collect();
         assert!(
-            problems
+            words
                 .iter()
                 .any(|p| p.contains("Fotos") && p.contains("repeats"))
         );
         assert!(
-            problems
+            words
                 .iter()
                 .any(|p| p.contains("Ohne Id") && p.contains("no id"))
         );

@@ -57,6 +57,9 @@ pub struct SourceSession {
     pub id: SessionId,
     pub title: String,
     pub dates: Vec<Date>,
-    /// Folder the session was read from, as given at consolidation time.
+    /// Folder the session was read from, relative to the consolidation's folder (older
+    /// files: as given at consolidation time).
     pub path: String,
+    /// The same folder's absolute path, tried when the relative one no longer leads there.
+    pub absolute: String,
 }

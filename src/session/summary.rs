@@ -84,48 +84,4 @@ impl Summary {
             _ => String::new(),
         }
     }
-
-    /// A few human-readable lines, as `moderato check` prints them.
-    pub fn lines(&self) -> Vec<String> {
-        let mut lines = vec![format!("{} ({})", self.title, self.date_range())];
-        if !self.location.is_empty() {
-            lines.push(format!("Location: {}", self.location));
-        }
-        lines.push(format!(
-            "{} participants from {} organisations",
-            self.participants, self.organisations
-        ));
-        let mut agenda = format!(
-            "Agenda: {} items, {} min planned",
-            self.agenda_items, self.planned_minutes
-        );
-        if self.actual_minutes > 0 {
-            agenda.push_str(&format!(
-                ", {} min held, {} over time",
-                self.actual_minutes, self.items_over_time
-            ));
-        }
-        lines.push(agenda);
-        lines.push(format!(
-            "Boards: {} with {} cards, {} clusters, {} votes",
-            self.boards, self.cards, self.clusters, self.votes
-        ));
-        lines.push(format!(
-            "Reflection: {} entries on {} dimensions",
-            self.reflection_entries, self.reflection_dimensions
-        ));
-        lines.push(format!(
-            "Photos: {}, results: {}, action items: {}",
-            self.photos, self.results, self.action_items
-        ));
-        if let Some(next) = &self.next_meeting {
-            let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
-            lines.push(format!(
-                "Next meeting: {} in {}",
-                dates.join(", "),
-                next.place
-            ));
-        }
-        lines
-    }
 }

@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::{AUTOSAVE_FILE, SESSION_FILE, StorageError, atomic_write, from_ron, to_ron};
+use super::{AUTOSAVE_FILE, IoAction, SESSION_FILE, StorageError, atomic_write, from_ron, to_ron};
 use crate::model::Session;
 
 /// An autosave that holds changes the saved file does not have.
@@ -22,7 +22,7 @@ pub struct Recovery {
 
 /// Writes the autosave for a session folder (created if needed).
 pub fn write_autosave(folder: &Path, session: &Session) -> Result<(), StorageError> {
-    fs::create_dir_all(folder).map_err(|e| StorageError::io("create the folder", folder, e))?;
+    fs::create_dir_all(folder).map_err(|e| StorageError::io(IoAction::CreateFolder, folder, e))?;
     let text = to_ron(session);
     atomic_write(&folder.join(AUTOSAVE_FILE), |file| {
         file.write_all(text.as_bytes())
@@ -35,7 +35,7 @@ pub fn discard_autosave(folder: &Path) -> Result<(), StorageError> {
     match fs::remove_file(&path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(StorageError::io("remove", &path, e)),
+        Err(e) => Err(StorageError::io(IoAction::Remove, &path, e)),
     }
 }
 

@@ -18,19 +18,17 @@ pub struct SessionLock {
 }
 
 /// Why a session could not be locked.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum LockError {
-    #[error(
-        "This session is open in another Moderato window (process {holder}). \
-         Saving here could overwrite the changes made there."
-    )]
+    /// Another process holds it (its process id, if it wrote one).
     HeldElsewhere { holder: String },
-    #[error("Could not lock {}: {source}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
 }
+
+impl std::error::Error for LockError {}
 
 impl SessionLock {
     /// Takes the lock of a session folder; fails if another process holds it.
@@ -55,11 +53,7 @@ impl SessionLock {
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder.trim();
                 return Err(LockError::HeldElsewhere {
-                    holder: if holder.is_empty() {
-                        "unknown".into()
-                    } else {
-                        holder.into()
-                    },
+                    holder: holder.to_owned(),
                 });
             }
             Err(TryLockError::Error(e)) => return Err(io_error(e)),

@@ -6,6 +6,9 @@
 //! folder. No egui here.
 
 mod autosave;
+mod error;
+mod inside;
+mod listing;
 mod lock;
 
 use std::fs::{self, File};
@@ -17,7 +20,15 @@ use serde::Deserialize;
 use crate::model::{SCHEMA_VERSION, Session};
 
 pub use autosave::{Recovery, discard_autosave, find_recovery, write_autosave};
-pub use lock::{LockError, SessionLock};
+pub use error::{Expected, IoAction, StorageError, SyntaxProblem};
+pub use inside::{
+    FileError, FileProblem, MAX_FILE_BYTES, check_photos_folder, open_inside, read_inside,
+    resolve_inside,
+};
+pub use listing::{SessionListing, list_sessions};
+pub use lock::{LOCK_FILE, LockError, SessionLock};
+
+use error::line_column;
 
 /// The session file inside a session folder.
 pub const SESSION_FILE: &str = "session.ron";
@@ -27,57 +38,6 @@ pub const BACKUP_FILE: &str = "session.ron.bak";
 pub const AUTOSAVE_FILE: &str = "session.autosave.ron";
 /// Photos live here, relative to the session folder.
 pub const PHOTOS_DIR: &str = "photos";
-
-/// What went wrong reading or writing a session, in words a moderator understands.
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    #[error("Could not {action} {}: {source}", path.display())]
-    Io {
-        action: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
-
-    #[error("{} is not a Moderato session: it has no {SESSION_FILE}.", path.display())]
-    NotASession { path: PathBuf },
-
-    #[error("There is nothing at {}: no such folder or file.", path.display())]
-    Missing { path: PathBuf },
-
-    #[error("{}, line {line}, column {column}: {message}", path.display())]
-    Syntax {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-
-    #[error(
-        "{} was written by a newer version of Moderato (file format {found}; this version reads up to {SCHEMA_VERSION}). \
-         Please update Moderato to open it. The file was not changed.",
-        path.display()
-    )]
-    TooNew { path: PathBuf, found: u32 },
-
-    #[error("{} cannot be opened safely:\n{}", path.display(), problems.join("\n"))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<String>,
-    },
-
-    #[error("The new session has no folder yet.")]
-    NoFolder,
-}
-
-impl StorageError {
-    fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
-        Self::Io {
-            action,
-            path: path.to_owned(),
-            source,
-        }
-    }
-}
 
 /// The folder and file of a session, from a path naming either.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -170,23 +130,7 @@ fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> StorageError {
         path: path.to_owned(),
         line: error.span.start.line,
         column: error.span.start.col,
-        message: plain_ron_message(&error.code),
-    }
-}
-
-/// RON's messages are written for programmers; most read fine, a few get plainer words.
-fn plain_ron_message(code: &ron::Error) -> String {
-    match code {
-        ron::Error::Eof => "the file ends too early (is it cut off?)".to_owned(),
-        ron::Error::Io(message) => format!("could not be read: {message}"),
-        other => {
-            let text = other.to_string();
-            let mut chars = text.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => text,
-            }
-        }
+        problem: SyntaxProblem::of(&error.code),
     }
 }
 
@@ -204,21 +148,21 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
         paths.session_file()
     };
     let text = match fs::read(&file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| StorageError::Syntax {
-            path: file.clone(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the file is not UTF-8 text (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
+            StorageError::Syntax {
+                path: file.clone(),
+                line,
+                column,
+                problem: SyntaxProblem::NotText,
+            }
         })?,
         Err(e) if e.kind() == io::ErrorKind::NotFound && path.is_dir() => {
             return Err(StorageError::NotASession {
                 path: path.to_owned(),
             });
         }
-        Err(e) => return Err(StorageError::io("read", &file, e)),
+        Err(e) => return Err(StorageError::io(IoAction::Read, &file, e)),
     };
     from_ron(&text, &file)
 }
@@ -231,9 +175,10 @@ pub fn save(folder: &Path, session: &Session) -> Result<(), StorageError> {
     let paths = SessionPaths {
         folder: folder.to_owned(),
     };
-    fs::create_dir_all(folder).map_err(|e| StorageError::io("create the folder", folder, e))?;
+    fs::create_dir_all(folder).map_err(|e| StorageError::io(IoAction::CreateFolder, folder, e))?;
     let photos = folder.join(PHOTOS_DIR);
-    fs::create_dir_all(&photos).map_err(|e| StorageError::io("create the folder", &photos, e))?;
+    fs::create_dir_all(&photos)
+        .map_err(|e| StorageError::io(IoAction::CreateFolder, &photos, e))?;
     let text = to_ron(session);
     let target = paths.session_file();
     // Skip the write when nothing changed: the file and its backup stay as they are.
@@ -242,7 +187,7 @@ pub fn save(folder: &Path, session: &Session) -> Result<(), StorageError> {
     }
     if target.exists() {
         // Copy, not rename: there is never a moment without a session file.
-        let old = fs::read(&target).map_err(|e| StorageError::io("read", &target, e))?;
+        let old = fs::read(&target).map_err(|e| StorageError::io(IoAction::Read, &target, e))?;
         atomic_write(&paths.backup_file(), |file| file.write_all(&old))?;
     }
     atomic_write(&target, |file| file.write_all(text.as_bytes()))
@@ -262,8 +207,8 @@ pub fn atomic_write(
         .prefix(".moderato-")
         .suffix(".tmp")
         .tempfile_in(folder)
-        .map_err(|e| StorageError::io("create a temporary file in", folder, e))?;
-    write(temp.as_file_mut()).map_err(|e| StorageError::io("write", target, e))?;
+        .map_err(|e| StorageError::io(IoAction::CreateTemp, folder, e))?;
+    write(temp.as_file_mut()).map_err(|e| StorageError::io(IoAction::Write, target, e))?;
     // Temporary files are private (0600); the saved file keeps the old file's permissions,
     // or gets the usual ones for a new file.
     let permissions = match fs::metadata(target) {
@@ -273,14 +218,14 @@ pub fn atomic_write(
     if let Some(permissions) = permissions {
         temp.as_file()
             .set_permissions(permissions)
-            .map_err(|e| StorageError::io("write", target, e))?;
+            .map_err(|e| StorageError::io(IoAction::Write, target, e))?;
     }
     temp.as_file()
         .sync_all()
-        .map_err(|e| StorageError::io("write", target, e))?;
+        .map_err(|e| StorageError::io(IoAction::Write, target, e))?;
     temp.persist(target)
-        .map_err(|e| StorageError::io("replace", target, e.error))?;
-    sync_folder(folder).map_err(|e| StorageError::io("sync the folder", folder, e))
+        .map_err(|e| StorageError::io(IoAction::Replace, target, e.error))?;
+    sync_folder(folder).map_err(|e| StorageError::io(IoAction::SyncFolder, folder, e))
 }
 
 #[cfg(unix)]
@@ -303,66 +248,4 @@ fn sync_folder(folder: &Path) -> io::Result<()> {
 fn sync_folder(_folder: &Path) -> io::Result<()> {
     // Windows cannot open a directory as a file; its rename is durable enough.
     Ok(())
-}
-
-/// A line about a session for lists and the browser: title, dates, counts.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SessionListing {
-    pub folder: PathBuf,
-    pub outcome: Result<crate::session::summary::Summary, String>,
-}
-
-/// Lists the session folders directly inside `dir`, sorted by folder name.
-pub fn list_sessions(dir: &Path) -> Vec<SessionListing> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut folders: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.join(SESSION_FILE).is_file())
-        .collect();
-    folders.sort();
-    folders
-        .into_iter()
-        .map(|folder| SessionListing {
-            outcome: load(&folder)
-                .map(|session| crate::session::summary::Summary::of(&session))
-                .map_err(|e| e.to_string()),
-            folder,
-        })
-        .collect()
-}
-
-/// Writes a consolidated session into `out` and copies its photos there. A photo missing from
-/// its source folder is reported (one sentence each) and not copied; the rest is written.
-pub fn write_consolidation(
-    out: &Path,
-    consolidation: &crate::consolidate::Consolidation,
-) -> Result<Vec<String>, StorageError> {
-    save(out, &consolidation.session)?;
-    let mut warnings = Vec::new();
-    for copy in &consolidation.photos {
-        let from = Path::new(&copy.from_folder).join(&copy.from_path);
-        let to = out.join(&copy.to_path);
-        if crate::model::check_photo_path(&copy.to_path).is_err() {
-            warnings.push(format!(
-                "Skipped a photo with an unsafe name: {}",
-                copy.to_path
-            ));
-            continue;
-        }
-        let bytes = match fs::read(&from) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                warnings.push(format!("Photo {} could not be copied: {e}", from.display()));
-                continue;
-            }
-        };
-        if fs::read(&to).is_ok_and(|existing| existing == bytes) {
-            continue;
-        }
-        atomic_write(&to, |file| file.write_all(&bytes))?;
-    }
-    Ok(warnings)
 }

@@ -8,10 +8,10 @@ use jiff::{SignedDuration, Timestamp};
 use crate::agenda::timing::{
     self, DayBudget, ItemState, ItemTimer, Urgency, format_clock, format_minutes,
 };
-use crate::app::messages::fill;
 use crate::app::projector::urgency_colour;
 use crate::app::widgets::{icon_button_ui, parsed_edit_ui, text_edit_ui};
 use crate::app::{Command, LiveAction, ModeratoApp};
+use crate::i18n::fill;
 use crate::i18n::{Lang, T};
 use crate::model::{Agenda, AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Method};
 

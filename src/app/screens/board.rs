@@ -7,10 +7,10 @@ use egui::{ComboBox, Key, Modifiers, RichText, TextEdit, Ui};
 
 use crate::app::ModeratoApp;
 use crate::app::board_view::{self, BoardUiState, VoteRequest, paper};
-use crate::app::messages::fill;
 use crate::app::widgets::{multiline_ui, text_edit_ui};
 use crate::board::edit;
 use crate::board::grouping::{self, CardText};
+use crate::i18n::fill;
 use crate::i18n::{Lang, T};
 use crate::model::{Axes, AxisLabels, Board, BoardId, CardColour, CardShape, Session};
 

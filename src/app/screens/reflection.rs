@@ -4,8 +4,8 @@
 use egui::{Align2, Color32, FontId, Id, RichText, Sense, Stroke, TextEdit, Ui, vec2};
 
 use crate::app::ModeratoApp;
-use crate::app::messages::fill;
 use crate::app::widgets::{icon_button_ui, parsed_edit_ui, text_edit_ui};
+use crate::i18n::fill;
 use crate::i18n::{Lang, T};
 use crate::model::{Dimension, DimensionId, Dissent, ReflectionEntry, ReflectionEntryId, Session};
 use crate::reflection::stats::{self, Verdict, rating_at, target_radius};

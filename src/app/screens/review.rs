@@ -5,9 +5,9 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use crate::agenda::timing::{ItemState, ItemTimer};
-use crate::app::messages::fill;
 use crate::app::widgets::{date_list_edit_ui, name_list_edit_ui, text_edit_ui};
 use crate::app::{Command, ModeratoApp};
+use crate::i18n::fill;
 use crate::i18n::{Lang, T};
 use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
 use crate::session::summary::Summary;

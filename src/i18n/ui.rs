@@ -1,68 +1,10 @@
-//! The UI's words in German and English, from one table.
-//!
-//! Every text the UI shows is a [`T`] key; [`T::get`] gives it in a language. A test checks
-//! that no entry is empty in either language.
+//! The words of the app's screens, menus and dialogs.
 
-use serde::{Deserialize, Serialize};
-
-/// A UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    De,
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// German when the system's locale says so (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-    pub fn from_system() -> Self {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty());
-        Self::from_locale(locale.as_deref().unwrap_or(""))
-    }
-
-    /// German for `de`, `de_DE.UTF-8`, `de-AT`, …; English otherwise.
-    pub fn from_locale(locale: &str) -> Self {
-        let lower = locale.to_ascii_lowercase();
-        if lower == "de" || lower.starts_with("de_") || lower.starts_with("de-") {
-            Lang::De
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The language's own name, for the language switch.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::De => "Deutsch",
-            Lang::En => "English",
-        }
-    }
-}
-
-macro_rules! texts {
-    ($($key:ident => $de:literal, $en:literal;)*) => {
-        /// A text of the UI.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum T { $($key,)* }
-
-        impl T {
-            /// Every key, for tests.
-            pub const ALL: &[T] = &[$(T::$key,)*];
-
-            /// The text in a language.
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((T::$key, Lang::De) => $de, (T::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
+use super::{Lang, texts};
 
 texts! {
+    /// A text of the app.
+    T;
     AppName => "Moderato", "Moderato";
     // Navigation.
     Agenda => "Agenda", "Agenda";
@@ -290,6 +232,7 @@ texts! {
     Delete => "Löschen", "Delete";
     DotVoting => "Punkte kleben", "Dot voting";
     DotVotingHelp => "Klick auf eine Karte oder Cluster-Überschrift klebt einen Punkt, Rechtsklick nimmt ihn ab.", "Click a card or cluster heading to add a dot, right-click to take one off.";
+    DotLeft => "{} Punkt übrig", "{} dot left";
     DotsLeft => "{} Punkte übrig", "{} dots left";
     NoDotLimit => "Punkte unbegrenzt", "no dot limit";
     ShowBy => "Hervorheben", "Highlight";
@@ -427,29 +370,6 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages() {
-        for key in T::ALL {
-            for lang in [Lang::De, Lang::En] {
-                assert!(
-                    !key.get(lang).trim().is_empty(),
-                    "{key:?} is empty in {lang:?}"
-                );
-            }
-            // Placeholders must match so a translation never drops a number.
-            assert_eq!(
-                key.get(Lang::De).matches("{}").count(),
-                key.get(Lang::En).matches("{}").count(),
-                "{key:?} placeholders differ"
-            );
-        }
-    }
-
-    #[test]
-    fn system_locale_picks_german_only_for_german() {
-        assert_eq!(Lang::from_locale("de_DE.UTF-8"), Lang::De);
-        assert_eq!(Lang::from_locale("de-AT"), Lang::De);
-        assert_eq!(Lang::from_locale("de"), Lang::De);
-        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
-        assert_eq!(Lang::from_locale("dexx"), Lang::En);
-        assert_eq!(Lang::from_locale(""), Lang::En);
+        super::super::assert_complete(T::ALL);
     }
 }

@@ -1,0 +1,172 @@
+//! The headless commands, each over the library function the app uses too.
+
+use std::path::{Path, PathBuf};
+
+use super::{Command, Output};
+use crate::consolidate;
+use crate::export;
+use crate::i18n::{self, C, Describe as _, Lang};
+use crate::jobs::Progress;
+use crate::session::summary::Summary;
+use crate::storage;
+
+/// `check` and `summary`: loads a session and prints its counts (as JSON with `--json`).
+pub(super) fn summary(
+    path: &Path,
+    as_json: bool,
+    is_check: bool,
+    o: &mut Output,
+) -> Result<(), ()> {
+    let session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let summary = Summary::of(&session);
+    let written = if as_json {
+        serde_json::to_string_pretty(&summary)
+            .map_err(std::io::Error::other)
+            .and_then(|json| o.line(&json))
+    } else {
+        let mut lines = Vec::new();
+        if is_check {
+            lines.push(o.say(C::Valid, &[&path.display().to_string()]));
+        }
+        lines.extend(summary_lines(&summary, o.lang));
+        lines.iter().try_for_each(|line| o.line(line))
+    };
+    match written {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not the session's fault; report other failures.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            let reason = i18n::io_reason(&e, o.lang);
+            o.fail(&o.say(C::OutputFailed, &[&reason]));
+            Err(())
+        }
+    }
+}
+
+/// A few lines about a session, as `check` prints them.
+pub fn summary_lines(s: &Summary, lang: Lang) -> Vec<String> {
+    let say = |key: C, values: &[&str]| i18n::fill(key.get(lang), values);
+    let mut lines = vec![format!("{} ({})", s.title, s.date_range())];
+    if !s.location.is_empty() {
+        lines.push(say(C::Location, &[&s.location]));
+    }
+    lines.push(say(
+        C::People,
+        &[&s.participants.to_string(), &s.organisations.to_string()],
+    ));
+    let (items, planned) = (s.agenda_items.to_string(), s.planned_minutes.to_string());
+    lines.push(if s.actual_minutes > 0 {
+        say(
+            C::AgendaHeld,
+            &[
+                &items,
+                &planned,
+                &s.actual_minutes.to_string(),
+                &s.items_over_time.to_string(),
+            ],
+        )
+    } else {
+        say(C::Agenda, &[&items, &planned])
+    });
+    lines.push(say(
+        C::Boards,
+        &[
+            &s.boards.to_string(),
+            &s.cards.to_string(),
+            &s.clusters.to_string(),
+            &s.votes.to_string(),
+        ],
+    ));
+    lines.push(say(
+        C::Reflection,
+        &[
+            &s.reflection_entries.to_string(),
+            &s.reflection_dimensions.to_string(),
+        ],
+    ));
+    lines.push(say(
+        C::Counts,
+        &[
+            &s.photos.to_string(),
+            &s.results.to_string(),
+            &s.action_items.to_string(),
+        ],
+    ));
+    if let Some(next) = &s.next_meeting {
+        let dates: Vec<String> = next.dates.iter().map(ToString::to_string).collect();
+        lines.push(say(C::NextMeeting, &[&dates.join(", "), &next.place]));
+    }
+    lines
+}
+
+/// `consolidate`: the same function and checks as the app's "Consolidate selected".
+pub(super) fn consolidate(
+    inputs: &[PathBuf],
+    out_folder: &Path,
+    force: bool,
+    o: &mut Output,
+) -> Result<(), ()> {
+    let progress = Progress::default();
+    let outcome = consolidate::run::run(inputs, out_folder, force, &progress)
+        .map_err(|e| o.fail(&e.describe(o.lang)))?;
+    for warning in &outcome.warnings {
+        let text = o.say(C::Warning, &[&warning.describe(o.lang)]);
+        o.fail(&text);
+    }
+    let mut lines = vec![o.say(
+        C::Consolidated,
+        &[&inputs.len().to_string(), &out_folder.display().to_string()],
+    )];
+    lines.extend(summary_lines(&Summary::of(&outcome.session), o.lang));
+    if outcome.num_proposals > 0 {
+        lines.push(o.say(C::Proposed, &[&outcome.num_proposals.to_string()]));
+    }
+    for line in lines {
+        let _ = o.line(&line);
+    }
+    Ok(())
+}
+
+/// `export-pdf`, `export-md`, `export-csv`.
+pub(super) fn export(
+    command: &Command,
+    path: &Path,
+    target: &Path,
+    lang: Option<&str>,
+    o: &mut Output,
+) -> Result<(), ()> {
+    let session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let lang = match lang {
+        None => Lang::of_content(&session.meta.language),
+        Some(text) => match Lang::parse(text) {
+            Some(lang) => lang,
+            None => {
+                o.fail(&o.say(C::BadLang, &[text]));
+                return Err(());
+            }
+        },
+    };
+    let folder = storage::SessionPaths::resolve(path).folder;
+    let kind = match command {
+        Command::ExportPdf { .. } => export::Kind::Pdf,
+        Command::ExportMd { .. } => export::Kind::Markdown,
+        _ => export::Kind::Csv,
+    };
+    let now = jiff::Timestamp::now();
+    let written = export::write(kind, &session, Some(&folder), target, lang, now)
+        .map_err(|e| o.fail(&e.describe(o.lang)))?;
+    for (file, bytes) in written {
+        let _ = writeln!(
+            o.out,
+            "{}",
+            o.say(
+                C::Wrote,
+                &[
+                    &file.display().to_string(),
+                    &bytes.div_ceil(1024).to_string()
+                ]
+            )
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! The command line: headless work over the same library functions the app uses. Messages
+//! are in the system's language.
+
+mod commands;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{C, Lang, fill};
+
+/// Moderate workshops on one laptop, offline. Without a command, opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "moderato", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app on a session folder (or its session.ron).
+    Open { path: PathBuf },
+    /// Check that a session can be opened safely and print a short summary.
+    Check { path: PathBuf },
+    /// Print the counts of a session.
+    Summary {
+        path: PathBuf,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the PDF report of a session (or a consolidation).
+    ExportPdf {
+        path: PathBuf,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the report: de or en (default: the session's language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Write the session as Markdown.
+    ExportMd {
+        path: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Write action items, cards and reflection entries as CSV files into a folder.
+    ExportCsv {
+        path: PathBuf,
+        /// The folder for action-items.csv, cards.csv and reflection.csv.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Consolidate several sessions into one new session folder.
+    ///
+    /// Clusters, action items and results with equal titles (after normalisation) are merged;
+    /// the inputs are never written to. Run it again on the same output (with --force) to add
+    /// a session: earlier merge decisions are kept.
+    Consolidate {
+        /// Session folders (or their session.ron files).
+        #[arg(required = true, num_args = 2..)]
+        inputs: Vec<PathBuf>,
+        /// The folder for the result.
+        #[arg(long)]
+        out: PathBuf,
+        /// Update an existing result.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Where a command writes, and in which language.
+pub struct Output<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub lang: Lang,
+}
+
+impl Output<'_> {
+    /// A line on standard output.
+    fn line(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    /// A message on standard error, after the program's name.
+    fn fail(&mut self, text: &str) {
+        let _ = writeln!(self.err, "moderato: {text}");
+    }
+
+    fn say(&self, key: C, values: &[&str]) -> String {
+        fill(key.get(self.lang), values)
+    }
+}
+
+/// Runs a headless command, writing to `out` and `err` in the system's language. Returns the
+/// process exit code.
+pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let mut output = Output {
+        out,
+        err,
+        lang: Lang::from_system(),
+    };
+    let result = match command {
+        Command::Open { .. } => Ok(()),
+        Command::Check { path } => commands::summary(path, false, true, &mut output),
+        Command::Summary { path, json } => commands::summary(path, *json, false, &mut output),
+        Command::ExportPdf { path, out, lang }
+        | Command::ExportMd { path, out, lang }
+        | Command::ExportCsv { path, out, lang } => {
+            commands::export(command, path, out, lang.as_deref(), &mut output)
+        }
+        Command::Consolidate { inputs, out, force } => {
+            commands::consolidate(inputs, out, *force, &mut output)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(()) => ExitCode::FAILURE,
+    }
+}

@@ -1,0 +1,35 @@
+//! The words of the command line's output.
+
+use super::{Lang, texts};
+
+texts! {
+    /// A text of the command line.
+    C;
+    Valid => "OK: {} ist eine gültige Sitzung.", "OK: {} is a valid session.";
+    Location => "Ort: {}", "Location: {}";
+    People => "{} Teilnehmende aus {} Organisationen", "{} participants from {} organisations";
+    Agenda => "Agenda: {} Punkte, {} min geplant", "Agenda: {} items, {} min planned";
+    AgendaHeld => "Agenda: {} Punkte, {} min geplant, {} min gehalten, {} überzogen", "Agenda: {} items, {} min planned, {} min held, {} over time";
+    Boards => "Pinnwände: {} mit {} Karten, {} Clustern, {} Punkten", "Boards: {} with {} cards, {} clusters, {} votes";
+    Reflection => "Reflexion: {} Einträge zu {} Dimensionen", "Reflection: {} entries on {} dimensions";
+    Counts => "Fotos: {}, Ergebnisse: {}, Aufgaben: {}", "Photos: {}, results: {}, action items: {}";
+    NextMeeting => "Nächstes Treffen: {} in {}", "Next meeting: {} in {}";
+    Warning => "Warnung: {}", "Warning: {}";
+    Reading => "Lese {}/{} …", "Reading {}/{} …";
+    Consolidated => "{} Sitzungen konsolidiert in {}", "Consolidated {} sessions into {}";
+    Proposed => "{} ähnliche Titel werden zum Zusammenführen vorgeschlagen; entschieden wird in der App (Rückblick).", "{} similar titles are proposed for merging; decide in the app (Review).";
+    Wrote => "{} geschrieben ({} KB)", "Wrote {} ({} KB)";
+    BadLang => "--lang nimmt de oder en, nicht „{}“.", "--lang takes de or en, not \"{}\".";
+    OutputFailed => "Die Ausgabe ließ sich nicht schreiben: {}", "Could not write the output: {}";
+    WindowFailed => "Das Fenster ließ sich nicht öffnen: {}", "The window could not be opened: {}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        super::super::assert_complete(C::ALL);
+    }
+}

@@ -1,0 +1,396 @@
+//! Errors and problems in words: every typed error of the domain becomes one plain sentence
+//! (or a few) in a language. `Display` gives the English words, for logs and tests.
+
+use std::fmt;
+use std::io;
+use std::path::Path;
+
+use super::{Lang, M, fill};
+use crate::consolidate::run::{ConsolidateError, ConsolidationWarning, Overlap};
+use crate::export::ExportError;
+use crate::jobs::JobFailure;
+use crate::photos::PhotoPathProblem;
+use crate::photos::import::PhotoError;
+use crate::session::{Element, Problem, SCHEMA_VERSION};
+use crate::storage::{
+    Expected, FileError, FileProblem, IoAction, LockError, StorageError, SyntaxProblem,
+};
+
+/// Something that can be put into words.
+pub trait Describe {
+    /// The message in a language.
+    fn describe(&self, lang: Lang) -> String;
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn say(key: M, lang: Lang, values: &[&str]) -> String {
+    fill(key.get(lang), values)
+}
+
+/// Why the system refused, in words; the system's own words only when there are no others.
+pub fn io_reason(error: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind as K;
+    let key = match error.kind() {
+        K::NotFound => M::WhyNotFound,
+        K::PermissionDenied => M::WhyPermission,
+        K::StorageFull | K::QuotaExceeded => M::WhyDiskFull,
+        K::ReadOnlyFilesystem => M::WhyReadOnly,
+        K::AlreadyExists => M::WhyExists,
+        K::NotADirectory => M::WhyNotAFolder,
+        K::IsADirectory => M::WhyIsAFolder,
+        K::DirectoryNotEmpty => M::WhyFolderNotEmpty,
+        K::InvalidFilename => M::WhyBadName,
+        K::CrossesDevices => M::WhyOtherDisk,
+        K::Interrupted => M::WhyInterrupted,
+        _ => {
+            // "No space left on device (os error 28)": the number means nothing to a person.
+            let text = error.to_string();
+            let plain = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            return say(M::WhySystem, lang, &[&plain]);
+        }
+    };
+    key.get(lang).to_owned()
+}
+
+impl Describe for StorageError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            StorageError::Io {
+                action,
+                path,
+                source,
+            } => {
+                let key = match action {
+                    IoAction::Read => M::IoRead,
+                    IoAction::Write => M::IoWrite,
+                    IoAction::Replace => M::IoReplace,
+                    IoAction::Remove => M::IoRemove,
+                    IoAction::CreateFolder => M::IoCreateFolder,
+                    IoAction::CreateTemp => M::IoCreateTemp,
+                    IoAction::SyncFolder => M::IoSyncFolder,
+                    IoAction::ListFolder => M::IoListFolder,
+                    IoAction::Rename => M::IoRename,
+                };
+                say(key, lang, &[&shown(path), &io_reason(source, lang)])
+            }
+            StorageError::NotASession { path } => say(M::NotASession, lang, &[&shown(path)]),
+            StorageError::Missing { path } => say(M::Missing, lang, &[&shown(path)]),
+            StorageError::Syntax {
+                path,
+                line,
+                column,
+                problem,
+            } => say(
+                M::SyntaxAt,
+                lang,
+                &[
+                    &shown(path),
+                    &line.to_string(),
+                    &column.to_string(),
+                    &problem.describe(lang),
+                ],
+            ),
+            StorageError::TooNew { path, found } => say(
+                M::TooNew,
+                lang,
+                &[
+                    &shown(path),
+                    &found.to_string(),
+                    &SCHEMA_VERSION.to_string(),
+                ],
+            ),
+            StorageError::Invalid { path, problems } => {
+                let mut text = say(M::Invalid, lang, &[&shown(path)]);
+                for problem in problems {
+                    text.push_str("\n\u{2022} ");
+                    text.push_str(&problem.describe(lang));
+                }
+                text
+            }
+            StorageError::NoFolder => M::NoFolder.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Describe for SyntaxProblem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            SyntaxProblem::CutOff => M::CutOff.get(lang).to_owned(),
+            SyntaxProblem::NotText => M::NotText.get(lang).to_owned(),
+            SyntaxProblem::Expected(expected) => {
+                let what = match expected {
+                    Expected::List => M::ExpList,
+                    Expected::ListEnd => M::ExpListEnd,
+                    Expected::Group => M::ExpGroup,
+                    Expected::GroupEnd => M::ExpGroupEnd,
+                    Expected::Map => M::ExpMap,
+                    Expected::MapEnd => M::ExpMapEnd,
+                    Expected::Colon => M::ExpColon,
+                    Expected::Comma => M::ExpComma,
+                    Expected::Text => M::ExpText,
+                    Expected::TextEnd => M::ExpTextEnd,
+                    Expected::WholeNumber => M::ExpWholeNumber,
+                    Expected::Number => M::ExpNumber,
+                    Expected::YesNo => M::ExpYesNo,
+                    Expected::Optional => M::ExpOptional,
+                    Expected::Name => M::ExpName,
+                    Expected::Character => M::ExpCharacter,
+                    Expected::Value => M::ExpValue,
+                };
+                say(M::ExpectedHere, lang, &[what.get(lang)])
+            }
+            SyntaxProblem::UnknownField { field } => say(M::UnknownField, lang, &[field]),
+            SyntaxProblem::RepeatedField { field } => say(M::RepeatedField, lang, &[field]),
+            SyntaxProblem::MissingField { field } => say(M::MissingField, lang, &[field]),
+            SyntaxProblem::UnknownChoice { found, choices } => {
+                say(M::UnknownChoice, lang, &[found, &choices.join(", ")])
+            }
+            SyntaxProblem::NumberOutOfRange => M::NumberOutOfRange.get(lang).to_owned(),
+            SyntaxProblem::WrongKind => M::WrongKind.get(lang).to_owned(),
+            SyntaxProblem::WrongLength { expected, found } if !expected.is_empty() => {
+                say(M::WrongLength, lang, &[expected, &found.to_string()])
+            }
+            SyntaxProblem::WrongLength { .. } => M::WrongLengthPlain.get(lang).to_owned(),
+            SyntaxProblem::BadId => M::BadId.get(lang).to_owned(),
+            SyntaxProblem::BadDate => M::BadDate.get(lang).to_owned(),
+            SyntaxProblem::BadEscape => M::BadEscape.get(lang).to_owned(),
+            SyntaxProblem::UnexpectedChar(c) => say(M::UnexpectedChar, lang, &[&c.to_string()]),
+            SyntaxProblem::TrailingText => M::TrailingText.get(lang).to_owned(),
+            SyntaxProblem::UnclosedComment => M::UnclosedComment.get(lang).to_owned(),
+            SyntaxProblem::TooDeep => M::TooDeep.get(lang).to_owned(),
+            SyntaxProblem::WrongName { expected, found } => {
+                say(M::WrongName, lang, &[expected, found])
+            }
+            SyntaxProblem::Unreadable => M::Unreadable.get(lang).to_owned(),
+        }
+    }
+}
+
+fn element_word(element: Element) -> M {
+    match element {
+        Element::Session => M::ElementSession,
+        Element::Participant => M::ElementParticipant,
+        Element::AgendaDay => M::ElementAgendaDay,
+        Element::AgendaItem => M::ElementAgendaItem,
+        Element::Board => M::ElementBoard,
+        Element::Card => M::ElementCard,
+        Element::Cluster => M::ElementCluster,
+        Element::Dimension => M::ElementDimension,
+        Element::ReflectionEntry => M::ElementReflectionEntry,
+        Element::Photo => M::ElementPhoto,
+        Element::Result => M::ElementResult,
+        Element::ActionItem => M::ElementActionItem,
+    }
+}
+
+impl Describe for Problem {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            Problem::NoId { element, label } => say(
+                M::ProblemNoId,
+                lang,
+                &[element_word(*element).get(lang), label],
+            ),
+            Problem::RepeatedId { element, label, id } => say(
+                M::ProblemRepeatedId,
+                lang,
+                &[element_word(*element).get(lang), label, &id.to_string()],
+            ),
+            Problem::PhotoPath { path, why } => {
+                let key = match why {
+                    PhotoPathProblem::Empty => M::ProblemPhotoEmpty,
+                    PhotoPathProblem::Absolute => M::ProblemPhotoAbsolute,
+                    PhotoPathProblem::LeavesFolder => M::ProblemPhotoLeaves,
+                };
+                say(key, lang, &[path])
+            }
+        }
+    }
+}
+
+impl Describe for FileError {
+    fn describe(&self, lang: Lang) -> String {
+        file_problem(&self.path, &self.problem, lang)
+    }
+}
+
+/// A file's problem in words, with the file named as given.
+fn file_problem(path: &str, problem: &FileProblem, lang: Lang) -> String {
+    {
+        match problem {
+            FileProblem::Missing => say(M::FileMissing, lang, &[path]),
+            FileProblem::Outside => say(M::FileOutside, lang, &[path]),
+            FileProblem::PhotosFolderNotReal => M::FilePhotosFolder.get(lang).to_owned(),
+            FileProblem::NotAFile => say(M::FileNotAFile, lang, &[path]),
+            FileProblem::TooLarge { bytes } => say(
+                M::FileTooLarge,
+                lang,
+                &[path, &(bytes / (1024 * 1024)).to_string()],
+            ),
+            FileProblem::Unreadable(e) => {
+                say(M::FileUnreadable, lang, &[path, &io_reason(e, lang)])
+            }
+        }
+    }
+}
+
+impl Describe for PhotoError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            PhotoError::Unreadable(name, kind) => say(
+                M::PhotoUnreadable,
+                lang,
+                &[name, &io_reason(&io::Error::from(*kind), lang)],
+            ),
+            PhotoError::Empty(name) => say(M::PhotoEmpty, lang, &[name]),
+            PhotoError::Heic(name) => say(M::PhotoHeic, lang, &[name]),
+            PhotoError::NotAnImage(name) => say(M::PhotoNotAnImage, lang, &[name]),
+            PhotoError::TooLarge(name, w, h) => say(
+                M::PhotoTooLarge,
+                lang,
+                &[name, &w.to_string(), &h.to_string()],
+            ),
+            PhotoError::Damaged(name) => say(M::PhotoDamaged, lang, &[name]),
+            PhotoError::Missing(name) => say(M::PhotoMissing, lang, &[name]),
+            PhotoError::Outside(name) => say(M::FileOutside, lang, &[name]),
+            PhotoError::PhotosFolderNotReal => M::FilePhotosFolder.get(lang).to_owned(),
+            PhotoError::NotAFile(name) => say(M::FileNotAFile, lang, &[name]),
+        }
+    }
+}
+
+impl Describe for LockError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            LockError::HeldElsewhere { holder } => {
+                let holder = if holder.is_empty() {
+                    M::LockHolderUnknown.get(lang)
+                } else {
+                    holder
+                };
+                say(M::LockHeld, lang, &[holder])
+            }
+            LockError::Io { path, source } => {
+                say(M::LockIo, lang, &[&shown(path), &io_reason(source, lang)])
+            }
+        }
+    }
+}
+
+impl Describe for ExportError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Layout(detail) => say(M::ExportLayout, lang, &[detail]),
+            ExportError::Pdf(detail) => say(M::ExportPdf, lang, &[detail]),
+            ExportError::FolderMissing(path) => say(M::ExportFolderMissing, lang, &[&shown(path)]),
+            ExportError::Write(e) => e.describe(lang),
+        }
+    }
+}
+
+impl Describe for ConsolidateError {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ConsolidateError::TooFewInputs => M::ConsolidateTooFew.get(lang).to_owned(),
+            ConsolidateError::Unreadable { failures, total } => {
+                let mut text = say(
+                    M::ConsolidateUnreadable,
+                    lang,
+                    &[&failures.len().to_string(), &total.to_string()],
+                );
+                for error in failures {
+                    text.push_str("\n\u{2022} ");
+                    text.push_str(&error.describe(lang));
+                }
+                text
+            }
+            ConsolidateError::SameInputTwice { input, same_as } => {
+                say(M::ConsolidateTwice, lang, &[&shown(input), &shown(same_as)])
+            }
+            ConsolidateError::OutputOverlapsInput {
+                out,
+                input,
+                overlap,
+            } => {
+                let key = match overlap {
+                    Overlap::Same => M::ConsolidateOutSame,
+                    Overlap::Inside => M::ConsolidateOutInside,
+                    Overlap::Contains => M::ConsolidateOutContains,
+                };
+                say(key, lang, &[&shown(out), &shown(input)])
+            }
+            ConsolidateError::OutputNotEmpty { out, holds_session } => {
+                let key = if *holds_session {
+                    M::ConsolidateOutHoldsSession
+                } else {
+                    M::ConsolidateOutNotEmpty
+                };
+                say(key, lang, &[&shown(out)])
+            }
+            ConsolidateError::OutputNotAConsolidation { out } => {
+                say(M::ConsolidateOutNotConsolidation, lang, &[&shown(out)])
+            }
+            ConsolidateError::ForeignFileInTheWay { out, file } => {
+                say(M::ConsolidateForeign, lang, &[&shown(out), file])
+            }
+            ConsolidateError::OutputUnreadable(e) => format!(
+                "{}\n{}",
+                M::ConsolidateOutUnreadable.get(lang),
+                e.describe(lang)
+            ),
+            ConsolidateError::Storage(e) => e.describe(lang),
+            ConsolidateError::Cancelled => M::ConsolidateCancelled.get(lang).to_owned(),
+        }
+    }
+}
+
+impl Describe for ConsolidationWarning {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            ConsolidationWarning::PhotoNotCopied { source, error } => {
+                let file = shown(&source.join(&error.path));
+                say(
+                    M::ConsolidatePhotoNotCopied,
+                    lang,
+                    &[&file_problem(&file, &error.problem, lang)],
+                )
+            }
+        }
+    }
+}
+
+impl Describe for JobFailure {
+    fn describe(&self, lang: Lang) -> String {
+        match self {
+            JobFailure::Panicked(message) => say(M::JobPanicked, lang, &[message]),
+            JobFailure::WorkerGone => M::JobGone.get(lang).to_owned(),
+        }
+    }
+}
+
+/// `Display` in English, for logs, tests and `?` in scripts.
+macro_rules! display_in_english {
+    ($($type:ty),* $(,)?) => {$(
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.describe(Lang::En))
+            }
+        }
+    )*};
+}
+
+display_in_english!(
+    StorageError,
+    SyntaxProblem,
+    Problem,
+    FileError,
+    PhotoError,
+    LockError,
+    ExportError,
+    ConsolidateError,
+    ConsolidationWarning,
+    JobFailure,
+);

@@ -1,0 +1,57 @@
+//! Numbers, dates and plurals as each language writes them.
+
+use jiff::civil::Date;
+
+use super::{Lang, Text, fill};
+
+/// A date as people write it: 23.11.2017 in German, 2017-11-23 in English.
+pub fn date(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::De => date.strftime("%d.%m.%Y").to_string(),
+        Lang::En => date.to_string(),
+    }
+}
+
+/// A number with `places` decimals: 4,4 in German, 4.4 in English.
+pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::De => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// `one` for exactly one, else `many`, with the number filled in: "1 dot left", "3 dots left".
+pub fn plural(count: u64, one: impl Text, many: impl Text, lang: Lang) -> String {
+    let text = if count == 1 {
+        one.get(lang)
+    } else {
+        many.get(lang)
+    };
+    fill(text, &[&count.to_string()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::T;
+
+    #[test]
+    fn german_writes_a_comma_and_day_first() {
+        assert_eq!(decimal(4.44, 1, Lang::De), "4,4");
+        assert_eq!(decimal(4.44, 1, Lang::En), "4.4");
+        let d = jiff::civil::date(2017, 11, 23);
+        assert_eq!(date(d, Lang::De), "23.11.2017");
+        assert_eq!(date(d, Lang::En), "2017-11-23");
+    }
+
+    #[test]
+    fn one_is_singular() {
+        assert_eq!(plural(1, T::DotLeft, T::DotsLeft, Lang::En), "1 dot left");
+        assert_eq!(plural(3, T::DotLeft, T::DotsLeft, Lang::En), "3 dots left");
+        assert_eq!(
+            plural(1, T::DotLeft, T::DotsLeft, Lang::De),
+            "1 Punkt übrig"
+        );
+    }
+}

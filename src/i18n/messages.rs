@@ -1,0 +1,147 @@
+//! The words of messages about errors and problems. `{}` are filled in order by
+//! [`super::describe`].
+
+use super::{Lang, texts};
+
+texts! {
+    /// A text of a message about an error or a problem.
+    M;
+    // What the system refused to do, with the file and the reason.
+    IoRead => "{} konnte nicht gelesen werden: {}.", "Could not read {}: {}.";
+    IoWrite => "{} konnte nicht geschrieben werden: {}.", "Could not write {}: {}.";
+    IoReplace => "{} konnte nicht ersetzt werden: {}.", "Could not replace {}: {}.";
+    IoRemove => "{} konnte nicht entfernt werden: {}.", "Could not remove {}: {}.";
+    IoCreateFolder => "Der Ordner {} konnte nicht angelegt werden: {}.", "Could not create the folder {}: {}.";
+    IoCreateTemp => "In {} konnte keine Arbeitsdatei angelegt werden: {}.", "Could not create a working file in {}: {}.";
+    IoSyncFolder => "{} konnte nicht dauerhaft gespeichert werden: {}.", "Could not store {} safely on the disk: {}.";
+    IoListFolder => "Der Ordner {} konnte nicht gelesen werden: {}.", "Could not list the folder {}: {}.";
+    IoRename => "{} konnte nicht an seinen Platz gebracht werden: {}.", "Could not move {} into place: {}.";
+    // Why, in words.
+    WhyNotFound => "Ordner oder Datei gibt es nicht", "there is no such folder or file";
+    WhyPermission => "keine Berechtigung", "permission denied";
+    WhyDiskFull => "die Festplatte ist voll", "the disk is full";
+    WhyReadOnly => "der Datenträger ist schreibgeschützt", "the disk is write-protected";
+    WhyExists => "dort liegt schon etwas", "something is already there";
+    WhyNotAFolder => "ein Teil des Pfads ist kein Ordner", "part of the path is not a folder";
+    WhyIsAFolder => "das ist ein Ordner, keine Datei", "that is a folder, not a file";
+    WhyFolderNotEmpty => "der Ordner ist nicht leer", "the folder is not empty";
+    WhyBadName => "der Name ist hier nicht erlaubt", "the name is not allowed here";
+    WhyOtherDisk => "es liegt auf einem anderen Datenträger", "it is on another disk";
+    WhyInterrupted => "der Vorgang wurde unterbrochen", "it was interrupted";
+    WhySystem => "das System meldet: {}", "the system says: {}";
+    // Reading sessions.
+    NotASession => "{} ist keine Moderato-Sitzung: Dort gibt es keine session.ron.", "{} is not a Moderato session: it has no session.ron.";
+    Missing => "Unter {} gibt es weder Ordner noch Datei.", "There is nothing at {}: no such folder or file.";
+    SyntaxAt => "{}, Zeile {}, Spalte {}: {}", "{}, line {}, column {}: {}";
+    TooNew => "{} stammt aus einer neueren Moderato-Version (Dateiformat {}; diese Version liest bis {}). Bitte Moderato aktualisieren. Die Datei wurde nicht verändert.", "{} was written by a newer version of Moderato (file format {}; this version reads up to {}). Please update Moderato to open it. The file was not changed.";
+    Invalid => "{} lässt sich nicht sicher öffnen:", "{} cannot be opened safely:";
+    NoFolder => "Die neue Sitzung hat noch keinen Ordner.", "The new session has no folder yet.";
+    FixHint => "Die Datei wurde nicht verändert. Eine ältere Fassung liegt meist als session.ron.bak daneben.", "The file was not changed. An earlier version is usually kept beside it as session.ron.bak.";
+    // What is wrong with the text of a session file.
+    CutOff => "Die Datei endet zu früh – wurde sie beim Kopieren abgeschnitten?", "the file ends too early – was it cut off while copying?";
+    NotText => "Hier steht etwas, das kein Text ist (keine UTF-8-Zeichen); die Datei ist beschädigt oder keine Sitzung.", "there is something here that is not text (not UTF-8); the file is damaged or not a session.";
+    ExpectedHere => "Hier wird {} erwartet.", "{} was expected here.";
+    UnknownField => "Das Feld „{}“ kennt diese Version nicht (falsch geschrieben?).", "this version does not know the field “{}” (misspelt?).";
+    RepeatedField => "Das Feld „{}“ steht doppelt da.", "the field “{}” is given twice.";
+    MissingField => "Das Feld „{}“ fehlt.", "the field “{}” is missing.";
+    UnknownChoice => "„{}“ ist hier nicht möglich; möglich sind: {}.", "“{}” is not possible here; possible are: {}.";
+    NumberOutOfRange => "Die Zahl ist zu groß, zu klein oder enthält fremde Zeichen.", "the number is too large, too small or has stray characters.";
+    WrongKind => "Der Wert passt nicht an diese Stelle (zum Beispiel Text, wo eine Zahl hingehört).", "the value does not fit here (for example text where a number belongs).";
+    WrongLength => "Hier gehört eine andere Anzahl Einträge hin ({}), nicht {}.", "a different number of entries belongs here ({}), not {}.";
+    WrongLengthPlain => "Hier gehört eine andere Anzahl Einträge hin.", "a different number of entries belongs here.";
+    BadId => "Das ist keine gültige Kennung (UUID).", "this is not a valid id (UUID).";
+    BadDate => "Datum oder Uhrzeit lassen sich nicht lesen.", "the date or time cannot be read.";
+    BadEscape => "Im Text steht ein ungültiges Zeichen nach „\\“.", "the text has an invalid character after “\\”.";
+    UnexpectedChar => "Das Zeichen „{}“ gehört nicht hierher.", "the character “{}” does not belong here.";
+    TrailingText => "Nach dem Ende der Sitzung steht noch Text.", "there is more text after the end of the session.";
+    UnclosedComment => "Ein Kommentar wird nicht geschlossen.", "a comment is never closed.";
+    TooDeep => "Die Datei ist tiefer verschachtelt, als eine Sitzung sein kann.", "the file is nested more deeply than any session can be.";
+    WrongName => "Hier gehört „{}“ hin, nicht „{}“.", "“{}” belongs here, not “{}”.";
+    Unreadable => "Die Datei lässt sich an dieser Stelle nicht als Sitzung lesen.", "the file cannot be read as a session at this point.";
+    // What was expected.
+    ExpList => "eine Liste in eckigen Klammern [ … ]", "a list in square brackets [ … ]";
+    ExpListEnd => "ein Komma oder das Ende der Liste „]“", "a comma or the end of the list “]”";
+    ExpGroup => "eine Gruppe von Feldern in runden Klammern ( … )", "a group of fields in round brackets ( … )";
+    ExpGroupEnd => "ein Komma oder die schließende Klammer „)“", "a comma or the closing bracket “)”";
+    ExpMap => "eine Zuordnung in geschweiften Klammern { … }", "a map in curly brackets { … }";
+    ExpMapEnd => "ein Komma oder das Ende der Zuordnung „}“", "a comma or the end of the map “}”";
+    ExpColon => "ein Doppelpunkt", "a colon";
+    ExpComma => "ein Komma", "a comma";
+    ExpText => "ein Text in Anführungszeichen", "a text in double quotes";
+    ExpTextEnd => "das schließende Anführungszeichen", "the closing double quote";
+    ExpWholeNumber => "eine ganze Zahl", "a whole number";
+    ExpNumber => "eine Zahl", "a number";
+    ExpYesNo => "true oder false", "true or false";
+    ExpOptional => "Some( … ) oder None", "Some( … ) or None";
+    ExpName => "ein Name", "a name";
+    ExpCharacter => "ein einzelnes Zeichen", "a single character";
+    ExpValue => "ein Wert", "a value";
+    // Problems in a session that was read.
+    ProblemNoId => "{} „{}“ hat keine Kennung.", "{} “{}” has no id.";
+    ProblemRepeatedId => "{} „{}“ wiederholt die Kennung {}.", "{} “{}” repeats the id {}.";
+    ProblemPhotoEmpty => "Foto „{}“ hat einen leeren Pfad.", "Photo “{}” has an empty path.";
+    ProblemPhotoAbsolute => "Foto „{}“ hat einen absoluten Pfad; Fotopfade müssen im Sitzungsordner beginnen.", "Photo “{}” has an absolute path; photo paths must be relative to the session folder.";
+    ProblemPhotoLeaves => "Foto „{}“ zeigt aus dem Sitzungsordner hinaus („..“).", "Photo “{}” points outside the session folder (“..”).";
+    ElementSession => "Die Sitzung", "The session";
+    ElementParticipant => "Teilnehmende", "Participant";
+    ElementAgendaDay => "Agenda-Tag", "Agenda day";
+    ElementAgendaItem => "Agendapunkt", "Agenda item";
+    ElementBoard => "Pinnwand", "Board";
+    ElementCard => "Karte", "Card";
+    ElementCluster => "Cluster", "Cluster";
+    ElementDimension => "Reflexions-Dimension", "Reflection dimension";
+    ElementReflectionEntry => "Reflexions-Eintrag", "Reflection entry";
+    ElementPhoto => "Foto", "Photo";
+    ElementResult => "Ergebnis", "Result";
+    ElementActionItem => "Aufgabe", "Action item";
+    // Files a session names.
+    FileMissing => "{} fehlt im Sitzungsordner.", "{} is missing from the session folder.";
+    FileOutside => "{} liegt außerhalb des Sitzungsordners (über einen Verweis oder Pfad) und wird nicht gelesen.", "{} lies outside the session folder (through a link or its path) and is not read.";
+    FilePhotosFolder => "Der Ordner photos/ dieser Sitzung ist ein Verweis auf einen anderen Ort; seine Fotos werden nicht gelesen.", "This session's photos/ folder is a link to another place; its photos are not read.";
+    FileNotAFile => "{} ist keine Datei.", "{} is not a file.";
+    FileTooLarge => "{} ist mit {} MB größer als jedes Foto, das Moderato liest.", "{} is {} MB, larger than any photo Moderato reads.";
+    FileUnreadable => "{} konnte nicht gelesen werden: {}.", "Could not read {}: {}.";
+    // Photos.
+    PhotoUnreadable => "{} konnte nicht gelesen werden: {}.", "{} could not be read: {}.";
+    PhotoEmpty => "{} ist leer (0 Bytes).", "{} is empty (0 bytes).";
+    PhotoHeic => "{} ist ein HEIC/HEIF-Foto, das Moderato nicht lesen kann. Bitte zuerst als JPEG exportieren.", "{} is a HEIC/HEIF photo, which Moderato cannot read. Please export it as JPEG first.";
+    PhotoNotAnImage => "{} ist kein JPEG- oder PNG-Bild.", "{} is not a JPEG or PNG image.";
+    PhotoTooLarge => "{} gibt {} × {} Pixel an, mehr als Moderato annimmt (20000 pro Seite, 800 MB entpackt).", "{} claims to be {} × {} pixels, more than Moderato accepts (20,000 per side, 800 MB decoded).";
+    PhotoDamaged => "{} ist beschädigt oder abgeschnitten; das Bild lässt sich nicht vollständig lesen.", "{} is damaged or cut off; the picture cannot be read completely.";
+    PhotoMissing => "Das Foto {} fehlt im Sitzungsordner.", "The photo {} is missing from the session folder.";
+    // The lock between windows.
+    LockHeld => "Diese Sitzung ist in einem anderen Moderato-Fenster geöffnet (Prozess {}). Wer hier speichert, kann die dortigen Änderungen überschreiben.", "This session is open in another Moderato window (process {}). Saving here could overwrite the changes made there.";
+    LockHolderUnknown => "unbekannt", "unknown";
+    LockIo => "Die Sperre für {} ließ sich nicht setzen: {}.", "Could not lock {}: {}.";
+    // Exports.
+    ExportLayout => "Der Bericht ließ sich nicht setzen ({}). Das ist ein Fehler in Moderato; bitte melden.", "The report could not be laid out ({}). This is a fault in Moderato; please report it.";
+    ExportPdf => "Das PDF ließ sich nicht erzeugen ({}). Das ist ein Fehler in Moderato; bitte melden.", "The PDF could not be made ({}). This is a fault in Moderato; please report it.";
+    ExportFolderMissing => "Den Ordner {} gibt es nicht. Bitte einen vorhandenen Ordner wählen.", "The folder {} does not exist. Please choose a folder that exists.";
+    // Consolidation.
+    ConsolidateTooFew => "Zum Konsolidieren braucht es mindestens zwei Sitzungen.", "Consolidating needs at least two sessions.";
+    ConsolidateUnreadable => "{} von {} Eingaben ließen sich nicht lesen; es wurde nichts geschrieben:", "{} of {} inputs could not be read; nothing was written:";
+    ConsolidateTwice => "{} ist dieselbe Sitzung wie {}; jede Sitzung zählt nur einmal. Es wurde nichts geschrieben.", "{} is the same session as {}; each session counts once. Nothing was written.";
+    ConsolidateOutSame => "Der Ergebnisordner {} ist die Eingabe {}; er würde sie überschreiben. Bitte einen anderen Ordner wählen.", "The output folder {} is the input {}; it would overwrite it. Please choose another folder.";
+    ConsolidateOutInside => "Der Ergebnisordner {} liegt in der Eingabe {}. Bitte einen Ordner außerhalb der Eingaben wählen.", "The output folder {} lies inside the input {}. Please choose a folder outside the inputs.";
+    ConsolidateOutContains => "Der Ergebnisordner {} enthält die Eingabe {}. Bitte einen Ordner außerhalb der Eingaben wählen.", "The output folder {} contains the input {}. Please choose a folder outside the inputs.";
+    ConsolidateOutHoldsSession => "{} enthält schon eine Sitzung; mit --force (in der App: erneut konsolidieren) wird sie aktualisiert, frühere Entscheidungen bleiben.", "{} already holds a session; add --force to replace it (earlier merge decisions are kept).";
+    ConsolidateOutNotEmpty => "{} ist nicht leer. Bitte einen leeren oder neuen Ordner wählen.", "{} is not empty. Please choose an empty or new folder.";
+    ConsolidateOutNotConsolidation => "{} enthält Dateien, aber keine Konsolidierung, die sich aktualisieren ließe. Bitte einen leeren oder neuen Ordner wählen.", "{} holds files but no consolidation to update. Please choose an empty or new folder.";
+    ConsolidateForeign => "In {} liegt {}, das nicht von der Konsolidierung stammt und ersetzt würde. Es wurde nichts geschrieben.", "{} holds {}, which consolidation did not write and would replace. Nothing was written.";
+    ConsolidateOutUnreadable => "Das bisherige Ergebnis lässt sich nicht lesen und bleibt unverändert:", "The existing result cannot be read, so it is left alone:";
+    ConsolidateCancelled => "Die Konsolidierung wurde abgebrochen; es wurde nichts geschrieben.", "The consolidation was cancelled; nothing was written.";
+    ConsolidatePhotoNotCopied => "Ein Foto wurde nicht übernommen: {}", "A photo was not copied: {}";
+    // Background work.
+    JobPanicked => "Bei dieser Arbeit ist ein interner Fehler aufgetreten ({}); gespeicherte Daten sind unverändert.", "An internal fault stopped this work ({}); nothing saved was changed.";
+    JobGone => "Diese Arbeit wurde unerwartet beendet; gespeicherte Daten sind unverändert.", "This work stopped unexpectedly; nothing saved was changed.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        super::super::assert_complete(M::ALL);
+    }
+}

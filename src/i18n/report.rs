@@ -1,0 +1,59 @@
+//! The words of the reports (PDF and Markdown) that the screens do not use. Words both use
+//! (methods, statuses, verdicts) come from the app's table.
+
+use super::{Lang, texts};
+
+texts! {
+    /// A text of the reports.
+    R;
+    Documentation => "Dokumentation", "Documentation";
+    ConsolidatedDocumentation => "Konsolidierte Dokumentation", "Consolidated documentation";
+    Dates => "Termine", "Dates";
+    Place => "Ort", "Place";
+    Organiser => "Veranstalter", "Organiser";
+    Moderators => "Moderation", "Moderators";
+    Participants => "Teilnehmende", "Participants";
+    Page => "Seite", "Page";
+    Of => "von", "of";
+    Sources => "Quellen dieser Konsolidierung", "Sources of this consolidation";
+    Agenda => "Ablauf: geplant und gehalten", "Agenda: planned and held";
+    Time => "Zeit", "Time";
+    Item => "Punkt", "Item";
+    Method => "Methode", "Method";
+    Planned => "geplant", "planned";
+    Held => "gehalten", "held";
+    DayHeading => "Tag {} – {}", "Day {} – {}";
+    PlannedMinutes => "Geplant {} min", "Planned {} min";
+    PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
+    Minutes => "{} min", "{} min";
+    Boards => "Pinnwände", "Boards";
+    OtherCards => "Weitere Karten", "Other cards";
+    ResultsAndNextSteps => "Ergebnisse und nächste Schritte", "Results and next steps";
+    ResultsAndDecisions => "Ergebnisse und Beschlüsse", "Results and decisions";
+    NextTasks => "Nächste Aufgaben", "Next tasks";
+    Task => "Aufgabe", "Task";
+    Owner => "Zuständig", "Owner";
+    Due => "Fällig", "Due";
+    Status => "Status", "Status";
+    NextMeeting => "Nächstes Treffen", "Next meeting";
+    Notes => "Notizen", "Notes";
+    Reflection => "Bilanz des Workshops", "The workshop in review";
+    Comments => "Stimmen", "Comments";
+    Dissent => "Abweichende Stimmen", "Dissent";
+    Summary => "Zusammenfassung", "Summary";
+    Photos => "Fotos", "Photos";
+    MeanLine => "Mittel {}, {} % positiv (n = {})", "Mean {}, {} % positive (n = {})";
+    PhotoBy => "Foto: {}", "Photo: {}";
+    CreditsText => "Text: {}", "Text: {}";
+    CreditsPhotos => "Fotografie: {}", "Photography: {}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        super::super::assert_complete(R::ALL);
+    }
+}
