@@ -8,12 +8,12 @@
 use std::time::{Duration, Instant};
 
 use egui::{Pos2, RawInput, Rect, vec2};
-use moderato::app::board_view::{BoardUiState, canvas_ui};
+use moderato::app::{BoardUiState, canvas_ui};
 use moderato::board::edit::grid_of_cards;
 
 fn frame_times(cards: usize, zoom: Option<f32>) -> (Duration, Duration) {
     let ctx = egui::Context::default();
-    let mut board = grid_of_cards(cards);
+    let board = grid_of_cards(cards);
     let mut state = BoardUiState::default();
     if let Some(zoom) = zoom {
         state.set_view(zoom, vec2(20.0, 20.0));
@@ -27,7 +27,7 @@ fn frame_times(cards: usize, zoom: Option<f32>) -> (Duration, Duration) {
         let started = Instant::now();
         let output = ctx.run_ui(input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
-                canvas_ui(ui, &mut board, &mut state);
+                canvas_ui(ui, &board, &mut state);
             });
         });
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

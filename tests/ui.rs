@@ -21,14 +21,14 @@ fn sessions_with_example() -> (tempfile::TempDir, PathBuf) {
     (dir, folder)
 }
 
-/// Steps until background photo work is done (thumbnails decode on a real thread), then
-/// runs to a still frame.
+/// Steps until background work is done (opening, saving and photos run on worker
+/// threads), then runs to a still frame.
 fn settle(harness: &mut Harness<'static, ModeratoApp>) {
     // One frame handles the click, the next draws the screen it chose.
     harness.step();
     harness.step();
-    for _ in 0..500 {
-        if !harness.state().is_photo_work_pending() {
+    for _ in 0..1000 {
+        if !harness.state().is_busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -50,8 +50,9 @@ fn app_on(dir: &Path, open: Option<PathBuf>, lang: Lang) -> Harness<'static, Mod
     };
     let mut harness = Harness::builder()
         .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
         .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
-    harness.run();
+    settle(&mut harness);
     harness
 }
 
@@ -136,7 +137,7 @@ fn add_an_action_item_undo_redo_save_and_find_it_after_reopening() {
         assert_eq!(title(&harness), "Fotoprotokoll an alle Modellkommunen");
 
         harness.get_by_label("Save").click();
-        harness.run();
+        settle(&mut harness);
         assert!(!harness.state().document().is_dirty());
         assert!(harness.query_by_label("saved just now").is_some());
     }
@@ -229,7 +230,7 @@ fn opening_a_typed_path_and_a_broken_one() {
         field.type_text(&path.display().to_string());
         harness.run();
         harness.key_press(Key::Enter);
-        harness.run();
+        settle(&mut harness);
         if should_open {
             assert_eq!(harness.state().document().folder(), Some(folder.as_path()));
             assert!(
@@ -302,7 +303,7 @@ fn a_session_open_elsewhere_warns_before_opening() {
         "not opened without asking"
     );
     harness.get_by_label("Open anyway").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().document().folder(), Some(folder.as_path()));
 }
 
@@ -322,6 +323,7 @@ fn autosave_writes_beside_the_session_after_a_pause_and_leaves_the_file_alone() 
     );
     // Each step is a quarter of a second of app time.
     harness.run_steps(16);
+    settle(&mut harness);
     let recovered = storage::find_recovery(&folder).expect("an autosave with the change");
     assert_eq!(
         recovered.session.results.len(),
@@ -334,7 +336,7 @@ fn autosave_writes_beside_the_session_after_a_pause_and_leaves_the_file_alone() 
     );
 
     harness.get_by_label("Save").click();
-    harness.run();
+    settle(&mut harness);
     assert!(!autosave.exists(), "a save makes the autosave redundant");
 }
 
@@ -365,7 +367,7 @@ fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
 
     // No file dialog in tests: Save asks for a typed folder, suggesting one from the title.
     harness.get_by_label("Save").click();
-    harness.run();
+    settle(&mut harness);
     let suggested = dir.path().join("zukunftswerkstatt-muehlental");
     let field = harness.get_by_label("Folder to save the session in (created if needed):");
     assert_eq!(
@@ -373,7 +375,7 @@ fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
         Some(suggested.display().to_string().as_str())
     );
     harness.get_by_label("OK").click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(
         harness.state().document().folder(),
         Some(suggested.as_path())
@@ -428,9 +430,9 @@ fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static,
     };
     let mut harness = Harness::builder()
         .with_size([1500.0, 1000.0])
-        .with_max_steps(12)
+        .with_max_steps(64)
         .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
-    harness.run();
+    settle(&mut harness);
     harness
 }
 
@@ -760,7 +762,7 @@ fn sessions_ticked_in_the_browser_are_consolidated_and_reviewed() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Browse sessions").click();
-    harness.run();
+    settle(&mut harness);
     for name in ["open-government-2017", "workshop-3"] {
         harness
             .get_by_label(&format!("Consolidate selected: {name}"))
@@ -835,11 +837,11 @@ fn a_session_opened_from_the_browser_is_read_only_until_switched() {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Browse sessions").click();
-    harness.run();
+    settle(&mut harness);
     harness
         .get_by_label("Open: Open Government in Kommunen – 2. Workshop der Modellkommunen")
         .click();
-    harness.run();
+    settle(&mut harness);
     assert_eq!(harness.state().document().folder(), Some(example.as_path()));
     assert!(harness.state().is_read_only());
     harness.get_by_label("Results & next steps").click();
@@ -884,7 +886,7 @@ fn two_sessions_side_by_side() {
         .get_by_label("A session folder or its session.ron:")
         .type_text(&other_folder.display().to_string());
     harness.key_press(Key::Enter);
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_by_label("Comparison").is_some());
     assert!(harness.query_by_label("Zweite Werkstatt").is_some());
     let titles = harness

@@ -7,6 +7,37 @@ use super::timing::{
     ItemState, ItemTimer, Position, current, item_at_mut, next_pending, positions,
 };
 use super::{Agenda, TimingEvent};
+use crate::session::AgendaItemId;
+
+/// A live control, as the moderator presses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiveAction {
+    /// Start, pause or resume (Space).
+    Toggle,
+    Next,
+    Back,
+    Skip,
+    /// Seconds to add (negative: take away).
+    Extend(i32),
+    /// Start this item now.
+    Start(AgendaItemId),
+}
+
+/// Applies a live control at `now`.
+pub fn apply(agenda: &mut Agenda, action: LiveAction, now: Timestamp) {
+    match action {
+        LiveAction::Toggle => toggle(agenda, now),
+        LiveAction::Next => next(agenda, now),
+        LiveAction::Back => back(agenda, now),
+        LiveAction::Skip => skip(agenda, now),
+        LiveAction::Extend(secs) => extend(agenda, secs, now),
+        LiveAction::Start(id) => {
+            if let Some(at) = super::timing::position_of(agenda, id) {
+                start(agenda, at, now);
+            }
+        }
+    }
+}
 
 /// Starts an item; a current item ends first.
 pub fn start(agenda: &mut Agenda, at: Position, now: Timestamp) {

@@ -1,6 +1,7 @@
 //! The agenda: days with timeboxed items, the schedule computed from them, the live timer
 //! read from each item's timing log, and the speaking round. No egui here.
 
+pub mod edit;
 pub mod live;
 mod model;
 pub mod speaking;

@@ -1,84 +1,224 @@
-//! The open session with its undo history and save state. Knows nothing of egui, so its
-//! rules are tested as plain code.
+//! The open session with its undo history and save state. Every change arrives as an
+//! [`Edit`], is refused in read-only mode before it is applied, and is one undo step (typing
+//! into one field is one step however many keystrokes it takes). Knows nothing of egui and
+//! does no IO, so its rules are tested as plain code.
 
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
 use crate::model::Session;
-use crate::storage::{self, SessionLock, StorageError};
+use crate::session::edit::{Edit, TypingKey};
+use crate::storage::SessionLock;
 
-/// How many edits undo remembers. A session is a few hundred KB at most, so this is cheap.
+/// How many edits undo remembers. Each is a snapshot of the session before it.
 const MAX_UNDO: usize = 200;
+
+/// Identifies one state of the session, so that "is this what was saved?" needs no
+/// comparison of whole sessions.
+type StateId = u64;
+
+/// Why an edit was not applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The session is open read-only.
+    ReadOnly,
+}
 
 /// The session being edited, where it lives, and what is saved of it.
 pub struct Document {
-    /// The live session; screens edit it directly, [`Document::commit`] turns changes into edits.
-    pub session: Session,
+    session: Session,
+    state: StateId,
+    next_state: StateId,
     /// The session folder; `None` until the first save of a new session.
     folder: Option<PathBuf>,
-    /// The state after the last committed edit.
-    baseline: Session,
-    /// What is on disk in `session.ron`.
-    saved: Option<Session>,
-    undo: Vec<Session>,
-    redo: Vec<Session>,
+    /// The state that is in `session.ron`.
+    saved: Option<StateId>,
+    /// The state the autosave file holds.
+    autosaved: Option<StateId>,
+    undo: Vec<(Session, StateId)>,
+    redo: Vec<(Session, StateId)>,
+    /// The field being typed into: its edits join the last undo step.
+    typing: Option<TypingKey>,
     saved_at: Option<Timestamp>,
-    /// Bumped on every committed edit, undo and redo; autosave compares it.
-    revision: u64,
-    autosaved_revision: u64,
-    _lock: Option<SessionLock>,
+    is_read_only: bool,
+    lock: Option<SessionLock>,
 }
 
 impl Document {
     /// A session that is not on disk yet.
     pub fn new_unsaved(session: Session) -> Self {
-        Self::build(session, None, None, None)
-    }
-
-    /// A session just loaded from `folder`.
-    pub fn opened(session: Session, folder: PathBuf, lock: Option<SessionLock>) -> Self {
-        let saved_at = std::fs::metadata(folder.join(storage::SESSION_FILE))
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| Timestamp::try_from(t).ok());
-        let mut doc = Self::build(session.clone(), Some(folder), Some(session), lock);
-        doc.saved_at = saved_at;
-        doc
-    }
-
-    fn build(
-        session: Session,
-        folder: Option<PathBuf>,
-        saved: Option<Session>,
-        lock: Option<SessionLock>,
-    ) -> Self {
         Self {
-            baseline: session.clone(),
             session,
-            folder,
-            saved,
+            state: 1,
+            next_state: 2,
+            folder: None,
+            saved: None,
+            autosaved: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            typing: None,
             saved_at: None,
-            revision: 0,
-            autosaved_revision: 0,
-            _lock: lock,
+            is_read_only: false,
+            lock: None,
         }
     }
 
-    /// Lets go of the session folder's lock (before opening the same folder again).
-    pub fn release_lock(&mut self) {
-        self._lock = None;
+    /// A session just loaded from `folder` (saved at `saved_at`, the file's time).
+    pub fn opened(
+        session: Session,
+        folder: PathBuf,
+        lock: Option<SessionLock>,
+        saved_at: Option<Timestamp>,
+    ) -> Self {
+        let mut doc = Self::new_unsaved(session);
+        doc.folder = Some(folder);
+        doc.saved = Some(doc.state);
+        doc.autosaved = Some(doc.state);
+        doc.saved_at = saved_at;
+        doc.lock = lock;
+        doc
     }
 
-    /// The session as of the last committed edit.
-    pub fn baseline(&self) -> &Session {
-        &self.baseline
+    /// The session as it is now.
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     pub fn folder(&self) -> Option<&Path> {
         self.folder.as_deref()
+    }
+
+    /// Lets go of the session folder's lock (before opening the same folder again).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.is_read_only
+    }
+
+    pub fn set_read_only(&mut self, is_read_only: bool) {
+        self.is_read_only = is_read_only;
+        self.end_typing();
+    }
+
+    /// Applies an edit as one undo step; edits typing into the field typed into last join
+    /// its step. Returns whether the session changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<bool, Refused> {
+        if self.is_read_only {
+            return Err(Refused::ReadOnly);
+        }
+        let key = edit.typing_key();
+        let joins_step = key.is_some() && key == self.typing && !self.undo.is_empty();
+        if joins_step {
+            let changed = edit.apply(&mut self.session);
+            if changed {
+                self.state = self.new_state();
+            }
+            return Ok(changed);
+        }
+        let before = self.session.clone();
+        if !edit.apply(&mut self.session) {
+            return Ok(false);
+        }
+        self.undo.push((before, self.state));
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.state = self.new_state();
+        self.typing = key;
+        Ok(true)
+    }
+
+    /// Whether edits are typing into a field right now (its undo step is open).
+    pub fn is_typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    /// The field typed into lost the focus: the next edit starts a new undo step.
+    pub fn end_typing(&mut self) {
+        self.typing = None;
+    }
+
+    fn new_state(&mut self) -> StateId {
+        self.next_state += 1;
+        self.next_state
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty() && !self.is_read_only
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty() && !self.is_read_only
+    }
+
+    /// Undoes the last edit.
+    pub fn undo(&mut self) -> bool {
+        if self.is_read_only {
+            return false;
+        }
+        let Some((previous, state)) = self.undo.pop() else {
+            return false;
+        };
+        let current = std::mem::replace(&mut self.session, previous);
+        self.redo.push((current, self.state));
+        self.state = state;
+        self.typing = None;
+        true
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self) -> bool {
+        if self.is_read_only {
+            return false;
+        }
+        let Some((next, state)) = self.redo.pop() else {
+            return false;
+        };
+        let current = std::mem::replace(&mut self.session, next);
+        self.undo.push((current, self.state));
+        self.state = state;
+        self.typing = None;
+        true
+    }
+
+    /// Whether the session differs from what is in `session.ron`.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.state)
+    }
+
+    pub fn saved_at(&self) -> Option<Timestamp> {
+        self.saved_at
+    }
+
+    /// What to write when saving: the session, and the state to report back with
+    /// [`Document::saved_as`] once it is on disk.
+    pub fn snapshot(&self) -> (Session, StateId) {
+        (self.session.clone(), self.state)
+    }
+
+    /// A save of `state` into `folder` succeeded (maybe while editing went on).
+    pub fn saved_as(&mut self, state: StateId, folder: PathBuf, lock: Option<SessionLock>) {
+        if self.folder.as_deref() != Some(folder.as_path()) {
+            self.lock = lock;
+        }
+        self.folder = Some(folder);
+        self.saved = Some(state);
+        self.autosaved = Some(state);
+        self.saved_at = Some(Timestamp::now());
+    }
+
+    /// Whether there is something the autosave file does not hold yet.
+    pub fn needs_autosave(&self) -> bool {
+        self.is_dirty() && self.autosaved != Some(self.state)
+    }
+
+    /// An autosave of `state` was written.
+    pub fn autosaved_as(&mut self, state: StateId) {
+        self.autosaved = Some(state);
     }
 
     /// Where autosave writes: the session folder, or a folder per unsaved session.
@@ -88,165 +228,109 @@ impl Document {
             None => unsaved_root.join(self.session.id.to_string()),
         }
     }
-
-    /// Whether the live session differs from the saved file.
-    pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.session)
-    }
-
-    pub fn saved_at(&self) -> Option<Timestamp> {
-        self.saved_at
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty() || self.session != self.baseline
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Turns whatever changed since the last commit into one undoable edit.
-    /// Returns whether there was a change.
-    pub fn commit(&mut self) -> bool {
-        if self.session == self.baseline {
-            return false;
-        }
-        let before = std::mem::replace(&mut self.baseline, self.session.clone());
-        self.undo.push(before);
-        if self.undo.len() > MAX_UNDO {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        self.revision += 1;
-        true
-    }
-
-    /// Undoes the last edit (committing a pending one first, so that is what is undone).
-    pub fn undo(&mut self) -> bool {
-        self.commit();
-        let Some(previous) = self.undo.pop() else {
-            return false;
-        };
-        let current = std::mem::replace(&mut self.session, previous);
-        self.redo.push(current);
-        self.baseline = self.session.clone();
-        self.revision += 1;
-        true
-    }
-
-    /// Redoes the last undone edit.
-    pub fn redo(&mut self) -> bool {
-        self.commit();
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        let current = std::mem::replace(&mut self.session, next);
-        self.undo.push(current);
-        self.baseline = self.session.clone();
-        self.revision += 1;
-        true
-    }
-
-    /// Replaces the whole session as one undoable edit (e.g. recovering an autosave).
-    pub fn replace(&mut self, session: Session) {
-        self.commit();
-        self.session = session;
-        self.commit();
-    }
-
-    /// Saves to the session folder, or to `folder` when given (save as).
-    pub fn save(&mut self, folder: Option<&Path>) -> Result<(), StorageError> {
-        self.commit();
-        let target = match (folder, self.folder.as_deref()) {
-            (Some(folder), _) | (None, Some(folder)) => folder.to_owned(),
-            (None, None) => {
-                return Err(StorageError::NotASession {
-                    path: PathBuf::from("(new session)"),
-                });
-            }
-        };
-        storage::save(&target, &self.session)?;
-        if self.folder.as_deref() != Some(target.as_path()) {
-            self._lock = SessionLock::acquire(&target).ok();
-        }
-        // The autosave has nothing the saved file lacks now.
-        let _ = storage::discard_autosave(&target);
-        self.folder = Some(target);
-        self.saved = Some(self.session.clone());
-        self.saved_at = Some(Timestamp::now());
-        self.autosaved_revision = self.revision;
-        Ok(())
-    }
-
-    /// Whether there is something autosave has not written yet.
-    pub fn needs_autosave(&self) -> bool {
-        self.is_dirty()
-            && (self.revision != self.autosaved_revision || self.session != self.baseline)
-    }
-
-    /// Writes the autosave file; the saved `session.ron` is untouched.
-    pub fn autosave(&mut self, unsaved_root: &Path) -> Result<(), StorageError> {
-        storage::write_autosave(&self.autosave_folder(unsaved_root), &self.session)?;
-        self.autosaved_revision = self.revision;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{ActionItem, ActionItemId};
+    use crate::results::edit::{ActionText, ResultsEdit};
+    use crate::session::edit::{MetaText, SessionEdit};
 
-    fn add_item(doc: &mut Document, title: &str) {
-        doc.session.action_items.push(ActionItem {
-            id: ActionItemId::generate(),
-            title: title.into(),
-            ..ActionItem::default()
-        });
+    fn add_item(doc: &mut Document, title: &str) -> ActionItemId {
+        let id = ActionItemId::generate();
+        doc.apply(
+            ResultsEdit::AddAction(ActionItem {
+                id,
+                title: title.into(),
+                ..ActionItem::default()
+            })
+            .into(),
+        )
+        .unwrap();
+        id
     }
 
     #[test]
-    fn each_commit_is_one_undo_step() {
+    fn each_edit_is_one_undo_step() {
         let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
         add_item(&mut doc, "Protokoll");
-        assert!(doc.commit());
-        assert!(!doc.commit(), "no change, no new edit");
         add_item(&mut doc, "Fotos");
-        doc.commit();
         assert!(doc.undo());
-        assert_eq!(doc.session.action_items.len(), 1);
+        assert_eq!(doc.session().action_items.len(), 1);
         assert!(doc.undo());
-        assert!(doc.session.action_items.is_empty());
+        assert!(doc.session().action_items.is_empty());
         assert!(!doc.undo());
         assert!(doc.redo());
         assert!(doc.redo());
-        assert_eq!(doc.session.action_items.len(), 2);
+        assert_eq!(doc.session().action_items.len(), 2);
         assert!(!doc.redo());
     }
 
     #[test]
-    fn undo_takes_a_pending_change_first_and_a_new_edit_clears_redo() {
-        let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
-        add_item(&mut doc, "Protokoll");
-        assert!(doc.undo(), "the uncommitted change is undone");
-        assert!(doc.session.action_items.is_empty());
-        add_item(&mut doc, "Fotos");
-        doc.commit();
-        assert!(!doc.can_redo());
+    fn typing_into_one_field_is_one_step_until_the_field_is_left() {
+        let mut doc = Document::new_unsaved(Session::create(""));
+        let id = add_item(&mut doc, "");
+        for text in ["F", "Fo", "Fot", "Foto"] {
+            let edit = ResultsEdit::SetActionText(id, ActionText::Title, text.into());
+            doc.apply(edit.into()).unwrap();
+        }
+        doc.end_typing();
+        let edit = ResultsEdit::SetActionText(id, ActionText::Title, "Fotos".into());
+        doc.apply(edit.into()).unwrap();
+        assert!(doc.undo());
+        assert_eq!(doc.session().action_items[0].title, "Foto");
+        assert!(doc.undo());
+        assert_eq!(
+            doc.session().action_items[0].title,
+            "",
+            "the typing was one step"
+        );
     }
 
     #[test]
-    fn saving_clears_dirty_and_undo_back_makes_it_dirty_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let folder = dir.path().join("werkstatt");
+    fn a_new_edit_clears_redo_and_no_change_is_no_step() {
+        let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
+        add_item(&mut doc, "Protokoll");
+        doc.undo();
+        add_item(&mut doc, "Fotos");
+        assert!(!doc.can_redo());
+        let same = SessionEdit::SetText(MetaText::Title, "Werkstatt".into());
+        assert_eq!(doc.apply(same.into()), Ok(false));
+        assert!(doc.undo());
+        assert!(!doc.can_undo(), "the unchanged title added no step");
+    }
+
+    #[test]
+    fn read_only_refuses_before_applying() {
+        let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
+        doc.set_read_only(true);
+        let edit = SessionEdit::SetText(MetaText::Title, "Anders".into());
+        assert_eq!(doc.apply(edit.into()), Err(Refused::ReadOnly));
+        assert_eq!(doc.session().meta.title, "Werkstatt");
+        assert!(!doc.can_undo());
+    }
+
+    #[test]
+    fn saving_clears_dirty_and_undo_back_makes_it_clean_again() {
         let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
         assert!(doc.is_dirty());
-        doc.save(Some(&folder)).unwrap();
+        let (_, state) = doc.snapshot();
+        doc.saved_as(state, PathBuf::from("werkstatt"), None);
         assert!(!doc.is_dirty());
         add_item(&mut doc, "Protokoll");
         assert!(doc.is_dirty());
+        assert!(doc.needs_autosave());
         doc.undo();
         assert!(!doc.is_dirty(), "back at the saved state");
+    }
+
+    #[test]
+    fn a_save_of_an_older_state_leaves_later_edits_unsaved() {
+        let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
+        let (_, state) = doc.snapshot();
+        add_item(&mut doc, "Während des Speicherns");
+        doc.saved_as(state, PathBuf::from("werkstatt"), None);
+        assert!(doc.is_dirty());
     }
 }

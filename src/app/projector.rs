@@ -6,7 +6,8 @@ use egui::{
     ViewportId,
 };
 
-use super::{Command, LiveAction, ModeratoApp};
+use super::{Command, ModeratoApp};
+use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, ItemTimer, Urgency, format_clock};
 use crate::i18n::T;
 
@@ -28,7 +29,7 @@ pub fn urgency_colour(urgency: Urgency) -> Color32 {
 }
 
 pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
-    if !app.projector.is_open {
+    if !app.shell.projector.is_open {
         return;
     }
     let lang = app.lang();
@@ -38,7 +39,7 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
         .with_inner_size([960.0, 600.0]);
     let id = ViewportId::from_hash_of("moderato-projector");
     let mut commands = Vec::new();
-    let mut state = app.projector;
+    let mut state = app.shell.projector;
     ctx.show_viewport_immediate(id, builder, |ui, class| {
         let close_requested = ui.input(|i| i.viewport().close_requested());
         if close_requested {
@@ -67,8 +68,8 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
             big_view_ui(app, ui, &mut state);
         });
     });
-    app.projector = state;
-    app.commands.extend(commands);
+    app.shell.projector = state;
+    app.intents.commands.extend(commands);
 }
 
 fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState) {
@@ -110,7 +111,7 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
             }
             return;
         }
-        let agenda = &app.doc.session.agenda;
+        let agenda = &app.doc.session().agenda;
         let current = timing::current(agenda, now);
         let item = current.and_then(|at| agenda.days.get(at.day)?.items.get(at.item));
         let Some(item) = item else {

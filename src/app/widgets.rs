@@ -1,46 +1,114 @@
-//! Small labelled input widgets. Every input has an accessible name, so screen readers and
-//! the UI tests find it by its label.
+//! Labelled input widgets over values of the session. A field shows the session's value and
+//! reports a change; the screen turns it into an edit, so every keystroke reaches the session
+//! in the frame it was typed. Every input has an accessible name, so screen readers and the
+//! UI tests find it by its label.
 
 use egui::{Id, Response, TextEdit, Ui};
 use jiff::civil::Date;
 
-/// A single-line text field labelled by `label_id`. Takes exactly `width`, also inside a
-/// `Grid`, whose cells would otherwise shrink it.
-pub fn text_edit_ui(ui: &mut Ui, value: &mut String, label_id: Id, width: f32) -> Response {
-    let height = ui.spacing().interact_size.y;
-    ui.add_sized([width, height], TextEdit::singleline(value))
-        .labelled_by(label_id)
+use crate::i18n::{Lang, T};
+
+/// A field's response and, when the user changed it, the new value.
+pub struct Field<V> {
+    pub response: Response,
+    pub changed: Option<V>,
 }
 
-/// A multi-line text field, labelled by a heading or label above it.
-pub fn multiline_ui(ui: &mut Ui, value: &mut String, label_id: Id, rows: usize) -> Response {
-    let edit = TextEdit::multiline(value)
-        .desired_rows(rows)
-        .desired_width(f32::INFINITY);
-    ui.add(edit).labelled_by(label_id)
+/// Where a newly added row's first field takes the focus: its id is noted here and the
+/// field asks for the focus when it is drawn.
+pub fn focus_when_shown(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.insert_temp(Id::unique("moderato-focus-next"), Some(id)));
 }
 
-/// A label beside a single-line text field.
-pub fn labelled_text_ui(ui: &mut Ui, label: &str, value: &mut String) -> Response {
-    ui.horizontal(|ui| {
-        let label = ui.label(label);
-        text_edit_ui(ui, value, label.id, ui.available_width().min(480.0))
-    })
-    .inner
+fn take_focus_if_asked(ui: &Ui, response: &Response) {
+    let key = Id::unique("moderato-focus-next");
+    let wanted: Option<Id> = ui.data(|d| d.get_temp(key)).flatten();
+    if wanted == Some(response.id) {
+        response.request_focus();
+        ui.data_mut(|d| d.remove::<Option<Id>>(key));
+    }
 }
 
-/// A text field whose text parses into a value. While it has focus, the typed text is kept
-/// as typed; the value changes only when the text parses. Invalid text gets a red frame and
-/// `invalid_hint` as tooltip.
-pub fn parsed_edit_ui<V>(
+/// A single-line (or multi-line) text field.
+pub struct TextField<'a> {
+    value: &'a str,
+    label_id: Id,
+    width: f32,
+    id: Option<Id>,
+    rows: Option<usize>,
+}
+
+impl<'a> TextField<'a> {
+    pub fn new(value: &'a str, label_id: Id) -> Self {
+        Self {
+            value,
+            label_id,
+            width: 200.0,
+            id: None,
+            rows: None,
+        }
+    }
+
+    /// Takes exactly `width`, also inside a `Grid`, whose cells would otherwise shrink it.
+    pub fn width(mut self, width: f32) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// A fixed id, so the field can be given the focus by [`focus_when_shown`].
+    pub fn id(mut self, id: Id) -> Self {
+        self.id = Some(id);
+        self
+    }
+
+    /// Several lines, as wide as there is room.
+    pub fn multiline(mut self, rows: usize) -> Self {
+        self.rows = Some(rows);
+        self
+    }
+
+    pub fn show(self, ui: &mut Ui) -> Field<String> {
+        let mut text = self.value.to_owned();
+        let mut edit = match self.rows {
+            Some(rows) => TextEdit::multiline(&mut text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY),
+            None => TextEdit::singleline(&mut text),
+        };
+        if let Some(id) = self.id {
+            edit = edit.id(id);
+        }
+        let response = match self.rows {
+            Some(_) => ui.add(edit),
+            None => {
+                let height = ui.spacing().interact_size.y;
+                ui.add_sized([self.width, height], edit)
+            }
+        }
+        .labelled_by(self.label_id);
+        take_focus_if_asked(ui, &response);
+        let changed = (response.changed() && text != self.value).then_some(text);
+        Field { response, changed }
+    }
+}
+
+/// A text field whose text parses into a value. While the text does not parse, it is kept as
+/// typed (also after the field is left), framed red, and `invalid_hint` says why inline; the
+/// value changes only to text that parses.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a field with its id, label, hint, value, width and both directions of the text"
+)]
+pub fn parsed_field<V: PartialEq>(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
-    (label_id, invalid_hint): (Id, &str),
-    value: &mut V,
+    label_id: Id,
+    invalid_hint: &str,
+    value: &V,
     width: f32,
     format: impl Fn(&V) -> String,
     parse: impl Fn(&str) -> Option<V>,
-) -> Response {
+) -> Field<V> {
     let id = ui.make_persistent_id(id_salt);
     let buffer: Option<String> = ui.data(|d| d.get_temp(id));
     let mut text = buffer.unwrap_or_else(|| format(value));
@@ -50,54 +118,100 @@ pub fn parsed_edit_ui<V>(
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
     let response = ui.add(edit).labelled_by(label_id);
-    if response.has_focus() {
-        if response.changed()
-            && let Some(new_value) = parse(&text)
-        {
-            *value = new_value;
-        }
+    take_focus_if_asked(ui, &response);
+    let mut changed = None;
+    let now_parsed = parse(&text);
+    if response.changed()
+        && let Some(new_value) = now_parsed
+        && new_value != *value
+    {
+        changed = Some(new_value);
+    }
+    let is_valid = parse(&text).is_some();
+    if response.has_focus() || !is_valid {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    if parsed.is_none() {
-        response.on_hover_text(invalid_hint)
-    } else {
-        response
+    if !is_valid && !invalid_hint.is_empty() {
+        ui.label(
+            egui::RichText::new(invalid_hint)
+                .small()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
+    Field { response, changed }
+}
+
+/// Reads a date as people type it: `23.11.2017` or `2017-11-23` (also `23.11.17`).
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<Date>() {
+        return Some(date);
+    }
+    let mut parts = text.split('.').map(str::trim);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some_and(|rest| !rest.is_empty()) {
+        return None;
+    }
+    let short = year.len() <= 2;
+    let mut year: i16 = year.parse().ok()?;
+    if short {
+        year += 2000;
+    }
+    Date::new(year, month.parse().ok()?, day.parse().ok()?).ok()
+}
+
+/// A date in the UI language's way.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::De => date.strftime("%d.%m.%Y").to_string(),
+        Lang::En => date.to_string(),
     }
 }
 
-/// An ISO date field (YYYY-MM-DD).
-pub fn date_edit_ui(
+/// A date field that takes both spellings, shows the whole date and says inline when it
+/// cannot read what was typed. `None` is an empty field (when `optional`).
+pub fn date_field(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
     label_id: Id,
-    date: &mut Date,
-    invalid_hint: &str,
-) -> Response {
-    parsed_edit_ui(
+    date: Option<Date>,
+    optional: bool,
+    lang: Lang,
+) -> Field<Option<Date>> {
+    parsed_field(
         ui,
         id_salt,
-        (label_id, invalid_hint),
-        date,
-        100.0,
-        ToString::to_string,
-        |text| text.trim().parse::<Date>().ok(),
+        label_id,
+        T::InvalidDate.get(lang),
+        &date,
+        96.0,
+        |d| d.map(|d| date_text(d, lang)).unwrap_or_default(),
+        |text| {
+            if text.trim().is_empty() {
+                optional.then_some(None)
+            } else {
+                parse_date(text).map(Some)
+            }
+        },
     )
 }
 
 /// A list of names edited as one comma-separated line.
-pub fn name_list_edit_ui(
+pub fn name_list_field(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
     label_id: Id,
-    names: &mut Vec<String>,
-) -> Response {
-    parsed_edit_ui(
+    names: &[String],
+) -> Field<Vec<String>> {
+    let names = names.to_vec();
+    parsed_field(
         ui,
         id_salt,
-        (label_id, ""),
-        names,
+        label_id,
+        "",
+        &names,
         ui.available_width().min(480.0),
         |names| names.join(", "),
         |text| {
@@ -113,33 +227,39 @@ pub fn name_list_edit_ui(
 }
 
 /// A row of dates with a remove button each and "+ Add date", which proposes the day after
-/// the last one (or today).
-pub fn date_list_edit_ui(
+/// the last one (or `today`). Returns the new list when it changed.
+pub fn date_list_field(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt + Copy,
     label_id: Id,
-    dates: &mut Vec<Date>,
-    lang: crate::i18n::Lang,
-) {
-    use crate::i18n::T;
+    dates: &[Date],
+    today: Date,
+    lang: Lang,
+) -> Option<Vec<Date>> {
     let tr = |key: T| key.get(lang);
+    let mut new = None;
     ui.horizontal_wrapped(|ui| {
-        let mut remove = None;
-        for (index, date) in dates.iter_mut().enumerate() {
-            date_edit_ui(ui, (id_salt, index), label_id, date, tr(T::InvalidDate));
-            let button = icon_button_ui(ui, "\u{2715}", tr(T::Remove));
-            if button.clicked() {
-                remove = Some(index);
+        for (index, date) in dates.iter().enumerate() {
+            let field = date_field(ui, (id_salt, index), label_id, Some(*date), false, lang);
+            if let Some(Some(changed)) = field.changed {
+                let mut list = dates.to_vec();
+                list[index] = changed;
+                new = Some(list);
             }
-        }
-        if let Some(index) = remove {
-            dates.remove(index);
+            if icon_button_ui(ui, "\u{2715}", tr(T::Remove)).clicked() {
+                let mut list = dates.to_vec();
+                list.remove(index);
+                new = Some(list);
+            }
         }
         if ui.button(format!("+ {}", tr(T::AddDate))).clicked() {
             let next_day = dates.last().and_then(|d| d.tomorrow().ok());
-            dates.push(next_day.unwrap_or_else(|| jiff::Zoned::now().date()));
+            let mut list = dates.to_vec();
+            list.push(next_day.unwrap_or(today));
+            new = Some(list);
         }
     });
+    new
 }
 
 /// A small button showing a symbol (▲, ✕, …) that screen readers and tests know by `label`,
@@ -149,4 +269,26 @@ pub fn icon_button_ui(ui: &mut Ui, icon: &str, label: &str) -> Response {
     let label = label.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response
+}
+
+/// A heading for a section; returns its id so a field below can be labelled by it.
+pub fn section_heading(ui: &mut Ui, text: &str) -> Id {
+    let id = ui.label(egui::RichText::new(text).heading().size(18.0)).id;
+    ui.separator();
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_both_ways() {
+        let d = jiff::civil::date(2017, 11, 23);
+        assert_eq!(parse_date("23.11.2017"), Some(d));
+        assert_eq!(parse_date(" 2017-11-23 "), Some(d));
+        assert_eq!(parse_date("23.11.17"), Some(d));
+        assert_eq!(parse_date("31.02.2017"), None);
+        assert_eq!(parse_date("2017-1"), None);
+    }
 }

@@ -3,8 +3,14 @@
 
 use std::collections::BTreeSet;
 
+use super::votes;
+use crate::agenda::edit::set;
 use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
-use crate::model::{Board, Card, CardColour, CardId, CardShape, Cluster, ClusterId};
+use crate::model::{
+    AgendaItemId, Axes, Board, BoardId, Card, CardColour, CardId, CardShape, Cluster, ClusterId,
+    Session,
+};
+use crate::session::references::Gone;
 
 /// Adds a card at the first free place and returns its id.
 pub fn add_card(
@@ -38,28 +44,35 @@ pub fn delete_cards(board: &mut Board, ids: &BTreeSet<CardId>) {
     board.clusters.retain(|c| !c.cards.is_empty());
 }
 
-/// Copies cards (without their dots) just below and to the right; returns the new ids.
-pub fn duplicate_cards(board: &mut Board, ids: &BTreeSet<CardId>) -> BTreeSet<CardId> {
-    let copies: Vec<Card> = board
-        .cards
+/// Copies cards (without their dots) just below and to the right, each original under the
+/// id given with it; returns how many were copied.
+pub fn duplicate_cards(board: &mut Board, pairs: &[(CardId, CardId)]) -> usize {
+    let copies: Vec<Card> = pairs
         .iter()
-        .filter(|c| ids.contains(&c.id))
-        .map(|c| Card {
-            id: CardId::generate(),
-            x: c.x + (GAP * 2.0) / WALL_W,
-            y: c.y + (GAP * 2.0) / WALL_H,
-            votes: 0,
-            ..c.clone()
+        .filter_map(|(original, copy)| {
+            let c = board.card(*original)?;
+            Some(Card {
+                id: *copy,
+                x: c.x + (GAP * 2.0) / WALL_W,
+                y: c.y + (GAP * 2.0) / WALL_H,
+                votes: 0,
+                ..c.clone()
+            })
         })
         .collect();
-    let new_ids = copies.iter().map(|c| c.id).collect();
+    let count = copies.len();
     board.cards.extend(copies);
-    new_ids
+    count
 }
 
 /// Groups cards into a new cluster (taking them out of any other), named after a heading
 /// card among them if there is one. Returns the cluster's id.
-pub fn group(board: &mut Board, ids: &BTreeSet<CardId>, fallback_title: &str) -> Option<ClusterId> {
+pub fn group(
+    board: &mut Board,
+    id: ClusterId,
+    ids: &BTreeSet<CardId>,
+    fallback_title: &str,
+) -> Option<ClusterId> {
     let members: Vec<CardId> = board
         .cards
         .iter()
@@ -82,7 +95,6 @@ pub fn group(board: &mut Board, ids: &BTreeSet<CardId>, fallback_title: &str) ->
         .or_else(|| board.card(members[0]))
         .map(|c| c.colour)
         .unwrap_or_default();
-    let id = ClusterId::generate();
     board.clusters.push(Cluster {
         id,
         title,
@@ -148,85 +160,326 @@ pub fn nudge(board: &mut Board, ids: &BTreeSet<CardId>, dx: f32, dy: f32) {
     }
 }
 
-/// How many dots may still be given: `None` when there is no limit.
-pub fn dots_left(board: &Board, participants: usize) -> Option<u32> {
-    if board.dots_per_person == 0 || participants == 0 {
-        return None;
-    }
-    let budget = board
-        .dots_per_person
-        .saturating_mul(u32::try_from(participants).unwrap_or(u32::MAX));
-    Some(budget.saturating_sub(board.num_votes()))
+/// A text field of a board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoardText {
+    Title,
+    Question,
 }
 
-/// Adds a dot to a card if the budget allows; returns whether it did.
-pub fn vote_card(board: &mut Board, id: CardId, participants: usize) -> bool {
-    if dots_left(board, participants) == Some(0) {
-        return false;
+/// A label of a board's axes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AxisText {
+    XLow,
+    XHigh,
+    YLow,
+    YHigh,
+    /// Top left, top right, bottom left, bottom right.
+    Quadrant(usize),
+}
+
+/// What a dot is given to or taken from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteTarget {
+    Card(CardId),
+    Cluster(ClusterId),
+}
+
+/// A change to the boards.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BoardEdit {
+    AddBoard(Board),
+    /// Removes a board (and every reference to it and its clusters).
+    RemoveBoard(BoardId),
+    SetText(BoardId, BoardText, String),
+    SetAgendaItem(BoardId, Option<AgendaItemId>),
+    /// Axes on or off (with default labels when on).
+    SetAxes(BoardId, Option<Axes>),
+    SetAxisText(BoardId, AxisText, String),
+    SetDotsPerPerson(BoardId, u32),
+    /// Adds a card where it says (see [`BoardEdit::add_card`] for a free place).
+    AddCard(BoardId, Card),
+    DeleteCards(BoardId, BTreeSet<CardId>),
+    /// Copies cards: each original with the id of its copy.
+    DuplicateCards(BoardId, Vec<(CardId, CardId)>),
+    /// Moves cards by an offset in wall units; after a drag (`regroup`), a card dropped on
+    /// another cluster joins it and one dropped outside its own leaves.
+    MoveCards {
+        board: BoardId,
+        cards: BTreeSet<CardId>,
+        dx: f32,
+        dy: f32,
+        regroup: bool,
+    },
+    SetCardText(BoardId, CardId, String),
+    SetCardAuthor(BoardId, CardId, String),
+    SetCardShape(BoardId, CardId, CardShape),
+    SetCardColour(BoardId, BTreeSet<CardId>, CardColour),
+    /// Groups cards into a new cluster (taking them out of any other).
+    Group {
+        board: BoardId,
+        cluster: ClusterId,
+        cards: BTreeSet<CardId>,
+        fallback_title: String,
+    },
+    Dissolve(BoardId, ClusterId),
+    SetClusterTitle(BoardId, ClusterId, String),
+    SetClusterColour(BoardId, ClusterId, CardColour),
+    SetClusterCollapsed(BoardId, ClusterId, bool),
+    /// A dot more (within the budget) or less.
+    Vote {
+        board: BoardId,
+        target: VoteTarget,
+        add: bool,
+    },
+}
+
+impl BoardEdit {
+    /// A new card at the first free place of a board.
+    pub fn add_card(
+        board: &Board,
+        id: CardId,
+        text: &str,
+        author: &str,
+        colour: CardColour,
+        shape: CardShape,
+    ) -> Self {
+        let (x, y) = layout::free_spot(board, None);
+        BoardEdit::AddCard(
+            board.id,
+            Card {
+                id,
+                text: text.trim().to_owned(),
+                author: author.trim().to_owned(),
+                colour,
+                shape,
+                x,
+                y,
+                votes: 0,
+            },
+        )
     }
-    board
+
+    /// Applies the edit; returns whether anything changed.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per edit reads better than a function per arm"
+    )]
+    pub fn apply(self, session: &mut Session) -> bool {
+        let participants = session.meta.participants.len();
+        match self {
+            BoardEdit::AddBoard(board) => {
+                session.boards.push(board);
+                true
+            }
+            BoardEdit::RemoveBoard(id) => {
+                let Some(index) = session.boards.iter().position(|b| b.id == id) else {
+                    return false;
+                };
+                let board = session.boards.remove(index);
+                session.forget(Gone::Board(id));
+                for cluster in &board.clusters {
+                    session.forget(Gone::Cluster(cluster.id));
+                }
+                true
+            }
+            BoardEdit::SetText(id, field, text) => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                let slot = match field {
+                    BoardText::Title => &mut board.title,
+                    BoardText::Question => &mut board.question,
+                };
+                set(Some(slot), text)
+            }
+            BoardEdit::SetAgendaItem(id, item) => {
+                set(board(session, id).map(|b| &mut b.agenda_item), item)
+            }
+            BoardEdit::SetAxes(id, axes) => set(board(session, id).map(|b| &mut b.axes), axes),
+            BoardEdit::SetAxisText(id, which, text) => {
+                let Some(axes) = board(session, id).and_then(|b| b.axes.as_mut()) else {
+                    return false;
+                };
+                let slot = match which {
+                    AxisText::XLow => Some(&mut axes.x.low),
+                    AxisText::XHigh => Some(&mut axes.x.high),
+                    AxisText::YLow => Some(&mut axes.y.low),
+                    AxisText::YHigh => Some(&mut axes.y.high),
+                    AxisText::Quadrant(n) => axes
+                        .quadrants
+                        .get_or_insert_with(Default::default)
+                        .get_mut(n),
+                };
+                set(slot, text)
+            }
+            BoardEdit::SetDotsPerPerson(id, dots) => {
+                set(board(session, id).map(|b| &mut b.dots_per_person), dots)
+            }
+            BoardEdit::AddCard(id, card) => match board(session, id) {
+                Some(board) => {
+                    board.cards.push(card);
+                    true
+                }
+                None => false,
+            },
+            BoardEdit::DeleteCards(id, cards) => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                let before = (board.cards.len(), board.clusters.clone());
+                delete_cards(board, &cards);
+                let dropped: Vec<ClusterId> = before
+                    .1
+                    .iter()
+                    .filter(|c| board.cluster(c.id).is_none())
+                    .map(|c| c.id)
+                    .collect();
+                let changed = board.cards.len() != before.0;
+                for cluster in dropped {
+                    session.forget(Gone::Cluster(cluster));
+                }
+                changed
+            }
+            BoardEdit::DuplicateCards(id, pairs) => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                duplicate_cards(board, &pairs) > 0
+            }
+            BoardEdit::MoveCards {
+                board: id,
+                cards,
+                dx,
+                dy,
+                regroup,
+            } => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                if !dx.is_finite() || !dy.is_finite() {
+                    return false;
+                }
+                let before: Vec<Cluster> = board.clusters.clone();
+                nudge(board, &cards, dx, dy);
+                if regroup {
+                    let dropped: Vec<CardId> = cards.iter().copied().collect();
+                    update_membership(board, &dropped);
+                }
+                let gone: Vec<ClusterId> = before
+                    .iter()
+                    .filter(|c| board.cluster(c.id).is_none())
+                    .map(|c| c.id)
+                    .collect();
+                for cluster in gone {
+                    session.forget(Gone::Cluster(cluster));
+                }
+                (dx != 0.0 || dy != 0.0) && !cards.is_empty()
+            }
+            BoardEdit::SetCardText(id, card, text) => {
+                set(card_mut(session, id, card).map(|c| &mut c.text), text)
+            }
+            BoardEdit::SetCardAuthor(id, card, author) => {
+                set(card_mut(session, id, card).map(|c| &mut c.author), author)
+            }
+            BoardEdit::SetCardShape(id, card, shape) => {
+                set(card_mut(session, id, card).map(|c| &mut c.shape), shape)
+            }
+            BoardEdit::SetCardColour(id, cards, colour) => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                let mut changed = false;
+                for card in board.cards.iter_mut().filter(|c| cards.contains(&c.id)) {
+                    changed |= set(Some(&mut card.colour), colour);
+                }
+                changed
+            }
+            BoardEdit::Group {
+                board: id,
+                cluster,
+                cards,
+                fallback_title,
+            } => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                let before: Vec<ClusterId> = board.clusters.iter().map(|c| c.id).collect();
+                let grouped = group(board, cluster, &cards, &fallback_title).is_some();
+                let gone: Vec<ClusterId> = before
+                    .into_iter()
+                    .filter(|c| board.cluster(*c).is_none())
+                    .collect();
+                for cluster in gone {
+                    session.forget(Gone::Cluster(cluster));
+                }
+                grouped
+            }
+            BoardEdit::Dissolve(id, cluster) => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                let before = board.clusters.len();
+                dissolve(board, cluster);
+                let changed = board.clusters.len() != before;
+                if changed {
+                    session.forget(Gone::Cluster(cluster));
+                }
+                changed
+            }
+            BoardEdit::SetClusterTitle(id, cluster, title) => set(
+                cluster_mut(session, id, cluster).map(|c| &mut c.title),
+                title,
+            ),
+            BoardEdit::SetClusterColour(id, cluster, colour) => set(
+                cluster_mut(session, id, cluster).map(|c| &mut c.colour),
+                colour,
+            ),
+            BoardEdit::SetClusterCollapsed(id, cluster, is_collapsed) => set(
+                cluster_mut(session, id, cluster).map(|c| &mut c.is_collapsed),
+                is_collapsed,
+            ),
+            BoardEdit::Vote {
+                board: id,
+                target,
+                add,
+            } => {
+                let Some(board) = board(session, id) else {
+                    return false;
+                };
+                match (target, add) {
+                    (VoteTarget::Card(card), true) => votes::vote_card(board, card, participants),
+                    (VoteTarget::Cluster(cluster), true) => {
+                        votes::vote_cluster(board, cluster, participants)
+                    }
+                    (VoteTarget::Card(card), false) => votes::unvote_card(board, card),
+                    (VoteTarget::Cluster(cluster), false) => votes::unvote_cluster(board, cluster),
+                }
+            }
+        }
+    }
+}
+
+fn board(session: &mut Session, id: BoardId) -> Option<&mut Board> {
+    session.boards.iter_mut().find(|b| b.id == id)
+}
+
+fn card_mut(session: &mut Session, board_id: BoardId, card: CardId) -> Option<&mut Card> {
+    board(session, board_id)?
         .cards
         .iter_mut()
-        .find(|c| c.id == id)
-        .map(|c| c.votes += 1)
-        .is_some()
+        .find(|c| c.id == card)
 }
 
-/// Adds a dot to a cluster if the budget allows; returns whether it did.
-pub fn vote_cluster(board: &mut Board, id: ClusterId, participants: usize) -> bool {
-    if dots_left(board, participants) == Some(0) {
-        return false;
-    }
-    board
+fn cluster_mut(
+    session: &mut Session,
+    board_id: BoardId,
+    cluster: ClusterId,
+) -> Option<&mut Cluster> {
+    board(session, board_id)?
         .clusters
         .iter_mut()
-        .find(|c| c.id == id)
-        .map(|c| c.votes += 1)
-        .is_some()
-}
-
-/// Takes a dot away from a card.
-pub fn unvote_card(board: &mut Board, id: CardId) {
-    if let Some(card) = board.cards.iter_mut().find(|c| c.id == id) {
-        card.votes = card.votes.saturating_sub(1);
-    }
-}
-
-/// Takes a dot away from a cluster.
-pub fn unvote_cluster(board: &mut Board, id: ClusterId) {
-    if let Some(cluster) = board.clusters.iter_mut().find(|c| c.id == id) {
-        cluster.votes = cluster.votes.saturating_sub(1);
-    }
-}
-
-/// One line of the ranking: a card or a cluster with its dots (a cluster counts its own dots
-/// and its cards').
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ranked {
-    pub title: String,
-    pub votes: u32,
-    pub is_cluster: bool,
-}
-
-/// Clusters and unclustered cards with dots, most dots first.
-pub fn ranking(board: &Board) -> Vec<Ranked> {
-    let mut rows: Vec<Ranked> = board
-        .clusters
-        .iter()
-        .map(|cluster| Ranked {
-            title: cluster.title.clone(),
-            votes: board.cluster_votes(cluster),
-            is_cluster: true,
-        })
-        .collect();
-    rows.extend(board.cards.iter().filter(|c| c.votes > 0).map(|c| Ranked {
-        title: c.text.clone(),
-        votes: c.votes,
-        is_cluster: false,
-    }));
-    rows.retain(|r| r.votes > 0);
-    rows.sort_by(|a, b| b.votes.cmp(&a.votes).then_with(|| a.title.cmp(&b.title)));
-    rows
+        .find(|c| c.id == cluster)
 }
 
 /// A spread of cards for tests and benchmarks: `n` cards in rows across and below the wall.
@@ -284,11 +537,11 @@ mod tests {
             CardShape::Heading,
         );
         let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id, heading].into();
-        let cluster = group(&mut b, &ids, "Cluster").unwrap();
+        let cluster = group(&mut b, ClusterId::generate(), &ids, "Cluster").unwrap();
         assert_eq!(b.cluster(cluster).unwrap().title, "Offenheit");
         assert_eq!(b.cluster(cluster).unwrap().colour, CardColour::Pink);
         let regroup: BTreeSet<CardId> = [b.cards[1].id, b.cards[2].id].into();
-        let second = group(&mut b, &regroup, "Neu").unwrap();
+        let second = group(&mut b, ClusterId::generate(), &regroup, "Neu").unwrap();
         assert_eq!(
             b.cluster(cluster).unwrap().cards.len(),
             2,
@@ -304,7 +557,7 @@ mod tests {
     fn deleting_cards_cleans_up_clusters() {
         let mut b = board();
         let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();
-        group(&mut b, &ids, "Daten");
+        group(&mut b, ClusterId::generate(), &ids, "Daten");
         delete_cards(&mut b, &ids);
         assert_eq!(b.cards.len(), 1);
         assert!(b.clusters.is_empty());
@@ -315,7 +568,7 @@ mod tests {
         let mut b = board();
         let (a, c) = (b.cards[0].id, b.cards[2].id);
         let members: BTreeSet<CardId> = [a, b.cards[1].id].into();
-        let cluster = group(&mut b, &members, "Daten").unwrap();
+        let cluster = group(&mut b, ClusterId::generate(), &members, "Daten").unwrap();
         // Drag the third card onto the cluster.
         let target = layout::centre(b.card(a).unwrap());
         let card = b.cards.iter_mut().find(|x| x.id == c).unwrap();
@@ -329,31 +582,71 @@ mod tests {
     }
 
     #[test]
-    fn dots_respect_the_budget_and_rank() {
-        let mut b = board();
-        b.dots_per_person = 1;
-        let (x, y) = (b.cards[0].id, b.cards[1].id);
-        assert!(vote_card(&mut b, x, 2));
-        assert!(vote_card(&mut b, y, 2));
-        assert!(!vote_card(&mut b, y, 2), "two people, one dot each");
-        assert_eq!(dots_left(&b, 2), Some(0));
-        unvote_card(&mut b, x);
-        assert!(vote_card(&mut b, y, 2));
-        let ranking = ranking(&b);
-        assert_eq!(ranking[0].title, "Transparenz");
-        assert_eq!(ranking[0].votes, 2);
-        b.dots_per_person = 0;
-        assert_eq!(dots_left(&b, 2), None, "no limit");
-    }
-
-    #[test]
     fn duplicates_get_new_ids_and_no_dots() {
         let mut b = board();
         b.cards[0].votes = 3;
-        let first: BTreeSet<CardId> = [b.cards[0].id].into();
-        let copies = duplicate_cards(&mut b, &first);
-        assert_eq!(copies.len(), 1);
-        let copy = b.card(*copies.iter().next().unwrap()).unwrap();
+        let copy_id = CardId::generate();
+        let original = b.cards[0].id;
+        let copies = duplicate_cards(&mut b, &[(original, copy_id)]);
+        assert_eq!(copies, 1);
+        let copy = b.card(copy_id).unwrap();
         assert_eq!((copy.text.as_str(), copy.votes), ("Offene Daten", 0));
+    }
+
+    #[test]
+    fn removing_a_board_or_a_cluster_cleans_every_reference_to_it() {
+        use crate::model::{
+            ActionItem, ActionItemId, Photo, PhotoId, PhotoLink, Session, SourceLink,
+        };
+        let mut s = Session::create("Werkstatt");
+        let mut b = board();
+        let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();
+        let cluster = group(&mut b, ClusterId::generate(), &ids, "Daten").unwrap();
+        let board_id = b.id;
+        s.boards.push(b);
+        let photo = |link| Photo {
+            id: PhotoId::generate(),
+            path: "photos/a.jpg".into(),
+            link: Some(link),
+            ..Photo::default()
+        };
+        s.photos.push(photo(PhotoLink::Cluster(cluster)));
+        s.photos.push(photo(PhotoLink::Board(board_id)));
+        s.action_items.push(ActionItem {
+            id: ActionItemId::generate(),
+            source: Some(SourceLink::Cluster(cluster)),
+            ..ActionItem::default()
+        });
+        // Deleting a cluster's cards takes the cluster, and its references, with them.
+        assert!(BoardEdit::DeleteCards(board_id, ids).apply(&mut s));
+        assert!(s.boards[0].clusters.is_empty());
+        assert_eq!(s.photos[0].link, None);
+        assert_eq!(s.action_items[0].source, None);
+        assert_eq!(s.photos[1].link, Some(PhotoLink::Board(board_id)));
+        assert!(BoardEdit::RemoveBoard(board_id).apply(&mut s));
+        assert!(s.boards.is_empty());
+        assert_eq!(
+            s.photos[1].link, None,
+            "no photo links to a board that is gone"
+        );
+    }
+
+    #[test]
+    fn dissolving_a_cluster_keeps_its_cards_and_drops_links_to_it() {
+        use crate::model::{Decision, ResultId, Session, SourceLink};
+        let mut s = Session::create("Werkstatt");
+        let mut b = board();
+        let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();
+        let cluster = group(&mut b, ClusterId::generate(), &ids, "Daten").unwrap();
+        let board_id = b.id;
+        s.boards.push(b);
+        s.results.push(Decision {
+            id: ResultId::generate(),
+            source: Some(SourceLink::Cluster(cluster)),
+            ..Decision::default()
+        });
+        assert!(BoardEdit::Dissolve(board_id, cluster).apply(&mut s));
+        assert_eq!(s.boards[0].cards.len(), 3);
+        assert_eq!(s.results[0].source, None);
     }
 }

@@ -5,5 +5,6 @@ pub mod edit;
 pub mod grouping;
 pub mod layout;
 mod model;
+pub mod votes;
 
 pub use model::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};

@@ -290,6 +290,11 @@ texts! {
     HeldTotal => "{} min gehalten, {} min geplant, {} Punkte überzogen", "{} min held, {} min planned, {} items over time";
     Mean => "Mittelwert", "Mean";
     ReadOnly => "Nur lesen", "Read-only";
+    ReadOnlyRefused => "Diese Sitzung ist schreibgeschützt geöffnet; zum Bearbeiten „Nur lesen“ ausschalten.", "This session is open read-only; switch Read-only off to edit.";
+    Opening => "Öffne …", "Opening…";
+    Saving => "Speichere …", "Saving…";
+    PhotoCredit => "Foto: {}", "Photo: {}";
+    ScaleLimits => "Ganze Zahlen, von kleiner als bis, höchstens 21 Stufen", "Whole numbers, from below to, at most 21 steps";
     ReadOnlyHelp => "Diese Sitzung ist schreibgeschützt geöffnet. Zum Bearbeiten umschalten.", "This session is open read-only. Switch to edit.";
     ConsolidateSelected => "Ausgewählte konsolidieren", "Consolidate selected";
     ConsolidateTitle => "Konsolidierung speichern", "Save the consolidation";

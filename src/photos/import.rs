@@ -148,6 +148,20 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
         .to_rgba8())
 }
 
+/// A thumbnail of a photo named by a session; the file is read only if it lies inside the
+/// session folder.
+pub fn thumbnail_inside(
+    folder: &Path,
+    relative: &str,
+    max_side: u32,
+) -> Result<RgbaImage, PhotoError> {
+    let bytes = storage::read_inside(folder, relative)?;
+    let name = relative.to_owned();
+    Ok(decode(&bytes, &name)?
+        .thumbnail(max_side, max_side)
+        .to_rgba8())
+}
+
 /// Checks a photo and copies it into `folder/photos/` under a stable name (its file name,
 /// made safe, plus a short content hash); the original is never touched. Returns the new
 /// photo, with its taken-at time from EXIF when present.

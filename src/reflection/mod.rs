@@ -2,6 +2,7 @@
 //! here.
 
 pub mod breakdown;
+pub mod edit;
 mod model;
 pub mod stats;
 

@@ -1,6 +1,7 @@
 //! What a workshop leaves behind: results and decisions, action items, the next meeting.
 //! No egui here.
 
+pub mod edit;
 mod model;
 
 pub use model::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};

@@ -2,9 +2,11 @@
 //! consolidation's elements came from. The features' own parts (agenda, boards, reflection,
 //! photos, results) live in their folders. No egui here.
 
+pub mod edit;
 mod ids;
 mod problems;
 mod provenance;
+pub mod references;
 mod remap;
 pub mod summary;
 

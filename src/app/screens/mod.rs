@@ -1,27 +1,82 @@
-//! One file per workspace screen.
+//! One folder or file per workspace screen. Each draws from the session it is given and
+//! describes changes as edits; each keeps its own scroll position.
 
-mod agenda;
-mod board;
-mod photos;
-mod reflection;
-mod results;
-mod review;
+pub mod agenda;
+pub mod board;
+pub mod photos;
+pub mod reflection;
+pub mod results;
+pub mod review;
 
-pub(crate) use board::{CardEntry, board_screen_ui};
-pub(crate) use photos::PhotosUiState;
-pub(crate) use reflection::ReflectionUiState;
+use super::ModeratoApp;
+use super::command::{Cx, Screen};
 
-use super::{ModeratoApp, Screen};
+/// What the screens remember between frames (not saved with the session).
+#[derive(Default)]
+pub struct Screens {
+    pub board: board::BoardScreen,
+    pub reflection: reflection::ReflectionUiState,
+    pub photos: photos::PhotosUiState,
+    pub review: review::ReviewState,
+}
 
-pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
-    // The selected tab names the screen; a heading repeating it would be noise.
-    let lang = app.lang();
-    match app.screen {
-        Screen::Agenda => agenda::agenda_ui(app, ui),
-        Screen::Board => board_screen_ui(app, ui),
-        Screen::Reflection => reflection::reflection_ui(app, ui),
-        Screen::Photos => photos::photos_ui(app, ui),
-        Screen::Results => results::results_ui(&mut app.doc.session, lang, ui),
-        Screen::Review => review::review_ui(app, ui),
+impl Screens {
+    /// Another session was opened or created: selections and comparisons end; the quick
+    /// entry's author and colour stay.
+    pub fn session_changed(&mut self) {
+        let entry = std::mem::take(&mut self.board.entry);
+        *self = Self::default();
+        self.board.entry = entry;
     }
+}
+
+/// Draws the current screen.
+pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
+    let screen = app.shell.screen;
+    let lang = app.lang();
+    let mut cx = Cx {
+        session: app.doc.session(),
+        lang,
+        now: app.options.clock.now(),
+        is_read_only: app.doc.is_read_only(),
+        folder: app.doc.folder(),
+        intents: &mut app.intents,
+    };
+    match screen {
+        Screen::Agenda => {
+            let is_projector_open = app.shell.projector.is_open;
+            agenda::agenda_ui(ui, &mut cx, &mut app.speaking, is_projector_open);
+        }
+        // The board pans and zooms itself.
+        Screen::Board => board::board_screen_ui(ui, &mut cx, &mut app.screens.board),
+        Screen::Reflection => {
+            scrolled(ui, screen, |ui| {
+                agenda::speaking::speaking_ui(ui, &mut cx, &mut app.speaking);
+                ui.add_space(6.0);
+                reflection::reflection_ui(ui, &mut cx, &mut app.screens.reflection);
+            });
+        }
+        Screen::Photos => scrolled(ui, screen, |ui| {
+            photos::photos_ui(
+                ui,
+                &mut cx,
+                &mut app.screens.photos,
+                &mut app.photos,
+                &mut app.work,
+            );
+        }),
+        Screen::Results => scrolled(ui, screen, |ui| results::results_ui(ui, &mut cx)),
+        Screen::Review => scrolled(ui, screen, |ui| {
+            review::review_ui(ui, &mut cx, &mut app.screens.review);
+        }),
+    }
+}
+
+/// A screen's content in its own vertical scroll area, so switching tabs never carries an
+/// offset over.
+pub fn scrolled(ui: &mut egui::Ui, screen: Screen, content: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::vertical()
+        .id_salt(("screen-scroll", screen))
+        .auto_shrink(false)
+        .show(ui, content);
 }

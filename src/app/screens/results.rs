@@ -1,79 +1,87 @@
 //! Results & next steps: results and decisions, action items, next meeting, notes, credits.
 
-use egui::{ComboBox, RichText, Ui};
+use egui::{ComboBox, Id, RichText, Ui};
 
+use crate::app::command::Cx;
 use crate::app::widgets::{
-    date_edit_ui, date_list_edit_ui, labelled_text_ui, multiline_ui, name_list_edit_ui,
-    text_edit_ui,
+    TextField, date_field, date_list_field, focus_when_shown, name_list_field, section_heading,
 };
-use crate::i18n::{Lang, T};
+use crate::i18n::{T, status_text};
 use crate::model::{
-    ActionItem, ActionItemId, ActionStatus, Decision, Due, Method, NextMeeting, ResultId, Session,
-    SourceLink,
+    ActionItem, ActionItemId, ActionStatus, Decision, Due, Method, ResultId, Session, SourceLink,
 };
+use crate::results::edit::{ActionText, MeetingText, ResultsEdit};
+use crate::session::edit::SessionEdit;
 
-pub(super) fn results_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
-    let tr = |key: T| key.get(lang);
-
-    section_heading(ui, tr(T::ResultsDecisions));
-    decisions_ui(&mut session.results, lang, ui);
-    ui.add_space(12.0);
-    section_heading(ui, tr(T::ActionItems));
-    let sources = source_options(session, lang);
-    action_items_ui(&mut session.action_items, &sources, lang, ui);
-    ui.add_space(12.0);
-    section_heading(ui, tr(T::NextMeeting));
-    next_meeting_ui(&mut session.next_meeting, lang, ui);
-    ui.add_space(12.0);
-    let notes = section_heading(ui, tr(T::Notes));
-    multiline_ui(ui, &mut session.notes, notes, 4);
-    ui.add_space(12.0);
-    section_heading(ui, tr(T::Credits));
-    credits_ui(session, lang, ui);
+pub(in crate::app) fn results_ui(ui: &mut Ui, cx: &mut Cx) {
+    ui.add_enabled_ui(!cx.is_read_only, |ui| {
+        section_heading(ui, cx.tr(T::ResultsDecisions));
+        decisions_ui(ui, cx);
+        ui.add_space(12.0);
+        section_heading(ui, cx.tr(T::ActionItems));
+        action_items_ui(ui, cx);
+        ui.add_space(12.0);
+        section_heading(ui, cx.tr(T::NextMeeting));
+        next_meeting_ui(ui, cx);
+        ui.add_space(12.0);
+        let notes = section_heading(ui, cx.tr(T::Notes));
+        let field = TextField::new(&cx.session.notes, notes)
+            .multiline(4)
+            .show(ui);
+        if let Some(text) = field.changed {
+            cx.edit(ResultsEdit::SetNotes(text));
+        }
+        ui.add_space(12.0);
+        section_heading(ui, cx.tr(T::Credits));
+        credits_ui(ui, cx);
+    });
 }
 
-/// A section heading; returns its id so a field below can be labelled by it.
-fn section_heading(ui: &mut Ui, text: &str) -> egui::Id {
-    let id = ui.label(RichText::new(text).heading().size(18.0)).id;
-    ui.separator();
-    id
+fn result_field_id(id: ResultId) -> Id {
+    Id::unique(("result-text", id))
 }
 
-fn decisions_ui(results: &mut Vec<Decision>, lang: Lang, ui: &mut Ui) {
-    let tr = |key: T| key.get(lang);
-    let mut remove = None;
-    let label = ui.label(RichText::new(tr(T::Result)).weak());
-    if results.is_empty() {
-        ui.label(RichText::new(tr(T::Nothing)).weak());
+fn action_title_id(id: ActionItemId) -> Id {
+    Id::unique(("action-title", id))
+}
+
+fn decisions_ui(ui: &mut Ui, cx: &mut Cx) {
+    let label = ui.label(RichText::new(cx.tr(T::Result)).weak());
+    if cx.session.results.is_empty() {
+        ui.label(RichText::new(cx.tr(T::Nothing)).weak());
     }
-    for (index, result) in results.iter_mut().enumerate() {
+    let mut edits = Vec::new();
+    for (index, result) in cx.session.results.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", index + 1));
-            text_edit_ui(ui, &mut result.text, label.id, ui.available_width() - 90.0);
-            if ui.small_button(tr(T::Remove)).clicked() {
-                remove = Some(index);
+            let field = TextField::new(&result.text, label.id)
+                .width(ui.available_width() - 90.0)
+                .id(result_field_id(result.id))
+                .show(ui);
+            if let Some(text) = field.changed {
+                edits.push(ResultsEdit::SetResultText(result.id, text));
+            }
+            if ui.small_button(cx.tr(T::Remove)).clicked() {
+                edits.push(ResultsEdit::RemoveResult(result.id));
             }
         });
     }
-    if let Some(index) = remove {
-        results.remove(index);
-    }
-    if ui.button(format!("+ {}", tr(T::AddResult))).clicked() {
-        results.push(Decision {
-            id: ResultId::generate(),
+    if ui.button(format!("+ {}", cx.tr(T::AddResult))).clicked() {
+        let id = ResultId::generate();
+        focus_when_shown(ui.ctx(), result_field_id(id));
+        edits.push(ResultsEdit::AddResult(Decision {
+            id,
             ..Decision::default()
-        });
+        }));
+    }
+    for edit in edits {
+        cx.edit(edit);
     }
 }
 
-fn action_items_ui(
-    items: &mut Vec<ActionItem>,
-    sources: &[(SourceLink, String)],
-    lang: Lang,
-    ui: &mut Ui,
-) {
-    let tr = |key: T| key.get(lang);
-    let mut remove = None;
+fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
+    let sources = source_options(cx.session, cx);
+    let mut edits = Vec::new();
     // The task takes what the other columns leave (owner, due, status, from, remove).
     let task_width = (ui.available_width() - 830.0).clamp(200.0, 560.0);
     egui::Grid::new("action-items")
@@ -81,146 +89,193 @@ fn action_items_ui(
         .striped(true)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            let task = ui.strong(tr(T::Task)).id;
-            let owner = ui.strong(tr(T::Owner)).id;
-            let due = ui.strong(tr(T::Due)).id;
-            let status = ui.strong(tr(T::Status)).id;
-            let source = ui.strong(tr(T::Source)).id;
+            let task = ui.strong(cx.tr(T::Task)).id;
+            let owner = ui.strong(cx.tr(T::Owner)).id;
+            let due = ui.strong(cx.tr(T::Due)).id;
+            let status = ui.strong(cx.tr(T::Status)).id;
+            let source = ui.strong(cx.tr(T::Source)).id;
             ui.label("");
             ui.end_row();
-            for (index, item) in items.iter_mut().enumerate() {
-                let title = text_edit_ui(ui, &mut item.title, task, task_width);
-                if !item.title.is_empty() && !title.has_focus() {
-                    title.on_hover_text(item.title.as_str());
+            for item in &cx.session.action_items {
+                let title = TextField::new(&item.title, task)
+                    .width(task_width)
+                    .id(action_title_id(item.id))
+                    .show(ui);
+                if !item.title.is_empty() && !title.response.has_focus() {
+                    title.response.clone().on_hover_text(item.title.as_str());
                 }
-                text_edit_ui(ui, &mut item.owner, owner, 180.0);
-                due_ui(ui, item.id, &mut item.due, due, lang);
-                status_ui(ui, item.id, &mut item.status, status, lang);
-                source_ui(
+                if let Some(text) = title.changed {
+                    edits.push(ResultsEdit::SetActionText(item.id, ActionText::Title, text));
+                }
+                let field = TextField::new(&item.owner, owner).width(180.0).show(ui);
+                if let Some(text) = field.changed {
+                    edits.push(ResultsEdit::SetActionText(item.id, ActionText::Owner, text));
+                }
+                if let Some(value) = due_ui(ui, cx, item, due) {
+                    edits.push(ResultsEdit::SetDue(item.id, value));
+                }
+                if let Some(value) = status_ui(ui, cx, item, status) {
+                    edits.push(ResultsEdit::SetStatus(item.id, value));
+                }
+                let picked = source_ui(
                     ui,
                     ("action-source", item.id),
-                    &mut item.source,
-                    sources,
+                    item.source,
+                    &sources,
                     source,
-                    lang,
+                    cx,
                 );
-                if ui.small_button(tr(T::Remove)).clicked() {
-                    remove = Some(index);
+                if let Some(value) = picked {
+                    edits.push(ResultsEdit::SetActionSource(item.id, value));
+                }
+                if ui.small_button(cx.tr(T::Remove)).clicked() {
+                    edits.push(ResultsEdit::RemoveAction(item.id));
                 }
                 ui.end_row();
             }
         });
-    if items.is_empty() {
-        ui.label(RichText::new(tr(T::Nothing)).weak());
+    if cx.session.action_items.is_empty() {
+        ui.label(RichText::new(cx.tr(T::Nothing)).weak());
     }
-    if let Some(index) = remove {
-        items.remove(index);
-    }
-    if ui.button(format!("+ {}", tr(T::AddActionItem))).clicked() {
-        items.push(ActionItem {
-            id: ActionItemId::generate(),
+    if ui
+        .button(format!("+ {}", cx.tr(T::AddActionItem)))
+        .clicked()
+    {
+        let id = ActionItemId::generate();
+        focus_when_shown(ui.ctx(), action_title_id(id));
+        edits.push(ResultsEdit::AddAction(ActionItem {
+            id,
             ..ActionItem::default()
-        });
+        }));
+    }
+    for edit in edits {
+        cx.edit(edit);
     }
 }
 
-fn due_ui(ui: &mut Ui, id: ActionItemId, due: &mut Due, label_id: egui::Id, lang: Lang) {
-    let tr = |key: T| key.get(lang);
+fn due_ui(ui: &mut Ui, cx: &Cx, item: &ActionItem, label_id: Id) -> Option<Due> {
     let kind_text = |due: &Due| match due {
-        Due::Open => tr(T::DueOpen),
-        Due::On(_) => tr(T::DueOnDate),
-        Due::NextMeeting => tr(T::DueNextMeeting),
+        Due::Open => cx.tr(T::DueOpen),
+        Due::On(_) => cx.tr(T::DueOnDate),
+        Due::NextMeeting => cx.tr(T::DueNextMeeting),
     };
+    let mut changed = None;
     ui.horizontal(|ui| {
-        ComboBox::from_id_salt(("due", id))
-            .selected_text(kind_text(due))
+        ComboBox::from_id_salt(("due", item.id))
+            .selected_text(kind_text(&item.due))
             .show_ui(ui, |ui| {
-                let today = jiff::Zoned::now().date();
-                let date = match due {
-                    Due::On(date) => *date,
-                    _ => today,
+                let date = match item.due {
+                    Due::On(date) => date,
+                    _ => cx.now.to_zoned(jiff::tz::TimeZone::system()).date(),
                 };
                 for option in [Due::Open, Due::On(date), Due::NextMeeting] {
-                    let selected = std::mem::discriminant(due) == std::mem::discriminant(&option);
+                    let selected =
+                        std::mem::discriminant(&item.due) == std::mem::discriminant(&option);
                     if ui.selectable_label(selected, kind_text(&option)).clicked() && !selected {
-                        *due = option;
+                        changed = Some(option);
                     }
                 }
             })
             .response
             .labelled_by(label_id);
-        if let Due::On(date) = due {
-            date_edit_ui(ui, ("due-date", id), label_id, date, tr(T::InvalidDate));
+        if let Due::On(date) = item.due {
+            let field = date_field(
+                ui,
+                ("due-date", item.id),
+                label_id,
+                Some(date),
+                false,
+                cx.lang,
+            );
+            if let Some(Some(date)) = field.changed {
+                changed = Some(Due::On(date));
+            }
         }
     });
+    changed
 }
 
-fn status_ui(
-    ui: &mut Ui,
-    id: ActionItemId,
-    status: &mut ActionStatus,
-    label_id: egui::Id,
-    lang: Lang,
-) {
-    ComboBox::from_id_salt(("status", id))
-        .selected_text(status_text(*status, lang))
+fn status_ui(ui: &mut Ui, cx: &Cx, item: &ActionItem, label_id: Id) -> Option<ActionStatus> {
+    let mut status = item.status;
+    ComboBox::from_id_salt(("status", item.id))
+        .selected_text(status_text(status, cx.lang))
         .show_ui(ui, |ui| {
             for option in ActionStatus::ALL {
-                ui.selectable_value(status, option, status_text(option, lang));
+                ui.selectable_value(&mut status, option, status_text(option, cx.lang));
             }
         })
         .response
         .labelled_by(label_id);
+    (status != item.status).then_some(status)
 }
 
-/// The status in words.
-pub(crate) fn status_text(status: ActionStatus, lang: Lang) -> &'static str {
-    match status {
-        ActionStatus::Open => T::StatusOpen,
-        ActionStatus::InProgress => T::StatusInProgress,
-        ActionStatus::Done => T::StatusDone,
-        ActionStatus::Dropped => T::StatusDropped,
-    }
-    .get(lang)
-}
-
-fn next_meeting_ui(next: &mut Option<NextMeeting>, lang: Lang, ui: &mut Ui) {
-    let tr = |key: T| key.get(lang);
-    let mut is_planned = next.is_some();
+fn next_meeting_ui(ui: &mut Ui, cx: &mut Cx) {
+    let mut is_planned = cx.session.next_meeting.is_some();
     if ui
-        .checkbox(&mut is_planned, tr(T::NextMeetingPlanned))
+        .checkbox(&mut is_planned, cx.tr(T::NextMeetingPlanned))
         .changed()
     {
-        *next = is_planned.then(NextMeeting::default);
+        cx.edit(ResultsEdit::SetNextMeetingPlanned(is_planned));
     }
-    let Some(meeting) = next else {
+    let Some(meeting) = &cx.session.next_meeting else {
         return;
     };
+    let mut edits = Vec::new();
     ui.horizontal(|ui| {
-        let label = ui.label(tr(T::Dates));
-        date_list_edit_ui(ui, "next-meeting-date", label.id, &mut meeting.dates, lang);
+        let label = ui.label(cx.tr(T::Dates));
+        let today = cx.now.to_zoned(jiff::tz::TimeZone::system()).date();
+        let dates = date_list_field(
+            ui,
+            "next-meeting-date",
+            label.id,
+            &meeting.dates,
+            today,
+            cx.lang,
+        );
+        if let Some(dates) = dates {
+            edits.push(ResultsEdit::SetNextMeetingDates(dates));
+        }
     });
-    labelled_text_ui(ui, tr(T::Place), &mut meeting.place);
-    labelled_text_ui(ui, tr(T::Note), &mut meeting.note);
+    for (key, field, value) in [
+        (T::Place, MeetingText::Place, &meeting.place),
+        (T::Note, MeetingText::Note, &meeting.note),
+    ] {
+        ui.horizontal(|ui| {
+            let label = ui.label(cx.tr(key));
+            let width = ui.available_width().min(480.0);
+            let text = TextField::new(value, label.id).width(width).show(ui);
+            if let Some(text) = text.changed {
+                edits.push(ResultsEdit::SetNextMeetingText(field, text));
+            }
+        });
+    }
+    for edit in edits {
+        cx.edit(edit);
+    }
 }
 
-fn credits_ui(session: &mut Session, lang: Lang, ui: &mut Ui) {
-    let tr = |key: T| key.get(lang);
-    let credits = &mut session.meta.credits;
+fn credits_ui(ui: &mut Ui, cx: &mut Cx) {
+    let credits = &cx.session.meta.credits;
+    let mut edits = Vec::new();
     egui::Grid::new("credits").num_columns(2).show(ui, |ui| {
-        let label = ui.label(tr(T::CreditsText));
-        name_list_edit_ui(ui, "credits-text", label.id, &mut credits.text)
-            .on_hover_text(tr(T::CommaSeparated));
+        let label = ui.label(cx.tr(T::CreditsText));
+        let field = name_list_field(ui, "credits-text", label.id, &credits.text);
+        field.response.on_hover_text(cx.tr(T::CommaSeparated));
+        edits.extend(field.changed.map(SessionEdit::SetCreditsText));
         ui.end_row();
-        let label = ui.label(tr(T::CreditsPhotos));
-        name_list_edit_ui(ui, "credits-photos", label.id, &mut credits.photos)
-            .on_hover_text(tr(T::CommaSeparated));
+        let label = ui.label(cx.tr(T::CreditsPhotos));
+        let field = name_list_field(ui, "credits-photos", label.id, &credits.photos);
+        field.response.on_hover_text(cx.tr(T::CommaSeparated));
+        edits.extend(field.changed.map(SessionEdit::SetCreditsPhotos));
         ui.end_row();
     });
+    for edit in edits {
+        cx.edit(edit);
+    }
 }
 
 /// Everything a result or action item can come from, with a name to show.
-fn source_options(session: &Session, lang: Lang) -> Vec<(SourceLink, String)> {
+fn source_options(session: &Session, cx: &Cx) -> Vec<(SourceLink, String)> {
     let mut options = Vec::new();
     for item in session
         .agenda
@@ -229,20 +284,20 @@ fn source_options(session: &Session, lang: Lang) -> Vec<(SourceLink, String)> {
     {
         options.push((
             SourceLink::AgendaItem(item.id),
-            format!("{}: {}", T::Agenda.get(lang), item.title),
+            format!("{}: {}", cx.tr(T::Agenda), item.title),
         ));
     }
     for board in &session.boards {
         options.push((
             SourceLink::Board(board.id),
-            format!("{}: {}", T::Board.get(lang), board.title),
+            format!("{}: {}", cx.tr(T::Board), board.title),
         ));
         for cluster in &board.clusters {
             options.push((
                 SourceLink::Cluster(cluster.id),
                 format!(
                     "{}: {} \u{203a} {}",
-                    T::Board.get(lang),
+                    cx.tr(T::Board),
                     board.title,
                     cluster.title
                 ),
@@ -252,16 +307,16 @@ fn source_options(session: &Session, lang: Lang) -> Vec<(SourceLink, String)> {
     options
 }
 
-/// Picks where something came from; shows a dash for nothing.
+/// Picks where something came from; shows a dash for nothing. Returns the new choice.
 fn source_ui(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
-    source: &mut Option<SourceLink>,
+    source: Option<SourceLink>,
     options: &[(SourceLink, String)],
-    label_id: egui::Id,
-    lang: Lang,
-) {
-    let none = T::NoSource.get(lang);
+    label_id: Id,
+    cx: &Cx,
+) -> Option<Option<SourceLink>> {
+    let none = cx.tr(T::NoSource);
     let current = source
         .and_then(|link| options.iter().find(|(option, _)| *option == link))
         .map_or(none, |(_, name)| name.as_str());
@@ -275,16 +330,18 @@ fn source_ui(
     } else {
         current.to_owned()
     };
+    let mut picked = source;
     ComboBox::from_id_salt(id_salt)
         .width(210.0)
         .selected_text(short)
         .show_ui(ui, |ui| {
-            ui.selectable_value(source, None, none);
+            ui.selectable_value(&mut picked, None, none);
             for (link, name) in options {
-                ui.selectable_value(source, Some(*link), name);
+                ui.selectable_value(&mut picked, Some(*link), name);
             }
         })
         .response
         .labelled_by(label_id)
         .on_hover_text(current);
+    (picked != source).then_some(picked)
 }

@@ -1,5 +1,7 @@
 //! The board canvas: pan, zoom, cards, clusters, selection, dragging, in-place editing and
-//! dots. Public so the frame benchmark can draw it headless.
+//! dots. It changes nothing itself: a drag is shown from the view state and reported when
+//! the cards are dropped, like every other change. Public so the frame benchmark can draw
+//! it headless.
 
 use std::collections::BTreeSet;
 
@@ -8,6 +10,7 @@ use egui::{
     StrokeKind, Ui, Vec2, pos2, vec2,
 };
 
+use crate::board::edit::VoteTarget;
 use crate::board::layout::{self, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect};
 use crate::model::{Board, Card, CardId, CardShape, ClusterId};
 
@@ -29,6 +32,8 @@ pub struct BoardUiState {
     pub editing: Option<(CardId, String)>,
     rubber_band: Option<Pos2>,
     gesture: Gesture,
+    /// How far the selected cards have been dragged so far, in wall units.
+    drag_units: Vec2,
     /// Clicking a card gives it a dot (right click takes one away).
     pub is_voting: bool,
     /// Highlight this author's (organisation's) cards.
@@ -50,6 +55,7 @@ impl Default for BoardUiState {
             editing: None,
             rubber_band: None,
             gesture: Gesture::None,
+            drag_units: Vec2::ZERO,
             is_voting: false,
             highlight_author: None,
             suggestions: Vec::new(),
@@ -67,21 +73,15 @@ enum Gesture {
     RubberBand,
 }
 
-/// Something the canvas asks the screen to do with the dot budget in mind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VoteRequest {
-    AddToCard(CardId),
-    RemoveFromCard(CardId),
-    AddToCluster(ClusterId),
-    RemoveFromCluster(ClusterId),
-}
-
 /// The canvas' requests for this frame.
 #[derive(Debug, Default)]
 pub struct CanvasOutput {
-    pub votes: Vec<VoteRequest>,
-    /// Cards were dropped after a drag: cluster membership may change.
-    pub dropped: Vec<CardId>,
+    /// Dots given (`true`) or taken (`false`).
+    pub votes: Vec<(VoteTarget, bool)>,
+    /// The selected cards were dragged by this offset in wall units and dropped.
+    pub dropped: Option<(BTreeSet<CardId>, Vec2)>,
+    /// A card's text was edited in place.
+    pub edited: Option<(CardId, String)>,
 }
 
 impl BoardUiState {
@@ -145,7 +145,7 @@ pub fn paper(card_colour: crate::model::CardColour) -> Color32 {
 
 /// Draws the board into the rest of `ui` and handles the pointer and keys on it.
 #[allow(clippy::too_many_lines)]
-pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> CanvasOutput {
+pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> CanvasOutput {
     let mut output = CanvasOutput::default();
     let size = vec2(ui.available_width(), ui.available_height().max(300.0));
     let (canvas, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
@@ -335,11 +335,14 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
         if collapsed_cards.contains(&card.id) {
             continue;
         }
-        let rect = state.unit_rect_to_screen(origin, &card_rect(card));
+        let is_selected = state.selection.contains(&card.id);
+        let mut rect = state.unit_rect_to_screen(origin, &card_rect(card));
+        if is_selected && state.gesture == Gesture::MoveCards {
+            rect = rect.translate(state.drag_units * state.zoom);
+        }
         if !rect.intersects(canvas) {
             continue;
         }
-        let is_selected = state.selection.contains(&card.id);
         let is_dimmed = highlight
             .as_ref()
             .is_some_and(|author| &card.author != author);
@@ -372,6 +375,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
                 if !state.selection.contains(&id) {
                     state.selection = BTreeSet::from([id]);
                 }
+                state.drag_units = Vec2::ZERO;
                 Gesture::MoveCards
             }
             _ if modifiers.shift => {
@@ -388,15 +392,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
     if background.dragged_by(egui::PointerButton::Primary) {
         match state.gesture {
             Gesture::MoveCards => {
-                let delta = background.drag_delta() / state.zoom;
-                for card in board
-                    .cards
-                    .iter_mut()
-                    .filter(|c| state.selection.contains(&c.id))
-                {
-                    card.x += delta.x / WALL_W;
-                    card.y += delta.y / WALL_H;
-                }
+                state.drag_units += background.drag_delta() / state.zoom;
             }
             Gesture::Pan => {
                 state.offset += background.drag_delta();
@@ -406,7 +402,10 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
         }
     }
     if background.drag_stopped() && state.gesture == Gesture::MoveCards {
-        output.dropped.extend(state.selection.iter().copied());
+        if state.drag_units != Vec2::ZERO {
+            output.dropped = Some((state.selection.clone(), state.drag_units));
+        }
+        state.drag_units = Vec2::ZERO;
         state.gesture = Gesture::None;
     }
     if background.clicked()
@@ -414,7 +413,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
     {
         if let Some(id) = card_at(pos) {
             if state.is_voting {
-                output.votes.push(VoteRequest::AddToCard(id));
+                output.votes.push((VoteTarget::Card(id), true));
             } else if modifiers.shift || modifiers.command {
                 if !state.selection.remove(&id) {
                     state.selection.insert(id);
@@ -425,7 +424,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
             state.selected_cluster = None;
         } else if let Some(id) = cluster_at(pos) {
             if state.is_voting {
-                output.votes.push(VoteRequest::AddToCluster(id));
+                output.votes.push((VoteTarget::Cluster(id), true));
             } else {
                 state.selected_cluster = Some(id);
             }
@@ -440,9 +439,9 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
         && let Some(pos) = press
     {
         if let Some(id) = card_at(pos) {
-            output.votes.push(VoteRequest::RemoveFromCard(id));
+            output.votes.push((VoteTarget::Card(id), false));
         } else if let Some(id) = cluster_at(pos) {
-            output.votes.push(VoteRequest::RemoveFromCluster(id));
+            output.votes.push((VoteTarget::Cluster(id), false));
         }
     }
     if background.double_clicked()
@@ -484,6 +483,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
     }
     if !ui.input(|i| i.pointer.any_down()) && state.gesture != Gesture::RubberBand {
         state.gesture = Gesture::None;
+        state.drag_units = Vec2::ZERO;
     }
 
     // In-place editing.
@@ -499,22 +499,16 @@ pub fn canvas_ui(ui: &mut Ui, board: &mut Board, state: &mut BoardUiState) -> Ca
                 .font(FontId::proportional(text_size.max(12.0)))
                 .desired_width(rect.width()),
         );
-        let response = response.on_hover_text("Enter ✓ · Shift+Enter ↵ · Esc ✗");
+        let response = response.on_hover_text("Enter \u{2713} \u{b7} Shift+Enter \u{21b5}");
         if !response.has_focus() && !response.lost_focus() {
             response.request_focus();
         }
-        let (enter, escape) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Enter) && !i.modifiers.shift,
-                i.key_pressed(Key::Escape),
-            )
-        });
-        if escape {
-            // Dropped: the card keeps its text.
-        } else if enter || response.lost_focus() {
+        let enter = ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
+        // Enter, Escape or a click elsewhere: the text is kept (Ctrl+Z takes it back).
+        if enter || response.lost_focus() {
             let text = text.trim_end_matches('\n').to_owned();
-            if let Some(card) = board.cards.iter_mut().find(|c| c.id == id) {
-                card.text = text;
+            if text != card.text {
+                output.edited = Some((id, text));
             }
         } else {
             state.editing = Some((id, text));

@@ -1,0 +1,134 @@
+//! What screens ask for: edits of the session and commands for the shell. Screens draw and
+//! describe intent; the app applies both after the frame is drawn.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::agenda::live::LiveAction;
+use crate::export::Kind as ExportKind;
+use crate::i18n::{Lang, T, Text};
+use crate::model::{PhotoId, Session};
+use crate::session::edit::Edit;
+
+/// The workspace screens, in navigation order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Screen {
+    #[default]
+    Agenda,
+    Board,
+    Reflection,
+    Photos,
+    Results,
+    Review,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Agenda,
+        Screen::Board,
+        Screen::Reflection,
+        Screen::Photos,
+        Screen::Results,
+        Screen::Review,
+    ];
+
+    pub fn label(self) -> T {
+        match self {
+            Screen::Agenda => T::Agenda,
+            Screen::Board => T::Board,
+            Screen::Reflection => T::Reflection,
+            Screen::Photos => T::Photos,
+            Screen::Results => T::Results,
+            Screen::Review => T::Review,
+        }
+    }
+}
+
+/// What a path is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    Save,
+    Consolidate,
+    Compare,
+    AttachPhoto,
+    Export(ExportKind),
+}
+
+/// Something the user asked for that is more than an edit of the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    NewSession,
+    /// Ask for a path with the file dialog (or typed, where there is none).
+    ChoosePath(PathPurpose),
+    /// Ask for a typed path.
+    TypePath(PathPurpose),
+    Open(PathBuf),
+    /// Open a session to look at, with editing switched off.
+    OpenReadOnly(PathBuf),
+    Save,
+    SaveAs(PathBuf),
+    Undo,
+    Redo,
+    Show(Screen),
+    SetLanguage(Lang),
+    SetTheme(super::Theme),
+    ToggleBrowser,
+    RefreshBrowser,
+    Quit,
+    /// A live timer control, applied at the clock's "now".
+    Live(LiveAction),
+    ToggleProjector,
+    ToggleHelp,
+    /// Next speaker of the speaking round.
+    NextSpeaker,
+    SetReadOnly(bool),
+    Compare(PathBuf),
+    CloseComparison,
+    ConsolidateInto(PathBuf),
+    /// Run the current consolidation again from its sources, with its decisions.
+    Reconsolidate,
+    AttachPhotos(Vec<PathBuf>),
+    PreviewPhoto(PhotoId),
+    ClosePreview,
+    Export(ExportKind, PathBuf),
+    /// Open a file or folder with the system's program for it.
+    OpenWithSystem(PathBuf),
+    /// Stop a running background job.
+    CancelJob(crate::jobs::JobId),
+}
+
+/// The edits and commands of one frame, in the order they were asked for.
+#[derive(Debug, Default)]
+pub struct Intents {
+    pub edits: Vec<Edit>,
+    pub commands: Vec<Command>,
+}
+
+/// What a screen gets to draw and to ask for things.
+pub struct Cx<'a> {
+    pub session: &'a Session,
+    pub lang: Lang,
+    pub now: Timestamp,
+    pub is_read_only: bool,
+    pub folder: Option<&'a Path>,
+    pub intents: &'a mut Intents,
+}
+
+impl Cx<'_> {
+    /// Asks for an edit of the session.
+    pub fn edit(&mut self, edit: impl Into<Edit>) {
+        self.intents.edits.push(edit.into());
+    }
+
+    /// Asks for a command.
+    pub fn command(&mut self, command: Command) {
+        self.intents.commands.push(command);
+    }
+
+    /// A text in the UI language.
+    pub fn tr(&self, key: impl Text) -> &'static str {
+        key.get(self.lang)
+    }
+}

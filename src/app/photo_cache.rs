@@ -1,0 +1,108 @@
+//! Pictures of the session's photos on screen: thumbnails for the gallery and one large
+//! preview, decoded by background jobs and turned into textures here. The preview's texture
+//! is dropped when it closes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::work::{JobKind, Output, Work};
+use crate::i18n::{Describe as _, Lang};
+use crate::model::{Photo, PhotoId};
+use crate::photos::import::{self, PhotoError};
+
+/// Longest side of a gallery thumbnail, in pixels.
+pub const THUMB_SIDE: u32 = 320;
+/// Longest side of a preview, in pixels (a full 12-megapixel texture would cost 48 MB).
+pub const PREVIEW_SIDE: u32 = 2048;
+
+/// A thumbnail's state in the gallery.
+pub enum Thumb {
+    Loading,
+    Ready(egui::TextureHandle),
+    Failed(String),
+}
+
+/// The preview: which photo, and its texture once decoded.
+pub struct Preview {
+    pub id: PhotoId,
+    pub picture: Option<Result<egui::TextureHandle, String>>,
+}
+
+#[derive(Default)]
+pub struct PhotoCache {
+    pub thumbs: HashMap<(PhotoId, String), Thumb>,
+    pub preview: Option<Preview>,
+}
+
+impl PhotoCache {
+    /// Asks for a thumbnail unless it is known or on its way.
+    pub fn want_thumbnail(&mut self, work: &mut Work, photo: &Photo, folder: &Path) {
+        let key = (photo.id, photo.path.clone());
+        if self.thumbs.contains_key(&key) {
+            return;
+        }
+        self.thumbs.insert(key, Thumb::Loading);
+        decode(work, photo, folder, THUMB_SIDE);
+    }
+
+    /// Opens the preview of a photo; its picture is decoded by a job.
+    pub fn show_preview(&mut self, work: &mut Work, photo: &Photo, folder: &Path) {
+        self.preview = Some(Preview {
+            id: photo.id,
+            picture: None,
+        });
+        decode(work, photo, folder, PREVIEW_SIDE);
+    }
+
+    /// A decoded picture arrived.
+    pub fn arrived(
+        &mut self,
+        ctx: &egui::Context,
+        id: PhotoId,
+        path: String,
+        side: u32,
+        result: Result<egui::ColorImage, PhotoError>,
+        lang: Lang,
+    ) {
+        let texture =
+            |image| ctx.load_texture(format!("photo-{id}-{side}"), image, Default::default());
+        if side == PREVIEW_SIDE {
+            if let Some(preview) = &mut self.preview
+                && preview.id == id
+            {
+                preview.picture = Some(result.map(texture).map_err(|e| e.describe(lang)));
+            }
+            return;
+        }
+        let key = (id, path);
+        if self.thumbs.contains_key(&key) {
+            let thumb = match result {
+                Ok(image) => Thumb::Ready(texture(image)),
+                Err(e) => Thumb::Failed(e.describe(lang)),
+            };
+            self.thumbs.insert(key, thumb);
+        }
+    }
+
+    /// Forgets everything (another session was opened).
+    pub fn clear(&mut self) {
+        self.thumbs.clear();
+        self.preview = None;
+    }
+}
+
+fn decode(work: &mut Work, photo: &Photo, folder: &Path, side: u32) {
+    let (id, path, folder) = (photo.id, photo.path.clone(), folder.to_owned());
+    work.spawn(JobKind::Picture, move |_| {
+        let result = import::thumbnail_inside(&folder, &path, side).map(|rgba| {
+            let size = [rgba.width() as usize, rgba.height() as usize];
+            egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())
+        });
+        Output::Picture {
+            id,
+            path,
+            side,
+            result,
+        }
+    });
+}

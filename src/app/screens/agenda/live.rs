@@ -1,0 +1,208 @@
+//! The live panel: the current item's countdown, drift, projected end and the controls.
+//! Pinned above the agenda, so it stays in view while the days scroll.
+
+use egui::{Color32, FontId, RichText, Ui};
+use jiff::Timestamp;
+
+use crate::agenda::live::LiveAction;
+use crate::agenda::timing::{self, ItemState, ItemTimer, Urgency, format_clock};
+use crate::app::command::{Command, Cx};
+use crate::app::projector::urgency_colour;
+use crate::app::widgets::parsed_field;
+use crate::i18n::{T, fill};
+
+pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
+    let now = cx.now;
+    let agenda = &cx.session.agenda;
+    let current = timing::current(agenda, now);
+    let current_item = current.and_then(|at| agenda.days.get(at.day)?.items.get(at.item));
+    let next_item = timing::next_pending(agenda, current, now)
+        .and_then(|at| agenda.days.get(at.day)?.items.get(at.item));
+    let mut command = None;
+    let fill_colour = ui.visuals().faint_bg_color;
+    egui::Frame::group(ui.style())
+        .fill(fill_colour)
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_min_width(300.0);
+                    match current_item {
+                        Some(item) => countdown_ui(ui, cx, item, now),
+                        None => {
+                            ui.label(RichText::new(cx.tr(T::NoItemRunning)).weak());
+                            ui.label(RichText::new(cx.tr(T::PressSpaceToStart)).weak().small());
+                        }
+                    }
+                });
+                ui.separator();
+                ui.vertical(|ui| {
+                    if let Some(next) = next_item {
+                        ui.label(RichText::new(cx.tr(T::NextUp)).weak());
+                        ui.label(format!(
+                            "{} ({} {})",
+                            next.title,
+                            next.planned_minutes,
+                            cx.tr(T::Minutes)
+                        ));
+                    }
+                    progress_ui(ui, cx, now);
+                });
+            });
+            ui.add_space(6.0);
+            ui.add_enabled_ui(!cx.is_read_only, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    command = controls_ui(ui, cx, current_item, now, is_projector_open);
+                });
+            });
+        });
+    if let Some(command) = command {
+        cx.command(command);
+    }
+}
+
+fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::model::AgendaItem, now: Timestamp) {
+    let timer = ItemTimer::of(item, now);
+    let urgency = timer.urgency();
+    ui.label(RichText::new(cx.tr(T::Now)).weak());
+    ui.label(RichText::new(&item.title).strong().size(20.0));
+    let remaining = timer.remaining();
+    let clock = if urgency == Urgency::TimeUp {
+        format!("+{}", format_clock(-remaining))
+    } else {
+        format_clock(remaining)
+    };
+    let colour = countdown_colour(ui, urgency);
+    ui.label(
+        RichText::new(clock)
+            .font(FontId::monospace(52.0))
+            .color(colour),
+    );
+    let state = match (timer.state, urgency) {
+        (ItemState::Paused, _) => cx.tr(T::Paused),
+        (_, Urgency::TimeUp) => cx.tr(T::TimesUp),
+        (_, Urgency::Critical) => cx.tr(T::AlmostOver),
+        (_, Urgency::Warning) => cx.tr(T::TimeRunningOut),
+        _ => cx.tr(T::Running),
+    };
+    ui.label(RichText::new(state).color(colour).strong());
+}
+
+fn progress_ui(ui: &mut Ui, cx: &Cx, now: Timestamp) {
+    let Some(progress) = timing::progress(&cx.session.agenda, now, &jiff::tz::TimeZone::system())
+    else {
+        return;
+    };
+    let minutes = progress.drift.as_secs() / 60;
+    let (text, colour) = match minutes {
+        m if m > 0 => (
+            fill(cx.tr(T::MinutesBehind), &[&m.to_string()]),
+            ui.visuals().warn_fg_color,
+        ),
+        m if m < 0 => (
+            fill(cx.tr(T::MinutesAhead), &[&(-m).to_string()]),
+            ui.visuals().text_color(),
+        ),
+        _ => (cx.tr(T::OnTime).to_owned(), ui.visuals().text_color()),
+    };
+    ui.label(RichText::new(text).color(colour).strong());
+    let local = |t: Timestamp| {
+        t.to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%H:%M")
+            .to_string()
+    };
+    ui.label(fill(
+        cx.tr(T::ProjectedEnd),
+        &[&local(progress.projected_end), &local(progress.planned_end)],
+    ));
+    if progress.runs_short()
+        && let Some(end) = progress.day_end
+    {
+        ui.label(
+            RichText::new(fill(cx.tr(T::DayRunsShort), &[&local(end)]))
+                .color(ui.visuals().error_fg_color)
+                .strong(),
+        );
+    }
+}
+
+fn controls_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    current_item: Option<&crate::model::AgendaItem>,
+    now: Timestamp,
+    is_projector_open: bool,
+) -> Option<Command> {
+    let mut command = None;
+    let toggle_label = match current_item.map(|item| ItemTimer::of(item, now).state) {
+        Some(ItemState::Running) => T::Pause,
+        Some(ItemState::Paused) => T::Resume,
+        _ => T::Start,
+    };
+    let buttons = [
+        (toggle_label, LiveAction::Toggle, "Space"),
+        (T::Next, LiveAction::Next, "N"),
+        (T::Back, LiveAction::Back, ""),
+        (T::SkipNext, LiveAction::Skip, ""),
+        (T::PlusOne, LiveAction::Extend(60), "+"),
+        (T::PlusFive, LiveAction::Extend(300), ""),
+        (T::MinusOne, LiveAction::Extend(-60), "\u{2212}"),
+    ];
+    for (key, action, shortcut) in buttons {
+        let button = ui.button(cx.tr(key));
+        let button = if shortcut.is_empty() {
+            button
+        } else {
+            button.on_hover_text(shortcut)
+        };
+        if button.clicked() {
+            command = Some(Command::Live(action));
+        }
+    }
+    let label = ui.label(cx.tr(T::ExtendBy));
+    let id = egui::Id::unique("extend-minutes");
+    let minutes: u32 = ui.data(|d| d.get_temp(id)).unwrap_or(10);
+    let field = parsed_field(
+        ui,
+        "extend-minutes-field",
+        label.id,
+        "",
+        &minutes,
+        40.0,
+        ToString::to_string,
+        |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
+    );
+    let minutes = field.changed.unwrap_or(minutes);
+    ui.data_mut(|d| d.insert_temp(id, minutes));
+    if ui.button(cx.tr(T::Extend)).clicked() {
+        let secs = i32::try_from(minutes.saturating_mul(60)).unwrap_or(i32::MAX);
+        command = Some(Command::Live(LiveAction::Extend(secs)));
+    }
+    ui.separator();
+    let projector = if is_projector_open {
+        T::CloseProjector
+    } else {
+        T::ProjectorView
+    };
+    if ui.button(cx.tr(projector)).on_hover_text("P").clicked() {
+        command = Some(Command::ToggleProjector);
+    }
+    if ui.button(cx.tr(T::Shortcuts)).on_hover_text("F1").clicked() {
+        command = Some(Command::ToggleHelp);
+    }
+    command
+}
+
+/// Countdown colours that read on the current theme's background.
+pub fn countdown_colour(ui: &Ui, urgency: Urgency) -> Color32 {
+    if ui.visuals().dark_mode {
+        return urgency_colour(urgency);
+    }
+    match urgency {
+        Urgency::Calm => ui.visuals().strong_text_color(),
+        Urgency::Warning => Color32::from_rgb(170, 110, 0),
+        Urgency::Critical => Color32::from_rgb(210, 80, 0),
+        Urgency::TimeUp => Color32::from_rgb(200, 20, 20),
+    }
+}

@@ -1,0 +1,420 @@
+//! Agenda: days with timeboxed items, the computed schedule, the live timer (pinned above)
+//! and the speaking round.
+
+mod live;
+pub mod speaking;
+
+use egui::{ComboBox, Id, RichText, Stroke, Ui};
+use jiff::civil::Time;
+
+use crate::agenda::edit::{AgendaEdit, ItemText};
+use crate::agenda::live::LiveAction;
+use crate::agenda::speaking::SpeakingRound;
+use crate::agenda::timing::{self, DayBudget, ItemState, ItemTimer, format_minutes};
+use crate::app::command::{Command, Cx, Screen};
+use crate::app::widgets::{TextField, date_field, focus_when_shown, icon_button_ui, parsed_field};
+use crate::i18n::{T, fill, method_text};
+use crate::model::{AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Method};
+
+/// What is dragged when an item is reordered.
+#[derive(Clone, Copy, Debug)]
+struct DraggedItem(AgendaItemId);
+
+pub(in crate::app) fn agenda_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    round: &mut SpeakingRound,
+    is_projector_open: bool,
+) {
+    live::live_ui(ui, cx, is_projector_open);
+    ui.add_space(6.0);
+    super::scrolled(ui, Screen::Agenda, |ui| {
+        speaking::speaking_ui(ui, cx, round);
+        ui.add_space(10.0);
+        ui.add_enabled_ui(!cx.is_read_only, |ui| days_ui(ui, cx));
+    });
+}
+
+fn days_ui(ui: &mut Ui, cx: &mut Cx) {
+    let days = &cx.session.agenda.days;
+    if days.is_empty() {
+        ui.label(cx.tr(T::NoAgenda));
+    }
+    let mut edits = Vec::new();
+    for (index, day) in days.iter().enumerate() {
+        ui.add_space(6.0);
+        day_header_ui(ui, cx, day, index, &mut edits);
+        items_ui(ui, cx, day, &mut edits);
+        ui.add_space(6.0);
+    }
+    if ui.button(format!("+ {}", cx.tr(T::AddDay))).clicked() {
+        let next_date = days
+            .last()
+            .and_then(|d| d.date)
+            .and_then(|d| d.tomorrow().ok());
+        edits.push(AgendaEdit::AddDay(AgendaDay {
+            id: AgendaDayId::generate(),
+            date: next_date,
+            start_time: Some(Time::constant(9, 0, 0, 0)),
+            end_time: Some(Time::constant(17, 0, 0, 0)),
+            items: Vec::new(),
+        }));
+    }
+    for edit in edits {
+        cx.edit(edit);
+    }
+}
+
+fn time_text(time: &Option<Time>) -> String {
+    time.map(|t| t.strftime("%H:%M").to_string())
+        .unwrap_or_default()
+}
+
+fn parse_time(text: &str) -> Option<Option<Time>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    let (h, m) = text
+        .split_once(':')
+        .or_else(|| text.split_once('.'))
+        .unwrap_or((text, "0"));
+    let time = Time::new(h.trim().parse().ok()?, m.trim().parse().ok()?, 0, 0).ok()?;
+    Some(Some(time))
+}
+
+fn day_header_ui(ui: &mut Ui, cx: &Cx, day: &AgendaDay, index: usize, edits: &mut Vec<AgendaEdit>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!("{} {}", cx.tr(T::Day), index + 1))
+                .strong()
+                .size(17.0),
+        );
+        let date_label = ui.label(cx.tr(T::Date));
+        let field = date_field(
+            ui,
+            ("day-date", day.id),
+            date_label.id,
+            day.date,
+            true,
+            cx.lang,
+        );
+        if let Some(date) = field.changed {
+            edits.push(AgendaEdit::SetDate(day.id, date));
+        }
+        for (key, salt, time, is_start) in [
+            (T::StartTime, "day-start", day.start_time, true),
+            (T::EndTime, "day-end", day.end_time, false),
+        ] {
+            let label = ui.label(cx.tr(key));
+            let field = parsed_field(
+                ui,
+                (salt, day.id),
+                label.id,
+                cx.tr(T::InvalidTime),
+                &time,
+                60.0,
+                time_text,
+                parse_time,
+            );
+            if let Some(time) = field.changed {
+                edits.push(if is_start {
+                    AgendaEdit::SetStartTime(day.id, time)
+                } else {
+                    AgendaEdit::SetEndTime(day.id, time)
+                });
+            }
+        }
+        let budget = DayBudget::of(day);
+        let planned = hours_minutes(budget.planned_minutes);
+        let text = match budget.available_minutes {
+            Some(available) => fill(
+                cx.tr(T::PlannedOfAvailable),
+                &[&planned, &hours_minutes(available)],
+            ),
+            None => fill(cx.tr(T::PlannedOnly), &[&planned]),
+        };
+        let colour = if budget.is_overbooked() {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        let label = ui.label(RichText::new(text).color(colour));
+        if budget.is_overbooked() {
+            label.on_hover_text(cx.tr(T::Overbooked));
+        }
+        if day.items.is_empty() && ui.small_button(cx.tr(T::RemoveDay)).clicked() {
+            edits.push(AgendaEdit::RemoveDay(day.id));
+        }
+    });
+}
+
+fn hours_minutes(minutes: i64) -> String {
+    if minutes.abs() >= 60 {
+        format!("{} h {:02} min", minutes / 60, (minutes % 60).abs())
+    } else {
+        format!("{minutes} min")
+    }
+}
+
+const TITLE_WIDTH: f32 = 330.0;
+
+/// The field ids of an item's title: given the focus after "+ Add item".
+fn title_id(item: AgendaItemId) -> Id {
+    Id::unique(("agenda-title", item))
+}
+
+fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdit>) {
+    let now = cx.now;
+    let slots = timing::day_slots(day);
+    // Column headers label the fields below them (for screen readers and tests).
+    let headers = ui
+        .horizontal(|ui| {
+            ui.add_space(24.0);
+            let columns = [
+                (T::Time, 96.0),
+                (T::Title, TITLE_WIDTH),
+                (T::Method, 140.0),
+                (T::Minutes, 54.0),
+                (T::Responsible, 140.0),
+                (T::NotesShort, 170.0),
+            ];
+            let ids = columns.map(|(key, width)| {
+                let label = egui::Label::new(RichText::new(cx.tr(key)).weak());
+                ui.add_sized([width, 18.0], label).id
+            });
+            let [_, title, method, minutes, responsible, notes] = ids;
+            [title, method, minutes, responsible, notes]
+        })
+        .inner;
+    for (index, item) in day.items.iter().enumerate() {
+        let slot = slots.get(index);
+        let timer = ItemTimer::of(item, now);
+        let row = ui.horizontal(|ui| {
+            item_row_ui(ui, cx, day, index, item, slot, &timer, headers, edits);
+        });
+        // Dropping on the upper half of a row puts the item before it, on the lower half after.
+        let rect = row.response.rect;
+        if let Some(pointer) = ui.ctx().pointer_interact_pos()
+            && rect.contains(pointer)
+        {
+            let before = pointer.y < rect.center().y;
+            let target = if before { index } else { index + 1 };
+            if row.response.dnd_hover_payload::<DraggedItem>().is_some() {
+                let y = if before { rect.top() } else { rect.bottom() };
+                let stroke = Stroke::new(2.0, ui.visuals().selection.stroke.color);
+                ui.painter().hline(rect.x_range(), y, stroke);
+            }
+            if let Some(dragged) = row.response.dnd_release_payload::<DraggedItem>() {
+                edits.push(AgendaEdit::MoveItem {
+                    item: dragged.0,
+                    day: day.id,
+                    index: target,
+                });
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(24.0);
+        let add = |title: String, method, minutes| AgendaItem {
+            id: AgendaItemId::generate(),
+            title,
+            method,
+            planned_minutes: minutes,
+            ..AgendaItem::default()
+        };
+        let mut new = None;
+        if ui.button(format!("+ {}", cx.tr(T::AddItem))).clicked() {
+            new = Some(add(String::new(), Method::default(), 30));
+        }
+        if ui.button(format!("+ {}", cx.tr(T::AddBreak))).clicked() {
+            new = Some(add(cx.tr(T::MethodBreak).to_owned(), Method::Break, 15));
+        }
+        if let Some(item) = new {
+            // Type straight away: the new row's title takes the focus.
+            focus_when_shown(ui.ctx(), title_id(item.id));
+            edits.push(AgendaEdit::AddItem(day.id, item));
+        }
+    });
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one row of the agenda grid: its day, place, item, slot, timer and column labels"
+)]
+fn item_row_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    day: &AgendaDay,
+    index: usize,
+    item: &AgendaItem,
+    slot: Option<&timing::Slot>,
+    timer: &ItemTimer,
+    [
+        title_label,
+        method_label,
+        minutes_label,
+        responsible_label,
+        notes_label,
+    ]: [Id; 5],
+    edits: &mut Vec<AgendaEdit>,
+) {
+    let handle_id = Id::unique(("agenda-drag", item.id));
+    ui.dnd_drag_source(handle_id, DraggedItem(item.id), |ui| {
+        ui.label(RichText::new("\u{2630}").weak())
+            .on_hover_text(cx.tr(T::DragToReorder));
+    });
+    let time = slot.map(|s| {
+        format!(
+            "{}\u{2013}{}",
+            format_minutes(s.start_min),
+            format_minutes(s.end_min)
+        )
+    });
+    let time_colour = if timer.is_current() {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    ui.add_sized(
+        [96.0, 18.0],
+        egui::Label::new(
+            RichText::new(time.unwrap_or_default())
+                .monospace()
+                .color(time_colour),
+        ),
+    );
+    let text = |field: ItemText, text: String| AgendaEdit::SetText(item.id, field, text);
+    let title = TextField::new(&item.title, title_label)
+        .width(TITLE_WIDTH)
+        .id(title_id(item.id))
+        .show(ui);
+    edits.extend(title.changed.map(|t| text(ItemText::Title, t)));
+    method_combo_ui(ui, cx, item, method_label, edits);
+    let minutes = parsed_field(
+        ui,
+        ("agenda-minutes", item.id),
+        minutes_label,
+        cx.tr(T::WholeMinutes),
+        &item.planned_minutes,
+        54.0,
+        ToString::to_string,
+        |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
+    );
+    if let Some(value) = minutes.changed {
+        edits.push(AgendaEdit::SetMinutes(item.id, value));
+    }
+    let responsible = TextField::new(&item.responsible, responsible_label)
+        .width(140.0)
+        .show(ui);
+    edits.extend(responsible.changed.map(|t| text(ItemText::Responsible, t)));
+    let notes = TextField::new(&item.notes, notes_label)
+        .width(170.0)
+        .show(ui);
+    edits.extend(notes.changed.map(|t| text(ItemText::Notes, t)));
+    status_ui(ui, cx, timer, item.planned_minutes);
+    let mut up = icon_button_ui(ui, "\u{25b2}", cx.tr(T::MoveUp)).clicked();
+    let mut down = icon_button_ui(ui, "\u{25bc}", cx.tr(T::MoveDown)).clicked();
+    // Disabled rather than hidden for the current item, so the columns stay aligned.
+    let can_start = !timer.is_current();
+    let start = ui
+        .add_enabled_ui(can_start, |ui| {
+            icon_button_ui(ui, "\u{25b6}", cx.tr(T::StartThisItem))
+        })
+        .inner;
+    if start.clicked() {
+        cx.command(Command::Live(LiveAction::Start(item.id)));
+    }
+    if icon_button_ui(ui, "\u{2715}", cx.tr(T::Remove)).clicked() {
+        edits.push(AgendaEdit::RemoveItem(item.id));
+    }
+    // Alt+↑ / Alt+↓ move the item whose title or minutes field has the focus.
+    if title.response.has_focus() || minutes.response.has_focus() {
+        ui.input_mut(|i| {
+            up |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp);
+            down |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown);
+        });
+    }
+    if up && index > 0 {
+        edits.push(AgendaEdit::MoveItem {
+            item: item.id,
+            day: day.id,
+            index: index - 1,
+        });
+    }
+    if down && index + 1 < day.items.len() {
+        edits.push(AgendaEdit::MoveItem {
+            item: item.id,
+            day: day.id,
+            index: index + 2,
+        });
+    }
+}
+
+fn method_combo_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    item: &AgendaItem,
+    label_id: Id,
+    edits: &mut Vec<AgendaEdit>,
+) {
+    let mut method = item.method;
+    ComboBox::from_id_salt(("agenda-method", item.id))
+        .width(140.0)
+        .selected_text(method_text(method, cx.lang))
+        .show_ui(ui, |ui| {
+            for option in Method::ALL {
+                ui.selectable_value(&mut method, option, method_text(option, cx.lang));
+            }
+        })
+        .response
+        .labelled_by(label_id);
+    if method != item.method {
+        edits.push(AgendaEdit::SetMethod(item.id, method));
+    }
+}
+
+/// What happened to an item: running, done with its actual minutes, skipped.
+fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
+    let (text, colour) = match timer.state {
+        ItemState::Pending => (String::new(), ui.visuals().weak_text_color()),
+        ItemState::Running => (
+            cx.tr(T::Running).to_owned(),
+            ui.visuals().strong_text_color(),
+        ),
+        ItemState::Paused => (cx.tr(T::Paused).to_owned(), ui.visuals().warn_fg_color),
+        ItemState::Skipped => (cx.tr(T::Skipped).to_owned(), ui.visuals().weak_text_color()),
+        ItemState::Done => {
+            let actual = (timer.elapsed.as_secs() + 30) / 60;
+            let over = actual - i64::from(planned_minutes);
+            let text = if over > 0 {
+                format!("{actual} {} (+{over})", cx.tr(T::Minutes))
+            } else {
+                format!("{actual} {}", cx.tr(T::Minutes))
+            };
+            let colour = if over > 0 {
+                ui.visuals().warn_fg_color
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            (text, colour)
+        }
+    };
+    ui.add_sized(
+        [100.0, 18.0],
+        egui::Label::new(RichText::new(text).color(colour)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_read_with_a_colon_or_a_dot() {
+        assert_eq!(parse_time("9:30"), Some(Some(Time::constant(9, 30, 0, 0))));
+        assert_eq!(parse_time("09.30"), Some(Some(Time::constant(9, 30, 0, 0))));
+        assert_eq!(parse_time(""), Some(None));
+        assert_eq!(parse_time("25:00"), None);
+    }
+}

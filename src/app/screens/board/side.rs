@@ -1,0 +1,359 @@
+//! The board's side panel: the selected card or cluster, suggestions, the ranking by dots
+//! and the board's settings.
+
+use std::collections::BTreeSet;
+
+use egui::{ComboBox, RichText, Ui};
+
+use super::canvas::BoardUiState;
+use super::colour_picker_ui;
+use crate::app::command::Cx;
+use crate::app::widgets::{TextField, parsed_field};
+use crate::board::edit::{AxisText, BoardEdit, BoardText};
+use crate::board::grouping::{self, CardText};
+use crate::board::{layout, votes};
+use crate::i18n::{T, fill};
+use crate::model::{Axes, AxisLabels, Board, CardShape, ClusterId};
+
+pub(super) fn side_panel_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    state: &mut BoardUiState,
+    edits: &mut Vec<BoardEdit>,
+) {
+    ui.add_enabled_ui(!cx.is_read_only, |ui| {
+        selected_card_ui(ui, cx, board, state, edits);
+        selected_cluster_ui(ui, cx, board, state, edits);
+        suggestions_ui(ui, cx, board, state, edits);
+    });
+    ranking_ui(ui, cx, board);
+    ui.add_enabled_ui(!cx.is_read_only, |ui| settings_ui(ui, cx, board, edits));
+}
+
+fn selected_card_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    state: &BoardUiState,
+    edits: &mut Vec<BoardEdit>,
+) {
+    if state.selection.len() != 1 {
+        return;
+    }
+    let Some(card) = state.selection.first().and_then(|id| board.card(*id)) else {
+        return;
+    };
+    ui.label(RichText::new(cx.tr(T::SelectedCard)).strong());
+    let label = ui.label(cx.tr(T::CardText));
+    let text = TextField::new(&card.text, label.id).multiline(2).show(ui);
+    if let Some(text) = text.changed {
+        edits.push(BoardEdit::SetCardText(board.id, card.id, text));
+    }
+    let label = ui.label(cx.tr(T::Author));
+    let author = TextField::new(&card.author, label.id)
+        .width(ui.available_width())
+        .show(ui);
+    if let Some(author) = author.changed {
+        edits.push(BoardEdit::SetCardAuthor(board.id, card.id, author));
+    }
+    ui.horizontal(|ui| {
+        let mut shape = card.shape;
+        ui.selectable_value(&mut shape, CardShape::Card, cx.tr(T::ShapeCard));
+        ui.selectable_value(&mut shape, CardShape::Heading, cx.tr(T::ShapeHeading));
+        if shape != card.shape {
+            edits.push(BoardEdit::SetCardShape(board.id, card.id, shape));
+        }
+    });
+    if board.axes.is_some() {
+        let (along, up) = layout::axis_values(card);
+        ui.label(
+            RichText::new(format!("\u{2192} {along:.0} %   \u{2191} {up:.0} %"))
+                .monospace()
+                .weak(),
+        );
+    }
+    ui.label(RichText::new(cx.tr(T::DoubleClickToEdit)).weak().small());
+    ui.separator();
+}
+
+fn selected_cluster_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    state: &mut BoardUiState,
+    edits: &mut Vec<BoardEdit>,
+) {
+    let Some(cluster) = state.selected_cluster.and_then(|id| board.cluster(id)) else {
+        return;
+    };
+    ui.label(RichText::new(cx.tr(T::Cluster)).strong());
+    let label = ui.label(cx.tr(T::Title));
+    let title = TextField::new(&cluster.title, label.id)
+        .width(ui.available_width())
+        .show(ui);
+    if let Some(title) = title.changed {
+        edits.push(BoardEdit::SetClusterTitle(board.id, cluster.id, title));
+    }
+    if let Some(colour) = colour_picker_ui(ui, cx, "cluster-colour", cluster.colour) {
+        edits.push(BoardEdit::SetClusterColour(board.id, cluster.id, colour));
+    }
+    let mut is_collapsed = cluster.is_collapsed;
+    if ui.checkbox(&mut is_collapsed, cx.tr(T::Collapse)).changed() {
+        edits.push(BoardEdit::SetClusterCollapsed(
+            board.id,
+            cluster.id,
+            is_collapsed,
+        ));
+    }
+    ui.label(fill(
+        cx.tr(T::ClusterSize),
+        &[&cluster.cards.len().to_string(), &cluster.votes.to_string()],
+    ));
+    if ui.button(cx.tr(T::Dissolve)).clicked() {
+        edits.push(BoardEdit::Dissolve(board.id, cluster.id));
+        state.selected_cluster = None;
+    }
+    ui.separator();
+}
+
+fn suggestions_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    state: &mut BoardUiState,
+    edits: &mut Vec<BoardEdit>,
+) {
+    egui::CollapsingHeader::new(RichText::new(cx.tr(T::Suggestions)).strong())
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let taken: BTreeSet<_> = board
+                    .clusters
+                    .iter()
+                    .flat_map(|c| c.cards.iter().copied())
+                    .collect();
+                if ui.button(cx.tr(T::ByPosition)).clicked() {
+                    let cards: Vec<_> = board
+                        .cards
+                        .iter()
+                        .map(|c| {
+                            let (x, y) = layout::centre(c);
+                            (c.id, x, y)
+                        })
+                        .collect();
+                    let gap = layout::CARD_W * 1.25;
+                    state.suggestions =
+                        grouping::without_taken(grouping::suggest_by_position(&cards, gap), &taken);
+                }
+                if ui.button(cx.tr(T::ByText)).clicked() {
+                    let cards: Vec<_> = board
+                        .cards
+                        .iter()
+                        .filter(|c| c.shape == CardShape::Card)
+                        .map(|c| CardText {
+                            key: c.id,
+                            text: &c.text,
+                        })
+                        .collect();
+                    state.suggestions =
+                        grouping::without_taken(grouping::suggest_by_text(&cards), &taken);
+                }
+            });
+            if state.suggestions.is_empty() {
+                ui.label(RichText::new(cx.tr(T::NoSuggestions)).weak().small());
+            }
+            let mut accept = None;
+            let mut reject = None;
+            for (index, group) in state.suggestions.iter().enumerate() {
+                ui.group(|ui| {
+                    for id in group.iter().take(6) {
+                        if let Some(card) = board.card(*id) {
+                            ui.label(RichText::new(format!("\u{2022} {}", card.text)).small());
+                        }
+                    }
+                    if group.len() > 6 {
+                        ui.label(RichText::new(format!("\u{2026} +{}", group.len() - 6)).small());
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(cx.tr(T::Accept)).clicked() {
+                            accept = Some(index);
+                        }
+                        if ui.button(cx.tr(T::Reject)).clicked() {
+                            reject = Some(index);
+                        }
+                    });
+                });
+            }
+            if let Some(index) = accept {
+                let group: BTreeSet<_> = state.suggestions.remove(index).into_iter().collect();
+                let cluster = ClusterId::generate();
+                // The moderator's own clusters stay as they are: only free cards were suggested.
+                edits.push(BoardEdit::Group {
+                    board: board.id,
+                    cluster,
+                    cards: group,
+                    fallback_title: fill(
+                        cx.tr(T::ClusterNumber),
+                        &[&(board.clusters.len() + 1).to_string()],
+                    ),
+                });
+                state.selected_cluster = Some(cluster);
+            } else if let Some(index) = reject {
+                state.suggestions.remove(index);
+            }
+        });
+}
+
+fn ranking_ui(ui: &mut Ui, cx: &Cx, board: &Board) {
+    egui::CollapsingHeader::new(RichText::new(cx.tr(T::Ranking)).strong())
+        .default_open(true)
+        .show(ui, |ui| {
+            let ranking = votes::ranking(board);
+            if ranking.is_empty() {
+                ui.label(RichText::new(cx.tr(T::NoVotesYet)).weak().small());
+            }
+            egui::Grid::new("ranking")
+                .striped(true)
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for row in ranking {
+                        ui.label(RichText::new(format!("\u{25cf} {}", row.votes)).strong());
+                        let text = if row.is_cluster {
+                            RichText::new(row.title).strong()
+                        } else {
+                            RichText::new(row.title)
+                        };
+                        ui.label(text);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn settings_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) {
+    egui::CollapsingHeader::new(RichText::new(cx.tr(T::BoardSettings)).strong())
+        .default_open(false)
+        .show(ui, |ui| {
+            let label = ui.label(cx.tr(T::Title));
+            let title = TextField::new(&board.title, label.id)
+                .width(ui.available_width())
+                .show(ui);
+            if let Some(text) = title.changed {
+                edits.push(BoardEdit::SetText(board.id, BoardText::Title, text));
+            }
+            let label = ui.label(cx.tr(T::Question));
+            let question = TextField::new(&board.question, label.id)
+                .multiline(2)
+                .show(ui);
+            if let Some(text) = question.changed {
+                edits.push(BoardEdit::SetText(board.id, BoardText::Question, text));
+            }
+            agenda_item_ui(ui, cx, board, edits);
+            axes_ui(ui, cx, board, edits);
+            let label = ui.label(cx.tr(T::DotsPerPerson));
+            let dots = parsed_field(
+                ui,
+                "dots-per-person",
+                label.id,
+                cx.tr(T::WholeNumber),
+                &board.dots_per_person,
+                50.0,
+                ToString::to_string,
+                |text| text.trim().parse().ok().filter(|d: &u32| *d <= 1000),
+            );
+            if let Some(value) = dots.changed {
+                edits.push(BoardEdit::SetDotsPerPerson(board.id, value));
+            }
+            let participants = cx.session.meta.participants.len();
+            ui.label(
+                RichText::new(fill(cx.tr(T::DotBudget), &[&participants.to_string()]))
+                    .weak()
+                    .small(),
+            );
+        });
+}
+
+fn agenda_item_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) {
+    let label = ui.label(cx.tr(T::AgendaItem));
+    let items: Vec<_> = cx.session.agenda.items().collect();
+    let current = board
+        .agenda_item
+        .and_then(|id| items.iter().find(|i| i.id == id))
+        .map_or("\u{2013}", |i| i.title.as_str());
+    let mut chosen = board.agenda_item;
+    ComboBox::from_id_salt("board-agenda-item")
+        .width(ui.available_width() - 10.0)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "\u{2013}");
+            for item in &items {
+                ui.selectable_value(&mut chosen, Some(item.id), &item.title);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != board.agenda_item {
+        edits.push(BoardEdit::SetAgendaItem(board.id, chosen));
+    }
+}
+
+fn axes_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) {
+    let mut has_axes = board.axes.is_some();
+    if ui.checkbox(&mut has_axes, cx.tr(T::WithAxes)).changed() {
+        let axes = has_axes.then(|| Axes {
+            x: AxisLabels {
+                low: cx.tr(T::AxisClosed).into(),
+                high: cx.tr(T::AxisOpen).into(),
+            },
+            y: AxisLabels {
+                low: cx.tr(T::AxisLow).into(),
+                high: cx.tr(T::AxisHigh).into(),
+            },
+            quadrants: None,
+        });
+        edits.push(BoardEdit::SetAxes(board.id, axes));
+    }
+    let Some(axes) = &board.axes else {
+        return;
+    };
+    egui::Grid::new("axes").num_columns(2).show(ui, |ui| {
+        for (key, which, value) in [
+            (T::AxisLeft, AxisText::XLow, &axes.x.low),
+            (T::AxisRight, AxisText::XHigh, &axes.x.high),
+            (T::AxisBottom, AxisText::YLow, &axes.y.low),
+            (T::AxisTop, AxisText::YHigh, &axes.y.high),
+        ] {
+            let label = ui.label(cx.tr(key));
+            let text = TextField::new(value, label.id).width(160.0).show(ui);
+            if let Some(text) = text.changed {
+                edits.push(BoardEdit::SetAxisText(board.id, which, text));
+            }
+            ui.end_row();
+        }
+    });
+    let mut has_quadrants = axes.quadrants.is_some();
+    if ui
+        .checkbox(&mut has_quadrants, cx.tr(T::QuadrantLabels))
+        .changed()
+    {
+        let mut new = axes.clone();
+        new.quadrants = has_quadrants.then(Default::default);
+        edits.push(BoardEdit::SetAxes(board.id, Some(new)));
+    }
+    if let Some(quadrants) = &axes.quadrants {
+        let label = ui.label(cx.tr(T::QuadrantOrder));
+        for (n, quadrant) in quadrants.iter().enumerate() {
+            let text = TextField::new(quadrant, label.id)
+                .width(ui.available_width())
+                .show(ui);
+            if let Some(text) = text.changed {
+                edits.push(BoardEdit::SetAxisText(
+                    board.id,
+                    AxisText::Quadrant(n),
+                    text,
+                ));
+            }
+        }
+    }
+}

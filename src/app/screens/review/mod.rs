@@ -1,0 +1,401 @@
+//! Review: the session at a glance, its details and participants, a consolidation's sources
+//! and merge proposals, exports, and a comparison with another session.
+
+mod compare;
+
+use egui::{RichText, Ui};
+
+use crate::agenda::timing::{ItemState, ItemTimer};
+use crate::app::command::{Command, Cx, PathPurpose};
+use crate::app::widgets::{TextField, date_list_field, name_list_field, section_heading};
+use crate::export::Kind as ExportKind;
+use crate::i18n::{self, T, fill};
+use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
+use crate::session::edit::{MetaText, ParticipantText, SessionEdit};
+use crate::session::summary::Summary;
+
+/// What the review screen remembers: the session it is compared with.
+#[derive(Default)]
+pub struct ReviewState {
+    pub compare: Option<Box<Session>>,
+}
+
+pub(in crate::app) fn review_ui(ui: &mut Ui, cx: &mut Cx, state: &mut ReviewState) {
+    ui.horizontal(|ui| {
+        if ui.button(cx.tr(T::CompareWith)).clicked() {
+            cx.command(Command::ChoosePath(PathPurpose::Compare));
+        }
+        if state.compare.is_some() && ui.button(cx.tr(T::CloseComparison)).clicked() {
+            cx.command(Command::CloseComparison);
+        }
+        ui.separator();
+        for (key, kind) in [
+            (T::ExportPdf, ExportKind::Pdf),
+            (T::ExportMarkdown, ExportKind::Markdown),
+            (T::ExportCsv, ExportKind::Csv),
+        ] {
+            if ui.button(cx.tr(key)).clicked() {
+                cx.command(Command::ChoosePath(PathPurpose::Export(kind)));
+            }
+        }
+    });
+    ui.add_space(6.0);
+    if cx.session.provenance.is_some() {
+        ui.add_enabled_ui(!cx.is_read_only, |ui| consolidation_ui(ui, cx));
+        ui.add_space(12.0);
+    }
+    overview_ui(ui, cx);
+    ui.add_space(12.0);
+    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
+    ui.add_space(12.0);
+    section_heading(ui, cx.tr(T::AtAGlance));
+    glance_ui(ui, cx);
+    if let Some(other) = &state.compare
+        && !compare::compare_window_ui(ui.ctx(), cx, other)
+    {
+        cx.command(Command::CloseComparison);
+    }
+}
+
+/// The sources of a consolidation and the merges waiting for a decision.
+fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
+    section_heading(ui, cx.tr(T::Consolidation));
+    let session = cx.session;
+    let Some(provenance) = &session.provenance else {
+        return;
+    };
+    ui.label(RichText::new(cx.tr(T::Sources)).strong());
+    for source in &provenance.sources {
+        let dates: Vec<String> = source
+            .dates
+            .iter()
+            .map(|d| i18n::date(*d, cx.lang))
+            .collect();
+        ui.label(format!(
+            "\u{2022} {} ({}) \u{2013} {}",
+            source.title,
+            dates.join(", "),
+            source.path
+        ));
+    }
+    // Names of the merged elements, from the session's current content.
+    let mut titles = std::collections::BTreeMap::new();
+    for board in &session.boards {
+        for cluster in &board.clusters {
+            titles.insert(cluster.id.uuid(), cluster.title.clone());
+        }
+    }
+    for item in &session.action_items {
+        titles.insert(item.id.uuid(), item.title.clone());
+    }
+    for result in &session.results {
+        titles.insert(result.id.uuid(), result.text.clone());
+    }
+    let proposed: Vec<usize> = provenance
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.state == DecisionState::Proposed)
+        .map(|(i, _)| i)
+        .collect();
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(fill(
+            cx.tr(T::MergeProposals),
+            &[&proposed.len().to_string()],
+        ))
+        .strong(),
+    );
+    let mut edits = Vec::new();
+    for index in proposed {
+        let decision = &provenance.decisions[index];
+        let kind = match decision.kind {
+            MergeKind::Cluster => cx.tr(T::Clusters),
+            MergeKind::ActionItem => cx.tr(T::ActionItems),
+            MergeKind::Result => cx.tr(T::ResultsDecisions),
+        };
+        let names: Vec<String> = decision
+            .members
+            .iter()
+            .map(|id| {
+                titles
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| cx.tr(T::FromAnotherSource).to_owned())
+            })
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(kind).weak());
+            ui.label(names.join("  \u{2194}  "));
+            if ui.button(cx.tr(T::Merge)).clicked() {
+                edits.push(SessionEdit::SetDecision(index, DecisionState::Accepted));
+            }
+            if ui.button(cx.tr(T::KeepApart)).clicked() {
+                edits.push(SessionEdit::SetDecision(index, DecisionState::Rejected));
+            }
+        });
+    }
+    let decided = provenance
+        .decisions
+        .iter()
+        .any(|d| d.state != DecisionState::Proposed);
+    if decided
+        && ui
+            .button(cx.tr(T::ApplyDecisions))
+            .on_hover_text(cx.tr(T::ApplyDecisionsHelp))
+            .clicked()
+    {
+        cx.command(Command::Reconsolidate);
+    }
+    for edit in edits {
+        cx.edit(edit);
+    }
+}
+
+/// Planned against held, boards by votes, and the reflection per dimension.
+fn overview_ui(ui: &mut Ui, cx: &Cx) {
+    let session = cx.session;
+    section_heading(ui, cx.tr(T::PlannedAndHeld));
+    let held: Vec<_> = session
+        .agenda
+        .items()
+        .map(|item| (item, ItemTimer::of(item, cx.now)))
+        .filter(|(_, t)| t.state == ItemState::Done)
+        .collect();
+    if held.is_empty() {
+        ui.label(RichText::new(cx.tr(T::NothingHeldYet)).weak());
+    } else {
+        egui::Grid::new("planned-held")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                ui.strong(cx.tr(T::Title));
+                ui.strong(cx.tr(T::Planned));
+                ui.strong(cx.tr(T::Held));
+                ui.strong("\u{00b1}");
+                ui.end_row();
+                for (item, timer) in &held {
+                    let actual = (timer.elapsed.as_secs() + 30) / 60;
+                    let diff = actual - i64::from(item.planned_minutes);
+                    ui.label(&item.title);
+                    ui.label(format!("{} min", item.planned_minutes));
+                    ui.label(format!("{actual} min"));
+                    let text = RichText::new(format!("{diff:+}"));
+                    ui.label(if diff > 0 {
+                        text.color(ui.visuals().warn_fg_color)
+                    } else {
+                        text.weak()
+                    });
+                    ui.end_row();
+                }
+            });
+        let (minutes, over) = crate::agenda::timing::held(&session.agenda, cx.now);
+        ui.label(fill(
+            cx.tr(T::HeldTotal),
+            &[
+                &minutes.to_string(),
+                &session.agenda.planned_minutes().to_string(),
+                &over.to_string(),
+            ],
+        ));
+    }
+    ui.add_space(12.0);
+    section_heading(ui, cx.tr(T::Board));
+    for board in &session.boards {
+        ui.label(RichText::new(&board.title).strong());
+        for row in crate::board::votes::ranking(board).iter().take(5) {
+            ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
+        }
+    }
+    ui.add_space(12.0);
+    section_heading(ui, cx.tr(T::Reflection));
+    egui::Grid::new("reflection-breakdown")
+        .striped(true)
+        .show(ui, |ui| {
+            let breakdown = crate::reflection::breakdown::reflection_breakdown(session);
+            let per_source = breakdown.first().is_some_and(|b| b.per_source.len() > 1);
+            ui.strong("");
+            ui.strong(cx.tr(T::Mean));
+            if per_source {
+                for (title, _, _) in &breakdown[0].per_source {
+                    ui.strong(title);
+                }
+            }
+            ui.end_row();
+            let mean = |m: Option<f64>, n: usize| {
+                m.map_or_else(
+                    || "\u{2013}".to_owned(),
+                    |m| format!("{} (n = {n})", i18n::decimal(m, 1, cx.lang)),
+                )
+            };
+            for dimension in &breakdown {
+                ui.label(&dimension.name);
+                ui.label(mean(dimension.mean, dimension.count));
+                if per_source {
+                    for (_, m, n) in &dimension.per_source {
+                        ui.label(mean(*m, *n));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Title, series, organiser, place, dates, language, moderators and the participants.
+fn details_ui(ui: &mut Ui, cx: &mut Cx) {
+    let meta = &cx.session.meta;
+    let mut edits = Vec::new();
+    section_heading(ui, cx.tr(T::SessionDetails2));
+    let width = ui.available_width().min(640.0);
+    egui::Grid::new("session-details")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (key, field, value) in [
+                (T::Title, MetaText::Title, &meta.title),
+                (T::Series, MetaText::Series, &meta.series),
+                (T::Organiser, MetaText::Organiser, &meta.organiser),
+                (T::Location, MetaText::Location, &meta.location),
+            ] {
+                let label = ui.label(cx.tr(key));
+                let text = TextField::new(value, label.id).width(width).show(ui);
+                edits.extend(text.changed.map(|t| SessionEdit::SetText(field, t)));
+                ui.end_row();
+            }
+            let label = ui.label(cx.tr(T::Dates));
+            let today = cx.now.to_zoned(jiff::tz::TimeZone::system()).date();
+            let dates = date_list_field(ui, "session-date", label.id, &meta.dates, today, cx.lang);
+            edits.extend(dates.map(SessionEdit::SetDates));
+            ui.end_row();
+            let label = ui.label(cx.tr(T::Moderators));
+            let names = name_list_field(ui, "moderators", label.id, &meta.moderators);
+            names.response.on_hover_text(cx.tr(T::CommaSeparated));
+            edits.extend(names.changed.map(SessionEdit::SetModerators));
+            ui.end_row();
+            let label = ui.label(cx.tr(T::ContentLanguage));
+            let text = TextField::new(&meta.language, label.id)
+                .width(80.0)
+                .show(ui);
+            edits.extend(
+                text.changed
+                    .map(|t| SessionEdit::SetText(MetaText::Language, t)),
+            );
+            ui.end_row();
+        });
+    ui.add_space(12.0);
+    section_heading(ui, cx.tr(T::Participants));
+    egui::Grid::new("participants")
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            let name = ui.strong(cx.tr(T::Name)).id;
+            let organisation = ui.strong(cx.tr(T::Organisation)).id;
+            let role = ui.strong(cx.tr(T::Role)).id;
+            ui.label("");
+            ui.end_row();
+            for participant in &meta.participants {
+                for (label, field, value) in [
+                    (name, ParticipantText::Name, &participant.name),
+                    (
+                        organisation,
+                        ParticipantText::Organisation,
+                        &participant.organisation,
+                    ),
+                    (role, ParticipantText::Role, &participant.role),
+                ] {
+                    let text = TextField::new(value, label).width(220.0).show(ui);
+                    edits.extend(
+                        text.changed
+                            .map(|t| SessionEdit::SetParticipantText(participant.id, field, t)),
+                    );
+                }
+                if ui.small_button(cx.tr(T::Remove)).clicked() {
+                    edits.push(SessionEdit::RemoveParticipant(participant.id));
+                }
+                ui.end_row();
+            }
+        });
+    if ui
+        .button(format!("+ {}", cx.tr(T::AddParticipant)))
+        .clicked()
+    {
+        edits.push(SessionEdit::AddParticipant(Participant {
+            id: ParticipantId::generate(),
+            ..Participant::default()
+        }));
+    }
+    for edit in edits {
+        cx.edit(edit);
+    }
+}
+
+/// Counts of everything in the session.
+fn glance_ui(ui: &mut Ui, cx: &Cx) {
+    let session = cx.session;
+    let s = Summary::of(session);
+    let next_meeting = match &s.next_meeting {
+        Some(next) => {
+            let dates: Vec<String> = next.dates.iter().map(|d| i18n::date(*d, cx.lang)).collect();
+            fill(
+                cx.tr(T::ReviewNextMeeting),
+                &[&dates.join(", "), &next.place],
+            )
+        }
+        None => cx.tr(T::NoNextMeeting).to_owned(),
+    };
+    let rows = [
+        (T::Participants, s.participants.to_string()),
+        (T::Organisations, session.organisations().join(", ")),
+        (
+            T::Agenda,
+            fill(
+                cx.tr(T::ReviewAgenda),
+                &[&s.agenda_items.to_string(), &s.planned_minutes.to_string()],
+            ),
+        ),
+        (
+            T::Board,
+            fill(
+                cx.tr(T::ReviewBoards),
+                &[
+                    &s.boards.to_string(),
+                    &s.cards.to_string(),
+                    &s.clusters.to_string(),
+                    &s.votes.to_string(),
+                ],
+            ),
+        ),
+        (
+            T::Reflection,
+            fill(
+                cx.tr(T::ReviewReflection),
+                &[
+                    &s.reflection_entries.to_string(),
+                    &s.reflection_dimensions.to_string(),
+                ],
+            ),
+        ),
+        (T::Photos, s.photos.to_string()),
+        (T::ResultsDecisions, s.results.to_string()),
+        (T::ActionItems, s.action_items.to_string()),
+        (T::NextMeeting, next_meeting),
+        (
+            T::Folder,
+            cx.folder
+                .map(|f| f.display().to_string())
+                .unwrap_or_default(),
+        ),
+    ];
+    egui::Grid::new("review")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (key, value) in rows {
+                ui.label(RichText::new(cx.tr(key)).weak());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,205 @@
+//! Modal questions and messages: a typed path, an error, a recovery offer, a lock conflict,
+//! a finished export. One at a time.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+use jiff::Timestamp;
+
+use crate::app::ModeratoApp;
+use crate::app::command::{Command, PathPurpose};
+use crate::i18n::{Describe as _, T};
+use crate::model::Session;
+use crate::session::edit::Edit;
+use crate::storage::{self, Recovery};
+
+/// A modal question or message.
+pub enum Modal {
+    TypedPath {
+        purpose: PathPurpose,
+        text: String,
+        no_dialog: bool,
+    },
+    Error(String),
+    Recover {
+        folder: PathBuf,
+        recovery: Box<Recovery>,
+    },
+    LockConflict {
+        folder: PathBuf,
+        session: Box<Session>,
+        message: String,
+        recovery: Option<Box<Recovery>>,
+        saved_at: Option<Timestamp>,
+    },
+    /// An export is written; offer to open it.
+    Exported(PathBuf),
+}
+
+impl ModeratoApp {
+    pub(in crate::app) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut modal) = self.shell.modal.take() else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let mut is_open = true;
+        egui::Modal::new(egui::Id::unique("moderato-modal")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &mut modal {
+                Modal::TypedPath {
+                    purpose,
+                    text,
+                    no_dialog,
+                } => {
+                    let (title, help) = match purpose {
+                        PathPurpose::Open => (T::OpenSessionTitle, T::PathHelpOpen),
+                        PathPurpose::Save => (T::SaveSessionTitle, T::PathHelpSave),
+                        PathPurpose::Consolidate => (T::ConsolidateTitle, T::PathHelpConsolidate),
+                        PathPurpose::Compare => (T::CompareTitle, T::PathHelpOpen),
+                        PathPurpose::AttachPhoto => (T::AttachPhotos, T::PathHelpPhoto),
+                        PathPurpose::Export(_) => (T::ExportTitle, T::PathHelpExport),
+                    };
+                    ui.heading(tr(title));
+                    if *no_dialog {
+                        ui.label(tr(T::NoFileDialog));
+                    }
+                    let label = ui.label(tr(help));
+                    let response = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("sessions/…"),
+                    );
+                    let response = response.labelled_by(label.id);
+                    if !response.has_focus() && !response.lost_focus() {
+                        response.request_focus();
+                    }
+                    let submitted =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let ok = ui.button(tr(T::Ok)).clicked();
+                        if (ok || submitted) && !text.trim().is_empty() {
+                            let path = PathBuf::from(text.trim());
+                            self.intents.commands.push(path_command(*purpose, path));
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::Error(message) => {
+                    ui.heading(tr(T::ErrorTitle));
+                    ui.add_space(4.0);
+                    ui.label(message.as_str());
+                    ui.add_space(8.0);
+                    if ui.button(tr(T::Ok)).clicked() {
+                        is_open = false;
+                    }
+                }
+                Modal::Recover { folder, recovery } => {
+                    ui.heading(tr(T::RecoverTitle));
+                    ui.label(tr(T::RecoverText));
+                    let when = recovery
+                        .written
+                        .and_then(|t| Timestamp::try_from(t).ok())
+                        .map(|t| {
+                            t.to_zoned(jiff::tz::TimeZone::system())
+                                .strftime("%Y-%m-%d %H:%M:%S")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    ui.label(RichText::new(when).strong());
+                    ui.label(folder.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::Recover)).clicked() {
+                            let session = recovery.session.clone();
+                            // Recovering is one undoable edit, also in a read-only view.
+                            let was_read_only = self.doc.is_read_only();
+                            self.doc.set_read_only(false);
+                            let _ = self.doc.apply(Edit::Replace(Box::new(session)));
+                            self.doc.set_read_only(was_read_only);
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Discard)).clicked() {
+                            if let Err(e) = storage::discard_autosave(folder) {
+                                self.shell.status = Some(e.describe(lang));
+                            }
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::Exported(path) => {
+                    ui.heading(tr(T::Exported));
+                    ui.label(path.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::OpenIt)).clicked() {
+                            self.intents
+                                .commands
+                                .push(Command::OpenWithSystem(path.clone()));
+                            is_open = false;
+                        }
+                        if let Some(parent) = path.parent()
+                            && ui.button(tr(T::OpenFolder)).clicked()
+                        {
+                            self.intents
+                                .commands
+                                .push(Command::OpenWithSystem(parent.to_owned()));
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Close)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::LockConflict {
+                    folder,
+                    session,
+                    message,
+                    recovery,
+                    saved_at,
+                } => {
+                    ui.heading(tr(T::LockTitle));
+                    ui.label(message.as_str());
+                    ui.label(folder.display().to_string());
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::OpenAnyway)).clicked() {
+                            let session = std::mem::take(session.as_mut());
+                            is_open = false;
+                            let recovery = recovery.take().map(|r| *r);
+                            self.adopt(session, folder.clone(), None, recovery, *saved_at, false);
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+            }
+        });
+        // `adopt` may have put up the next question (recovery); keep that one.
+        if is_open && self.shell.modal.is_none() {
+            self.shell.modal = Some(modal);
+        } else if !is_open
+            && self.shell.modal.is_none()
+            && let Some(warning) = self.shell.pending_warning.take()
+        {
+            self.shell.modal = Some(Modal::Error(warning));
+        }
+    }
+}
+
+/// The command a typed path answers.
+pub fn path_command(purpose: PathPurpose, path: PathBuf) -> Command {
+    match purpose {
+        PathPurpose::Open => Command::Open(path),
+        PathPurpose::Save => Command::SaveAs(path),
+        PathPurpose::Consolidate => Command::ConsolidateInto(path),
+        PathPurpose::Compare => Command::Compare(path),
+        PathPurpose::AttachPhoto => Command::AttachPhotos(vec![path]),
+        PathPurpose::Export(kind) => Command::Export(kind, path),
+    }
+}

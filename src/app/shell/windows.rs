@@ -1,0 +1,106 @@
+//! Small windows over the screens: the shortcut overlay and the large photo preview.
+
+use egui::RichText;
+
+use crate::app::ModeratoApp;
+use crate::app::command::Command;
+use crate::i18n::{T, fill};
+
+impl ModeratoApp {
+    /// The shortcut overlay (F1 or ?).
+    pub(in crate::app) fn help_ui(&mut self, ctx: &egui::Context) {
+        if !self.shell.is_help_open {
+            return;
+        }
+        let lang = self.lang();
+        let mut is_open = true;
+        egui::Window::new(T::HelpTitle.get(lang))
+            .open(&mut is_open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing([24.0, 6.0])
+                    .show(ui, |ui| {
+                        for line in T::HelpLines.get(lang).lines() {
+                            let (keys, what) = line.split_once('\t').unwrap_or((line, ""));
+                            ui.label(RichText::new(keys).monospace().strong());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+            });
+        if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.shell.is_help_open = false;
+        }
+    }
+
+    /// A photo shown large, with previous / next; its texture is dropped when it closes.
+    pub(in crate::app) fn preview_ui(&mut self, ctx: &egui::Context) {
+        let Some(preview) = &self.photos.preview else {
+            return;
+        };
+        let lang = self.lang();
+        let tr = |key: T| key.get(lang);
+        let photos = &self.doc.session().photos;
+        let Some(index) = photos.iter().position(|p| p.id == preview.id) else {
+            self.intents.commands.push(Command::ClosePreview);
+            return;
+        };
+        let photo = &photos[index];
+        let mut is_open = true;
+        let mut go_to = None;
+        let title = if photo.caption.is_empty() {
+            photo.path.clone()
+        } else {
+            photo.caption.clone()
+        };
+        egui::Window::new(title)
+            .id(egui::Id::unique("photo-preview"))
+            .open(&mut is_open)
+            .default_size([900.0, 680.0])
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    let previous = egui::Button::new(format!("\u{2190} {}", tr(T::Previous)));
+                    if ui.add_enabled(index > 0, previous).clicked() {
+                        go_to = Some(index - 1);
+                    }
+                    let next = egui::Button::new(format!("{} \u{2192}", tr(T::NextPhoto)));
+                    if ui.add_enabled(index + 1 < photos.len(), next).clicked() {
+                        go_to = Some(index + 1);
+                    }
+                    ui.label(RichText::new(format!("{} / {}", index + 1, photos.len())).weak());
+                    if !photo.photographer.is_empty() {
+                        let credit = fill(tr(T::PhotoCredit), &[&photo.photographer]);
+                        ui.label(RichText::new(credit).weak());
+                    }
+                });
+                match &preview.picture {
+                    Some(Ok(texture)) => {
+                        ui.add(egui::Image::new(texture).shrink_to_fit());
+                    }
+                    Some(Err(message)) => {
+                        ui.label(
+                            RichText::new(format!("\u{26a0} {message}"))
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(tr(T::Loading));
+                        });
+                    }
+                }
+            });
+        if !is_open {
+            self.intents.commands.push(Command::ClosePreview);
+        } else if let Some(next) = go_to {
+            self.intents
+                .commands
+                .push(Command::PreviewPhoto(photos[next].id));
+        }
+    }
+}
