@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Pos2, RawInput, Rect, vec2};
 use moderato::app::{BoardUiState, canvas_ui};
-use moderato::board::edit::grid_of_cards;
+use moderato::board::cards::grid_of_cards;
 
 fn frame_times(cards: usize, zoom: Option<f32>) -> (Duration, Duration) {
     let ctx = egui::Context::default();

@@ -1,5 +1,7 @@
 //! Consolidating 50 sessions of 300 cards each (20 clusters, 10 action items, 12 reflection
-//! entries per session, titles overlapping between sessions). `cargo bench --bench consolidate`.
+//! entries per session, titles overlapping between sessions), and two copies of one session
+//! with 10,000 cards (a folder copied for the second day: every id is shared, so every id of
+//! the copy is renewed). `cargo bench --bench consolidate`.
 
 use std::time::Instant;
 
@@ -89,6 +91,63 @@ fn session(n: usize) -> Session {
     s
 }
 
+/// One large session: 10,000 cards in 100 clusters, as a long series of workshops might
+/// collect on one board.
+fn big_session(cards: usize) -> Session {
+    let mut s = Session::create("Großer Workshop");
+    s.meta.dates = vec![jiff::civil::date(2018, 3, 1)];
+    let mut board = Board {
+        id: BoardId::generate(),
+        title: "Sammlung".into(),
+        ..Board::default()
+    };
+    let per_cluster = 100;
+    for c in 0..cards.div_ceil(per_cluster) {
+        let mut members = Vec::new();
+        for k in 0..per_cluster.min(cards - c * per_cluster) {
+            let card = Card {
+                id: CardId::generate(),
+                text: format!("{}: Karte {k}", TOPICS[c % TOPICS.len()]),
+                x: k as f32 / per_cluster as f32,
+                y: c as f32 / 100.0,
+                ..Card::default()
+            };
+            members.push(card.id);
+            board.cards.push(card);
+        }
+        board.clusters.push(Cluster {
+            id: ClusterId::generate(),
+            title: format!("{} {c}", TOPICS[c % TOPICS.len()]),
+            cards: members,
+            ..Cluster::default()
+        });
+    }
+    s.boards.push(board);
+    s
+}
+
+fn two_copies_of_a_big_session() {
+    let original = big_session(10_000);
+    let inputs = vec![
+        Input::new("/sessions/tag-1", original.clone()),
+        Input::new("/sessions/tag-2", original),
+    ];
+    let mut times = Vec::new();
+    let mut cards = 0;
+    for _ in 0..5 {
+        let started = Instant::now();
+        let result = consolidate(&inputs, &[]);
+        times.push(started.elapsed());
+        cards = result.session.boards.iter().map(|b| b.cards.len()).sum();
+    }
+    times.sort();
+    println!(
+        "consolidate 2 copies of a 10,000-card session: median {:.1} ms, slowest {:.1} ms ({cards} cards)",
+        times[2].as_secs_f64() * 1e3,
+        times[4].as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     let inputs: Vec<Input> = (0..50)
         .map(|n| Input::new(format!("/sessions/{n}"), session(n)))
@@ -118,4 +177,5 @@ fn main() {
         "  result: {cards} cards, {clusters} clusters, {} action items, {decisions} merge decisions",
         result.session.action_items.len()
     );
+    two_copies_of_a_big_session();
 }

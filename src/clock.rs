@@ -1,5 +1,5 @@
 //! Where "now" comes from. The app reads the system clock; tests use a manual clock they can
-//! move forward, so timers are tested without waiting. No egui here.
+//! move forward, so timers are tested without waiting. No GUI code here.
 
 use std::sync::{Arc, Mutex};
 

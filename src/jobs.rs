@@ -2,7 +2,7 @@
 //! milliseconds (opening, saving, listing sessions, consolidation, export, photo work,
 //! suggestions). Jobs report progress, can be cancelled, and a job that panics or whose
 //! worker disappears ends with a clear failure instead of leaving its caller waiting.
-//! No egui here: the runner wakes its owner through a callback.
+//! No GUI code here: the runner wakes its owner through a callback.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -1,7 +1,7 @@
 //! Moderato: moderate Metaplan-style workshops on one laptop, offline.
 //!
 //! Each feature has its folder with its model, its logic and its edits, none of them using
-//! egui: `session`, `agenda`, `board`, `reflection`, `photos`, `results`, plus
+//! the GUI: `session`, `agenda`, `board`, `reflection`, `photos`, `results`, plus
 //! `consolidate`, `storage` and `export`. `app` is the GUI and `cli` the command line, two
 //! front ends over the same functions.
 

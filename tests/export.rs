@@ -67,7 +67,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
         title: "Ideen".into(),
         ..Board::default()
     };
-    moderato::board::edit::add_card(
+    moderato::board::cards::add_card(
         &mut board,
         tricky,
         "Jürgen Öztürk",

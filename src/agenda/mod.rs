@@ -1,5 +1,5 @@
 //! The agenda: days with timeboxed items, the schedule computed from them, the live timer
-//! read from each item's timing log, and the speaking round. No egui here.
+//! read from each item's timing log, and the speaking round. No GUI code here.
 
 pub mod edit;
 pub mod live;

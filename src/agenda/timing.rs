@@ -1,6 +1,6 @@
 //! The agenda in time: the planned schedule, and the live timer derived from each item's
 //! timing log and "now". Nothing here keeps running state: everything is computed from the
-//! log, so a restarted app shows the right countdown. No egui here.
+//! log, so a restarted app shows the right countdown. No GUI code here.
 
 use jiff::civil::Time;
 use jiff::tz::TimeZone;

@@ -1,164 +1,17 @@
-//! Editing a board: adding, deleting and duplicating cards, grouping into clusters, moving
-//! cards in and out of clusters, dot voting within a budget. No egui here.
+//! Every change to a board, as a named edit: cards, clusters, dots, the board's settings.
+//! No GUI code here.
 
 use std::collections::BTreeSet;
 
+use super::cards::{delete_cards, dissolve, duplicate_cards, group, nudge, update_membership};
 use super::votes;
 use crate::agenda::edit::set;
-use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
+use crate::board::layout;
 use crate::model::{
     AgendaItemId, Axes, Board, BoardId, Card, CardColour, CardId, CardShape, Cluster, ClusterId,
     Session,
 };
 use crate::session::references::Gone;
-
-/// Adds a card at the first free place and returns its id.
-pub fn add_card(
-    board: &mut Board,
-    text: &str,
-    author: &str,
-    colour: CardColour,
-    shape: CardShape,
-) -> CardId {
-    let (x, y) = layout::free_spot(board, None);
-    let id = CardId::generate();
-    board.cards.push(Card {
-        id,
-        text: text.trim().to_owned(),
-        author: author.trim().to_owned(),
-        colour,
-        shape,
-        x,
-        y,
-        votes: 0,
-    });
-    id
-}
-
-/// Removes cards, and removes them from their clusters; empty clusters go too.
-pub fn delete_cards(board: &mut Board, ids: &BTreeSet<CardId>) {
-    board.cards.retain(|c| !ids.contains(&c.id));
-    for cluster in &mut board.clusters {
-        cluster.cards.retain(|c| !ids.contains(c));
-    }
-    board.clusters.retain(|c| !c.cards.is_empty());
-}
-
-/// Copies cards (without their dots) just below and to the right, each original under the
-/// id given with it; returns how many were copied.
-pub fn duplicate_cards(board: &mut Board, pairs: &[(CardId, CardId)]) -> usize {
-    let copies: Vec<Card> = pairs
-        .iter()
-        .filter_map(|(original, copy)| {
-            let c = board.card(*original)?;
-            Some(Card {
-                id: *copy,
-                x: c.x + (GAP * 2.0) / WALL_W,
-                y: c.y + (GAP * 2.0) / WALL_H,
-                votes: 0,
-                ..c.clone()
-            })
-        })
-        .collect();
-    let count = copies.len();
-    board.cards.extend(copies);
-    count
-}
-
-/// Groups cards into a new cluster (taking them out of any other), named after a heading
-/// card among them if there is one. Returns the cluster's id.
-pub fn group(
-    board: &mut Board,
-    id: ClusterId,
-    ids: &BTreeSet<CardId>,
-    fallback_title: &str,
-) -> Option<ClusterId> {
-    let members: Vec<CardId> = board
-        .cards
-        .iter()
-        .filter(|c| ids.contains(&c.id))
-        .map(|c| c.id)
-        .collect();
-    if members.is_empty() {
-        return None;
-    }
-    for cluster in &mut board.clusters {
-        cluster.cards.retain(|c| !ids.contains(c));
-    }
-    board.clusters.retain(|c| !c.cards.is_empty());
-    let heading = board
-        .cards
-        .iter()
-        .find(|c| ids.contains(&c.id) && c.shape == CardShape::Heading);
-    let title = heading.map_or_else(|| fallback_title.to_owned(), |h| h.text.clone());
-    let colour = heading
-        .or_else(|| board.card(members[0]))
-        .map(|c| c.colour)
-        .unwrap_or_default();
-    board.clusters.push(Cluster {
-        id,
-        title,
-        colour,
-        cards: members,
-        votes: 0,
-        is_collapsed: false,
-    });
-    Some(id)
-}
-
-/// Dissolves a cluster; its cards stay where they are.
-pub fn dissolve(board: &mut Board, id: ClusterId) {
-    board.clusters.retain(|c| c.id != id);
-}
-
-/// After cards were dragged: a card dropped inside another cluster's outline joins it; a card
-/// dropped outside its own cluster leaves it.
-pub fn update_membership(board: &mut Board, dropped: &[CardId]) {
-    for &card_id in dropped {
-        let Some(card) = board.card(card_id) else {
-            continue;
-        };
-        let centre = layout::centre(card);
-        let own = board.cluster_of(card_id).map(|c| c.id);
-        // Outlines are computed without the dropped card, so it cannot drag its cluster along.
-        let mut target = None;
-        for cluster in &board.clusters {
-            let others = Cluster {
-                cards: cluster
-                    .cards
-                    .iter()
-                    .copied()
-                    .filter(|c| *c != card_id)
-                    .collect(),
-                ..cluster.clone()
-            };
-            if let Some(rect) = layout::cluster_rect(board, &others)
-                && rect.contains(centre)
-            {
-                target = Some(cluster.id);
-                break;
-            }
-        }
-        if target == own {
-            continue;
-        }
-        for cluster in &mut board.clusters {
-            cluster.cards.retain(|c| *c != card_id);
-            if Some(cluster.id) == target {
-                cluster.cards.push(card_id);
-            }
-        }
-        board.clusters.retain(|c| !c.cards.is_empty());
-    }
-}
-
-/// Moves cards by an offset in wall units.
-pub fn nudge(board: &mut Board, ids: &BTreeSet<CardId>, dx: f32, dy: f32) {
-    for card in board.cards.iter_mut().filter(|c| ids.contains(&c.id)) {
-        card.x += dx / WALL_W;
-        card.y += dy / WALL_H;
-    }
-}
 
 /// A text field of a board.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -261,10 +114,6 @@ impl BoardEdit {
     }
 
     /// Applies the edit; returns whether anything changed.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one arm per edit reads better than a function per arm"
-    )]
     pub fn apply(self, session: &mut Session) -> bool {
         let participants = session.meta.participants.len();
         match self {
@@ -482,32 +331,10 @@ fn cluster_mut(
         .find(|c| c.id == cluster)
 }
 
-/// A spread of cards for tests and benchmarks: `n` cards in rows across and below the wall.
-pub fn grid_of_cards(n: usize) -> Board {
-    let mut board = Board {
-        id: crate::model::BoardId::generate(),
-        title: "Benchmark".into(),
-        ..Board::default()
-    };
-    let per_row = 40;
-    for i in 0..n {
-        let (col, row) = ((i % per_row) as f32, (i / per_row) as f32);
-        board.cards.push(Card {
-            id: CardId::generate(),
-            text: format!("Karte {i}: Beteiligung früh ansetzen"),
-            colour: CardColour::ALL[i % CardColour::ALL.len()],
-            x: (CARD_W / 2.0 + col * (CARD_W + GAP)) / WALL_W,
-            y: (CARD_H / 2.0 + row * (CARD_H + GAP)) / WALL_H,
-            ..Card::default()
-        });
-    }
-    board
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::BoardId;
+    use crate::board::cards::{add_card, group};
 
     fn board() -> Board {
         let mut b = Board {
@@ -524,73 +351,6 @@ mod tests {
             );
         }
         b
-    }
-
-    #[test]
-    fn grouping_takes_a_heading_as_title_and_regrouping_moves_cards() {
-        let mut b = board();
-        let heading = add_card(
-            &mut b,
-            "Offenheit",
-            "",
-            CardColour::Pink,
-            CardShape::Heading,
-        );
-        let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id, heading].into();
-        let cluster = group(&mut b, ClusterId::generate(), &ids, "Cluster").unwrap();
-        assert_eq!(b.cluster(cluster).unwrap().title, "Offenheit");
-        assert_eq!(b.cluster(cluster).unwrap().colour, CardColour::Pink);
-        let regroup: BTreeSet<CardId> = [b.cards[1].id, b.cards[2].id].into();
-        let second = group(&mut b, ClusterId::generate(), &regroup, "Neu").unwrap();
-        assert_eq!(
-            b.cluster(cluster).unwrap().cards.len(),
-            2,
-            "card 1 moved over"
-        );
-        assert_eq!(b.cluster(second).unwrap().title, "Neu");
-        dissolve(&mut b, second);
-        assert_eq!(b.clusters.len(), 1);
-        assert_eq!(b.cards.len(), 4, "dissolving keeps the cards");
-    }
-
-    #[test]
-    fn deleting_cards_cleans_up_clusters() {
-        let mut b = board();
-        let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();
-        group(&mut b, ClusterId::generate(), &ids, "Daten");
-        delete_cards(&mut b, &ids);
-        assert_eq!(b.cards.len(), 1);
-        assert!(b.clusters.is_empty());
-    }
-
-    #[test]
-    fn a_card_dragged_out_leaves_and_one_dragged_in_joins() {
-        let mut b = board();
-        let (a, c) = (b.cards[0].id, b.cards[2].id);
-        let members: BTreeSet<CardId> = [a, b.cards[1].id].into();
-        let cluster = group(&mut b, ClusterId::generate(), &members, "Daten").unwrap();
-        // Drag the third card onto the cluster.
-        let target = layout::centre(b.card(a).unwrap());
-        let card = b.cards.iter_mut().find(|x| x.id == c).unwrap();
-        (card.x, card.y) = layout::to_wall((target.0 + 5.0, target.1 + 5.0));
-        update_membership(&mut b, &[c]);
-        assert!(b.cluster(cluster).unwrap().cards.contains(&c));
-        // And the first far away.
-        nudge(&mut b, &[a].into(), 900.0, 700.0);
-        update_membership(&mut b, &[a]);
-        assert!(!b.cluster(cluster).unwrap().cards.contains(&a));
-    }
-
-    #[test]
-    fn duplicates_get_new_ids_and_no_dots() {
-        let mut b = board();
-        b.cards[0].votes = 3;
-        let copy_id = CardId::generate();
-        let original = b.cards[0].id;
-        let copies = duplicate_cards(&mut b, &[(original, copy_id)]);
-        assert_eq!(copies, 1);
-        let copy = b.card(copy_id).unwrap();
-        assert_eq!((copy.text.as_str(), copy.votes), ("Offene Daten", 0));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Cluster suggestions: from where cards were pinned, and from what they say. A suggestion is
-//! only ever a proposal; the moderator accepts or rejects each group. No egui here.
+//! only ever a proposal; the moderator accepts or rejects each group. No GUI code here.
 //!
 //! Text similarity: each card becomes a bag of word stems (German and English suffixes
 //! stripped, stop words removed) plus character 3- and 4-grams of those stems, so that

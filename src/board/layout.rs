@@ -1,5 +1,5 @@
 //! Board geometry shared by the screen, the exports and the tests: card sizes, free space for
-//! new cards, positions along the axes, cluster outlines. No egui here.
+//! new cards, positions along the axes, cluster outlines. No GUI code here.
 //!
 //! Card positions are stored in wall coordinates: 0..1 across the wall's width and height,
 //! (0, 0) top left; cards may lie outside that range on a free pinboard. Geometry is done in

@@ -1,6 +1,7 @@
 //! Boards (pin walls): cards, axes and clusters; their geometry, edits, dot voting and
-//! cluster suggestions. No egui here.
+//! cluster suggestions. No GUI code here.
 
+pub mod cards;
 pub mod edit;
 pub mod grouping;
 pub mod layout;

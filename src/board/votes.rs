@@ -94,7 +94,7 @@ pub fn ranking(board: &Board) -> Vec<Ranked> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::board::{CardColour, CardShape, edit::add_card};
+    use crate::board::{CardColour, CardShape, cards::add_card};
     use crate::model::BoardId;
 
     fn board() -> Board {

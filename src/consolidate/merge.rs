@@ -63,7 +63,6 @@ pub(super) type Mergeable = (Uuid, usize, String);
 
 /// Groups of element ids that become one: accepted decisions, equal titles (unless a
 /// decision rejected that group), plus proposals for similar titles in the same scope.
-#[allow(clippy::too_many_lines)]
 pub(super) fn plan_merges(
     kind: MergeKind,
     items: &[Mergeable],

@@ -2,7 +2,7 @@
 //! it came from; boards with the same title become one board; clusters, action items and
 //! results with equal titles (after normalisation) merge by rule, similar ones are proposed
 //! to the facilitator, whose decisions are kept for the next run. The same inputs always give
-//! the same output. No egui here, and no IO: the caller reads the inputs and writes the result.
+//! the same output. No GUI code and no IO here: the caller reads the inputs and writes the result.
 
 mod ids;
 mod merge;
@@ -65,7 +65,6 @@ use ids::with_unique_ids;
 use merge::{Mergeable, derived_id, plan_merges};
 
 /// Consolidates sessions. `previous` holds the decisions of an earlier run (or is empty).
-#[allow(clippy::too_many_lines)]
 pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidation {
     let owned = with_unique_ids(inputs);
     let mut inputs: Vec<&Input> = owned.iter().collect();

@@ -2,7 +2,7 @@
 //! the reports ([`R`]), the command line ([`C`]) and the messages about errors and problems
 //! ([`M`]), from tables built
 //! by one macro. The domain returns typed values (errors, verdicts, methods); they are put
-//! into words here and nowhere else. No egui here.
+//! into words here and nowhere else. No GUI code here.
 
 mod cli;
 mod describe;

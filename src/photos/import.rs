@@ -1,5 +1,5 @@
 //! Photos: checking, copying into the session folder, orientation, taken-at time, thumbnails.
-//! Bad files are refused with a reason in plain words before anything is copied. No egui here.
+//! Bad files are refused with a reason in plain words before anything is copied. No GUI code here.
 //!
 //! Decoding is guarded: the header's dimensions are checked against limits and the decoded
 //! size is computed before any pixel buffer is allocated (a forged header can otherwise ask

@@ -1,5 +1,5 @@
 //! Photos of flipcharts and walls: what a session records of them, and the checked import
-//! of picture files. No egui here.
+//! of picture files. No GUI code here.
 
 pub mod edit;
 pub mod import;

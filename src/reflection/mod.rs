@@ -1,5 +1,5 @@
-//! The reflection round: dimensions, scale, entries, dissent, and its statistics. No egui
-//! here.
+//! The reflection round: dimensions, scale, entries, dissent, and its statistics. No GUI
+//! code here.
 
 pub mod breakdown;
 pub mod edit;

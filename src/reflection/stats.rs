@@ -1,5 +1,5 @@
 //! The reflection round in numbers: per dimension the distribution, the mean, the share of
-//! positive ratings, and a verdict in plain words. No egui here.
+//! positive ratings, and a verdict in plain words. No GUI code here.
 
 use crate::model::{DimensionId, Reflection};
 

@@ -1,5 +1,5 @@
 //! What a workshop leaves behind: results and decisions, action items, the next meeting.
-//! No egui here.
+//! No GUI code here.
 
 pub mod edit;
 mod model;

@@ -1,6 +1,6 @@
 //! The session: the document a moderator owns, its metadata and participants, and where a
 //! consolidation's elements came from. The features' own parts (agenda, boards, reflection,
-//! photos, results) live in their folders. No egui here.
+//! photos, results) live in their folders. No GUI code here.
 
 pub mod edit;
 mod ids;

@@ -1,5 +1,5 @@
 //! A short, countable overview of a session: for `moderato check`, `summary --json` and the
-//! session browser. No egui here.
+//! session browser. No GUI code here.
 
 use jiff::civil::Date;
 use serde::Serialize;

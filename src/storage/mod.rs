@@ -3,7 +3,7 @@
 //! Saving is atomic (temp file, fsync, rename, fsync of the folder) and keeps the previous
 //! version as `session.ron.bak`. Loading reports errors in plain words with file, line and
 //! column, refuses files from a newer Moderato, and checks that photo paths stay inside the
-//! folder. No egui here.
+//! folder. No GUI code here.
 
 mod autosave;
 mod error;

@@ -2,6 +2,7 @@
 //! cluster, suggestions, the ranking and the board's settings.
 
 pub mod canvas;
+mod paint;
 mod side;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +15,8 @@ use crate::board::edit::BoardEdit;
 use crate::board::votes;
 use crate::i18n::{self, T, fill};
 use crate::model::{Board, BoardId, CardColour, CardId, CardShape, ClusterId};
-use canvas::{BoardUiState, canvas_ui, paper};
+use canvas::{BoardUiState, canvas_ui};
+use paint::paper;
 
 /// The quick entry line above the canvas.
 #[derive(Clone, Debug, Default)]
