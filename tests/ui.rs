@@ -348,6 +348,9 @@ fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
     harness.run();
     harness.get_by_label("New session").click();
     harness.run();
+    // The New dialog asks for a title; without one the session is "Untitled".
+    harness.get_by_label("Create").click();
+    harness.run();
     assert!(harness.state().document().folder().is_none());
     assert!(harness.query_by_label("Untitled session").is_some());
 

@@ -26,7 +26,8 @@ impl Agenda {
 
     /// Sum of the planned minutes of every item, breaks included.
     pub fn planned_minutes(&self) -> u32 {
-        self.items().map(|item| item.planned_minutes).sum()
+        self.items()
+            .fold(0u32, |sum, item| sum.saturating_add(item.planned_minutes))
     }
 }
 
@@ -101,6 +102,11 @@ pub enum TimingEvent {
     Extended(Timestamp, i32),
     /// The item was left out.
     Skipped(Timestamp),
+    /// Another item was taken up before this one ended: its clock stops, its time is kept,
+    /// and it waits to be taken up again.
+    Interrupted(Timestamp),
+    /// The clock starts again from zero; extensions are dropped.
+    Restarted(Timestamp),
 }
 
 impl TimingEvent {
@@ -112,7 +118,9 @@ impl TimingEvent {
             | TimingEvent::Resumed(t)
             | TimingEvent::Ended(t)
             | TimingEvent::Extended(t, _)
-            | TimingEvent::Skipped(t) => t,
+            | TimingEvent::Skipped(t)
+            | TimingEvent::Interrupted(t)
+            | TimingEvent::Restarted(t) => t,
         }
     }
 }

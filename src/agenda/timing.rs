@@ -16,6 +16,8 @@ pub enum ItemState {
     Paused,
     Done,
     Skipped,
+    /// Interrupted by another item: its time is kept and it waits to be taken up again.
+    Interrupted,
 }
 
 /// How urgent the countdown is.
@@ -85,6 +87,18 @@ impl ItemTimer {
                     running_since = None;
                     timer.state = ItemState::Skipped;
                 }
+                TimingEvent::Interrupted(at) => {
+                    stop(&mut running_since, at, &mut timer.elapsed);
+                    timer.state = ItemState::Interrupted;
+                }
+                TimingEvent::Restarted(at) => {
+                    running_since = Some(at);
+                    timer.elapsed = SignedDuration::ZERO;
+                    timer.allowed = SignedDuration::from_mins(i64::from(item.planned_minutes));
+                    timer.started.get_or_insert(at);
+                    timer.ended = None;
+                    timer.state = ItemState::Running;
+                }
             }
         }
         stop(&mut running_since, now, &mut timer.elapsed);
@@ -116,6 +130,11 @@ impl ItemTimer {
     /// Whether the item is the one being worked on (running or paused).
     pub fn is_current(&self) -> bool {
         matches!(self.state, ItemState::Running | ItemState::Paused)
+    }
+
+    /// Whether the item still waits to be taken up (not started, or interrupted).
+    pub fn is_waiting(&self) -> bool {
+        matches!(self.state, ItemState::Pending | ItemState::Interrupted)
     }
 
     /// Time until the displayed seconds change, for repainting exactly then.
@@ -158,7 +177,7 @@ pub(super) fn positions(agenda: &Agenda) -> impl Iterator<Item = Position> + '_ 
         .flat_map(|(day, d)| (0..d.items.len()).map(move |item| Position { day, item }))
 }
 
-fn item_at(agenda: &Agenda, at: Position) -> Option<&AgendaItem> {
+pub(super) fn item_at(agenda: &Agenda, at: Position) -> Option<&AgendaItem> {
     agenda.days.get(at.day)?.items.get(at.item)
 }
 
@@ -177,14 +196,11 @@ pub fn current(agenda: &Agenda, now: Timestamp) -> Option<Position> {
         .find(|&p| item_at(agenda, p).is_some_and(|item| ItemTimer::of(item, now).is_current()))
 }
 
-/// The first pending item after `after` (or from the start).
+/// The first waiting item (pending or interrupted) after `after` (or from the start).
 pub fn next_pending(agenda: &Agenda, after: Option<Position>, now: Timestamp) -> Option<Position> {
     positions(agenda)
         .filter(|&p| after.is_none_or(|a| (p.day, p.item) > (a.day, a.item)))
-        .find(|&p| {
-            item_at(agenda, p)
-                .is_some_and(|item| ItemTimer::of(item, now).state == ItemState::Pending)
-        })
+        .find(|&p| item_at(agenda, p).is_some_and(|item| ItemTimer::of(item, now).is_waiting()))
 }
 
 /// An item's planned slot, in minutes after midnight of its day.
@@ -274,11 +290,27 @@ impl Progress {
     }
 }
 
+/// When a day was first taken up: its earliest start.
+pub fn first_start(day: &AgendaDay) -> Option<Timestamp> {
+    day.items
+        .iter()
+        .flat_map(|item| item.timing.iter())
+        .filter_map(|event| match event {
+            TimingEvent::Started(at) | TimingEvent::Restarted(at) => Some(*at),
+            _ => None,
+        })
+        .min()
+}
+
 /// The progress of the day holding the current item (or the last one held), in `tz`.
 ///
+/// The plan is anchored at the day's date and start time when the day is run on its date, so
+/// a late start counts as drift. A day run on another date (the example of 2017, a workshop
+/// prepared last week) or without a date is measured from its actual start instead.
+///
 /// Projected end: now, plus what is left of the current item's timebox, plus the planned
-/// minutes of the items still pending that day. `None` before the day has begun, or when the
-/// day has no date.
+/// minutes of the items still waiting that day. `None` before the day has begun, and for a
+/// day that is over.
 pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progress> {
     let anchor = current(agenda, now).or_else(|| {
         positions(agenda)
@@ -288,38 +320,44 @@ pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progre
             .last()
     })?;
     let day = agenda.days.get(anchor.day)?;
-    let date = day.date?;
-    // Between items the day still counts; a day that is over (another date) has no progress.
+    let first = first_start(day)?;
+    let run_date = first.to_zoned(tz.clone()).date();
+    // Between items the day still counts; a day that is over has no progress.
     let today = now.to_zoned(tz.clone()).date();
-    if current(agenda, now).is_none() && date != today {
+    if current(agenda, now).is_none() && run_date != today {
         return None;
     }
     let start = day.start_time.unwrap_or(Time::constant(9, 0, 0, 0));
-    let at = |minutes: i64| -> Option<Timestamp> {
-        let midnight = date.to_zoned(tz.clone()).ok()?;
-        midnight
+    let planned_start = if day.date == Some(run_date) {
+        run_date
+            .to_datetime(start)
+            .to_zoned(tz.clone())
+            .ok()?
             .timestamp()
+    } else {
+        first
+    };
+    let at = |minutes: i64| {
+        planned_start
             .checked_add(SignedDuration::from_mins(minutes))
             .ok()
     };
-    let start_min = i64::from(start.hour()) * 60 + i64::from(start.minute());
     let budget = DayBudget::of(day);
-    let planned_end = at(start_min + budget.planned_minutes)?;
+    let planned_end = at(budget.planned_minutes)?;
     let mut rest = SignedDuration::ZERO;
     for item in &day.items {
         let timer = ItemTimer::of(item, now);
         match timer.state {
-            ItemState::Running | ItemState::Paused => {
-                rest += timer.remaining().max(SignedDuration::ZERO)
+            ItemState::Running | ItemState::Paused | ItemState::Interrupted => {
+                rest += timer.remaining().max(SignedDuration::ZERO);
             }
             ItemState::Pending => rest += timer.allowed,
             ItemState::Done | ItemState::Skipped => {}
         }
     }
     let projected_end = now.checked_add(rest).ok()?;
-    let day_end = day
-        .end_time
-        .and_then(|end| at(i64::from(end.hour()) * 60 + i64::from(end.minute())));
+    // The day's length keeps its place after the (actual or planned) start.
+    let day_end = DayBudget::of(day).available_minutes.and_then(at);
     Some(Progress {
         drift: projected_end.duration_since(planned_end),
         projected_end,
@@ -394,12 +432,12 @@ mod tests {
     #[test]
     fn pause_and_resume_leave_out_the_paused_time() {
         let mut a = agenda(&[10, 20]);
-        live::toggle(&mut a, t(10, 0, 0)); // Start.
-        live::toggle(&mut a, t(10, 4, 0)); // Pause after 4 min.
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0)); // Start.
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 4, 0)); // Pause after 4 min.
         let timer = ItemTimer::of(first(&a), t(10, 30, 0));
         assert_eq!(timer.state, ItemState::Paused);
         assert_eq!(timer.elapsed, mins(4), "a paused timer stands still");
-        live::toggle(&mut a, t(10, 30, 0)); // Resume.
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 30, 0)); // Resume.
         let timer = ItemTimer::of(first(&a), t(10, 33, 30));
         assert_eq!(timer.state, ItemState::Running);
         assert_eq!(timer.elapsed, mins(7) + SignedDuration::from_secs(30));
@@ -409,7 +447,7 @@ mod tests {
     #[test]
     fn urgency_follows_the_share_left_and_overtime_keeps_counting() {
         let mut a = agenda(&[10]);
-        live::toggle(&mut a, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
         let at = |m, s| ItemTimer::of(first(&a), t(10, m, s));
         assert_eq!(at(7, 59).urgency(), Urgency::Calm);
         assert_eq!(at(8, 0).urgency(), Urgency::Warning, "20 % left");
@@ -426,49 +464,22 @@ mod tests {
     #[test]
     fn extending_moves_the_thresholds() {
         let mut a = agenda(&[10]);
-        live::toggle(&mut a, t(10, 0, 0));
-        live::extend(&mut a, 5 * 60, t(10, 9, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Extend(5 * 60), t(10, 9, 0));
         let timer = ItemTimer::of(first(&a), t(10, 11, 0));
         assert_eq!(timer.allowed, mins(15));
         assert_eq!(timer.remaining(), mins(4));
         assert_eq!(timer.urgency(), Urgency::Calm, "4 of 15 min left is 27 %");
-        live::extend(&mut a, -60, t(10, 11, 0));
+        live::apply(&mut a, live::LiveAction::Extend(-60), t(10, 11, 0));
         assert_eq!(ItemTimer::of(first(&a), t(10, 11, 0)).remaining(), mins(3));
-    }
-
-    #[test]
-    fn next_back_and_skip() {
-        let mut a = agenda(&[10, 20, 15, 5]);
-        live::next(&mut a, t(10, 0, 0)); // Nothing current: starts the first.
-        assert_eq!(current(&a, t(10, 1, 0)), Some(Position { day: 0, item: 0 }));
-        live::skip(&mut a, t(10, 5, 0)); // Leaves out the second.
-        live::next(&mut a, t(10, 12, 0));
-        assert_eq!(
-            current(&a, t(10, 12, 0)),
-            Some(Position { day: 0, item: 2 })
-        );
-        assert_eq!(
-            ItemTimer::of(&a.days[0].items[1], t(10, 12, 0)).state,
-            ItemState::Skipped
-        );
-        assert_eq!(ItemTimer::of(first(&a), t(11, 0, 0)).elapsed, mins(12));
-        live::back(&mut a, t(10, 13, 0)); // Reopens the item before the third: the skipped one.
-        assert_eq!(
-            current(&a, t(10, 13, 0)),
-            Some(Position { day: 0, item: 1 })
-        );
-        assert_eq!(
-            ItemTimer::of(&a.days[0].items[2], t(10, 13, 0)).state,
-            ItemState::Done
-        );
     }
 
     #[test]
     fn drift_and_projected_end_of_a_late_day() {
         // Planned 10:00–10:45 (10 + 20 + 15 min), the day ends at 11:00.
         let mut a = agenda(&[10, 20, 15]);
-        live::toggle(&mut a, t(10, 5, 0)); // Started 5 min late.
-        live::next(&mut a, t(10, 22, 0)); // First item took 17 min.
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 5, 0)); // Started 5 min late.
+        live::apply(&mut a, live::LiveAction::Next, t(10, 22, 0)); // First item took 17 min.
         let p = progress(&a, t(10, 30, 0), &TimeZone::UTC).unwrap();
         // Now 10:30, second item has 12 min left, then 15 planned: 10:57.
         assert_eq!(p.projected_end, t(10, 57, 0));
@@ -482,10 +493,42 @@ mod tests {
     }
 
     #[test]
+    fn a_day_run_on_another_date_is_measured_from_its_actual_start() {
+        // Planned for 2017-11-23 at 10:00, run years later at 14:30.
+        let mut a = agenda(&[10, 20, 15]);
+        let later = |m: i64| {
+            date(2026, 11, 26)
+                .at(14, 30, 0, 0)
+                .to_zoned(TimeZone::UTC)
+                .unwrap()
+                .timestamp()
+                .checked_add(mins(m))
+                .unwrap()
+        };
+        live::apply(&mut a, live::LiveAction::Toggle, later(0));
+        let p = progress(&a, later(4), &TimeZone::UTC).unwrap();
+        assert_eq!(
+            p.drift,
+            SignedDuration::ZERO,
+            "no nonsense drift at the start"
+        );
+        assert_eq!(p.planned_end, later(45));
+        assert_eq!(p.projected_end, later(45));
+        assert_eq!(
+            p.day_end,
+            Some(later(60)),
+            "the day's hour keeps its length"
+        );
+        live::apply(&mut a, live::LiveAction::Next, later(15));
+        let p = progress(&a, later(15), &TimeZone::UTC).unwrap();
+        assert_eq!(p.drift, mins(5), "the first item ran 5 min over");
+    }
+
+    #[test]
     fn a_day_ahead_of_plan_has_negative_drift() {
         let mut a = agenda(&[30, 30]);
-        live::toggle(&mut a, t(10, 0, 0));
-        live::next(&mut a, t(10, 20, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Next, t(10, 20, 0));
         let p = progress(&a, t(10, 20, 0), &TimeZone::UTC).unwrap();
         assert_eq!(p.drift, -mins(10));
     }
@@ -493,7 +536,7 @@ mod tests {
     #[test]
     fn a_restarted_app_continues_the_countdown_from_wall_clock() {
         let mut a = agenda(&[30]);
-        live::toggle(&mut a, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
         // Saved, app closed at 10:05, reopened at 10:20: the log alone gives the state.
         let reloaded = a.clone();
         let timer = ItemTimer::of(&reloaded.days[0].items[0], t(10, 20, 0));
@@ -504,9 +547,9 @@ mod tests {
     #[test]
     fn a_day_long_over_shows_no_drift() {
         let mut a = agenda(&[10, 20]);
-        live::toggle(&mut a, t(10, 0, 0));
-        live::next(&mut a, t(10, 10, 0));
-        live::next(&mut a, t(10, 30, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Next, t(10, 10, 0));
+        live::apply(&mut a, live::LiveAction::Next, t(10, 30, 0));
         assert!(
             progress(&a, t(10, 31, 0), &TimeZone::UTC).is_some(),
             "same day: still shown"
@@ -520,9 +563,9 @@ mod tests {
     #[test]
     fn held_counts_finished_items_and_their_overtime() {
         let mut a = agenda(&[10, 20, 15]);
-        live::toggle(&mut a, t(10, 0, 0));
-        live::next(&mut a, t(10, 12, 0)); // 12 of 10: over.
-        live::next(&mut a, t(10, 30, 0)); // 18 of 20.
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Next, t(10, 12, 0)); // 12 of 10: over.
+        live::apply(&mut a, live::LiveAction::Next, t(10, 30, 0)); // 18 of 20.
         assert_eq!(
             held(&a, t(10, 40, 0)),
             (30, 1),
@@ -549,7 +592,7 @@ mod tests {
     #[test]
     fn repaint_waits_for_the_next_whole_second() {
         let mut a = agenda(&[10]);
-        live::toggle(&mut a, t(10, 0, 0));
+        live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
         let now = t(10, 0, 3)
             .checked_add(SignedDuration::from_millis(250))
             .unwrap();
@@ -558,7 +601,7 @@ mod tests {
             timer.until_next_second(),
             Some(std::time::Duration::from_millis(750))
         );
-        live::toggle(&mut a, now);
+        live::apply(&mut a, live::LiveAction::Toggle, now);
         assert_eq!(
             ItemTimer::of(first(&a), now).until_next_second(),
             None,

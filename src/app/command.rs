@@ -59,7 +59,10 @@ pub enum PathPurpose {
 /// Something the user asked for that is more than an edit of the session.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Ask for a new session's title.
     NewSession,
+    /// Start a new session with this title.
+    CreateSession(String),
     /// Ask for a path with the file dialog (or typed, where there is none).
     ChoosePath(PathPurpose),
     /// Ask for a typed path.
@@ -79,6 +82,8 @@ pub enum Command {
     Quit,
     /// A live timer control, applied at the clock's "now".
     Live(LiveAction),
+    /// A live control the moderator confirmed (running a day that is not today).
+    LiveConfirmed(LiveAction),
     ToggleProjector,
     ToggleHelp,
     /// Next speaker of the speaking round.

@@ -22,11 +22,16 @@ impl ModeratoApp {
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewSession => {
+                self.shell.modal = Some(Modal::NewSession {
+                    title: String::new(),
+                });
+            }
+            Command::CreateSession(title) => {
                 self.keep_unsaved_work_now();
-                self.doc = Document::new_unsaved(Session::create(""));
+                self.doc = Document::new_unsaved(Session::create(&title));
                 self.photos.clear();
                 self.screens.session_changed();
-                self.shell.screen = Screen::Results;
+                self.shell.screen = Screen::Agenda;
             }
             Command::ChoosePath(purpose) => self.ask_for_path(ctx, purpose),
             Command::TypePath(purpose) => self.type_path(purpose, false),
@@ -63,6 +68,13 @@ impl ModeratoApp {
             Command::RefreshBrowser => self.list_sessions(),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Live(action) => {
+                let now = self.options.clock.now();
+                match self.day_to_confirm(action, now) {
+                    Some(date) => self.shell.modal = Some(Modal::RunDayNow { action, date }),
+                    None => self.apply(AgendaEdit::Live(action, now).into()),
+                }
+            }
+            Command::LiveConfirmed(action) => {
                 let edit = AgendaEdit::Live(action, self.options.clock.now());
                 self.apply(edit.into());
             }
@@ -110,6 +122,25 @@ impl ModeratoApp {
             }
             Command::CancelJob(id) => self.work.cancel(id),
         }
+    }
+
+    /// The date of a day that is not today, when `action` would take up its first item:
+    /// the moderator is asked once whether to run that day now.
+    fn day_to_confirm(
+        &self,
+        action: crate::agenda::live::LiveAction,
+        now: jiff::Timestamp,
+    ) -> Option<jiff::civil::Date> {
+        let agenda = &self.doc.session().agenda;
+        let item = crate::agenda::live::would_start(agenda, action, now)?;
+        let day = agenda
+            .days
+            .iter()
+            .find(|d| d.items.iter().any(|i| i.id == item))?;
+        let date = day.date?;
+        let today = now.to_zoned(jiff::tz::TimeZone::system()).date();
+        let is_new = crate::agenda::timing::first_start(day).is_none();
+        (date != today && is_new && !self.doc.is_read_only()).then_some(date)
     }
 
     fn list_sessions(&mut self) {

@@ -2,6 +2,7 @@
 //! applies edits to the document (one undo step each) and runs commands after the frame is
 //! drawn. Disk work and anything slow runs as a background job. The domain never sees egui.
 
+mod calendar;
 mod command;
 mod command_handling;
 mod document;
@@ -200,6 +201,15 @@ impl ModeratoApp {
         }
     }
 
+    /// Closing the window with unsaved changes asks first: save, don't save, or stay.
+    fn confirm_close(&mut self, ctx: &egui::Context) {
+        let wants_to_close = ctx.input(|i| i.viewport().close_requested());
+        if wants_to_close && self.doc.is_dirty() && !self.shell.may_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.shell.modal = Some(shell::Modal::ConfirmClose);
+        }
+    }
+
     /// Applies an edit as one undo step; says so in the status line when read-only refuses
     /// it. Autosave counts from the latest edit.
     fn apply(&mut self, edit: crate::session::edit::Edit) {
@@ -240,6 +250,7 @@ impl eframe::App for ModeratoApp {
             theme::apply(ctx, self.prefs.theme);
             self.shell.applied_theme = Some(self.prefs.theme);
         }
+        self.confirm_close(ctx);
         self.poll_dialog();
         self.poll_jobs(ctx);
         self.tick(ctx);

@@ -45,7 +45,12 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
         if close_requested {
             state.is_open = false;
         }
+        // Single keys act only when no text field has the focus, here as in the main window.
+        let is_typing = ui.ctx().text_edit_focused();
         ui.input_mut(|input| {
+            if is_typing {
+                return;
+            }
             if input.consume_key(egui::Modifiers::NONE, egui::Key::F11) {
                 state.is_fullscreen = !state.is_fullscreen;
                 input.events.clear();

@@ -170,17 +170,17 @@ pub fn date_text(date: Date, lang: Lang) -> String {
     }
 }
 
-/// A date field that takes both spellings, shows the whole date and says inline when it
-/// cannot read what was typed. `None` is an empty field (when `optional`).
+/// A date field that takes both spellings, shows the whole date, offers a calendar and says
+/// inline when it cannot read what was typed. `None` is an empty field (when `optional`).
 pub fn date_field(
     ui: &mut Ui,
-    id_salt: impl egui::AsIdSalt,
+    id_salt: impl egui::AsIdSalt + Copy,
     label_id: Id,
-    date: Option<Date>,
+    (date, today): (Option<Date>, Date),
     optional: bool,
     lang: Lang,
 ) -> Field<Option<Date>> {
-    parsed_field(
+    let mut field = parsed_field(
         ui,
         id_salt,
         label_id,
@@ -195,7 +195,16 @@ pub fn date_field(
                 parse_date(text).map(Some)
             }
         },
-    )
+    );
+    let id = ui.make_persistent_id(id_salt);
+    if let Some(picked) = super::calendar::calendar_button_ui(ui, id, date, today, lang)
+        && Some(picked) != date
+    {
+        // The typed text gives way to the picked day.
+        ui.data_mut(|d| d.remove::<String>(id));
+        field.changed = Some(Some(picked));
+    }
+    field
 }
 
 /// A list of names edited as one comma-separated line.
@@ -240,7 +249,14 @@ pub fn date_list_field(
     let mut new = None;
     ui.horizontal_wrapped(|ui| {
         for (index, date) in dates.iter().enumerate() {
-            let field = date_field(ui, (id_salt, index), label_id, Some(*date), false, lang);
+            let field = date_field(
+                ui,
+                (id_salt, index),
+                label_id,
+                (Some(*date), today),
+                false,
+                lang,
+            );
             if let Some(Some(changed)) = field.changed {
                 let mut list = dates.to_vec();
                 list[index] = changed;

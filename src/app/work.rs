@@ -198,6 +198,10 @@ impl ModeratoApp {
                     self.prefs.remember(&folder);
                     self.doc.saved_as(state, folder, lock);
                     self.shell.status = Some(self.tr(T::Saved).to_owned());
+                    if self.shell.close_after_save && !self.doc.is_dirty() {
+                        self.shell.may_close = true;
+                        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
                 }
                 Err(e) => {
                     let message = e.describe(lang);
@@ -348,6 +352,11 @@ impl ModeratoApp {
     /// Before closing or switching sessions: unsaved changes go to the autosave, written
     /// now, so nothing is lost.
     pub(super) fn keep_unsaved_work_now(&mut self) {
+        if self.shell.discard_on_exit {
+            let folder = self.doc.autosave_folder(&self.unsaved_root());
+            let _ = storage::discard_autosave(&folder);
+            return;
+        }
         for (_, result) in self.work.finish() {
             if let Ok(Output::Saved {
                 state,

@@ -16,6 +16,12 @@ texts! {
     // File menu and top bar.
     File => "Datei", "File";
     NewSession => "Neue Sitzung", "New session";
+    NewSessionTitle => "Titel der neuen Sitzung", "Title of the new session";
+    Create => "Anlegen", "Create";
+    EditTitle => "Klicken, um den Titel zu ändern", "Click to change the title";
+    CloseTitle => "Ungespeicherte Änderungen", "Unsaved changes";
+    CloseText => "„{}“ hat Änderungen, die noch nicht gespeichert sind.", "“{}” has changes that are not saved yet.";
+    DontSave => "Nicht speichern", "Don't save";
     Open => "Öffnen …", "Open…";
     OpenPath => "Pfad eingeben …", "Type a path…";
     Save => "Speichern", "Save";
@@ -53,7 +59,7 @@ texts! {
     ErrorTitle => "Das hat nicht geklappt", "That did not work";
     NothingChanged => "Gespeicherte Daten wurden nicht verändert.", "Nothing that was saved has been changed.";
     RecoverTitle => "Ungespeicherte Änderungen gefunden", "Unsaved changes found";
-    RecoverText => "Moderato wurde beendet, bevor diese Änderungen gespeichert waren. Sie wurden automatisch gesichert um:", "Moderato stopped before these changes were saved. They were autosaved at:";
+    RecoverText => "Ungespeicherte Änderungen vom {} wurden aufbewahrt. Wiederherstellen oder verwerfen?", "Unsaved changes from {} were kept. Recover or discard them?";
     Recover => "Wiederherstellen", "Recover";
     Discard => "Verwerfen", "Discard";
     LockTitle => "Sitzung ist schon geöffnet", "Session is already open";
@@ -97,7 +103,12 @@ texts! {
     CreditsText => "Text", "Text";
     CreditsPhotos => "Fotografie", "Photography";
     CommaSeparated => "durch Kommas getrennt", "separated by commas";
-    InvalidDate => "Kein gültiges Datum: bitte JJJJ-MM-TT", "Not a valid date: please use YYYY-MM-DD";
+    PickDate => "Im Kalender wählen", "Pick in the calendar";
+    PreviousMonth => "Voriger Monat", "Previous month";
+    NextMonth => "Nächster Monat", "Next month";
+    MonthNames => "Januar Februar März April Mai Juni Juli August September Oktober November Dezember", "January February March April May June July August September October November December";
+    WeekdayNames => "Mo Di Mi Do Fr Sa So", "Mo Tu We Th Fr Sa Su";
+    InvalidDate => "Dieses Datum lässt sich nicht lesen: bitte TT.MM.JJJJ oder JJJJ-MM-TT", "This date cannot be read: please use DD.MM.YYYY or YYYY-MM-DD";
     Nothing => "Noch nichts eingetragen.", "Nothing entered yet.";
     // Read-only overviews.
 
@@ -157,6 +168,12 @@ texts! {
     Running => "läuft", "running";
     Paused => "pausiert", "paused";
     Skipped => "ausgelassen", "skipped";
+    RunDayTitle => "Diesen Tag jetzt durchführen?", "Run this day now?";
+    RunDayText => "Dieser Tag ist für den {} geplant. Wird er jetzt durchgeführt, messen Verzug und voraussichtliches Ende ab dem tatsächlichen Beginn.", "This day is planned for {}. If it runs now, drift and the projected end are measured from its actual start.";
+    RunDayNow => "Jetzt durchführen", "Run it now";
+    Restart => "Neu starten", "Restart";
+    RestartHelp => "Die Uhr dieses Punkts beginnt wieder bei null.", "This item's clock starts again from zero.";
+    InterruptedAfter => "unterbrochen ({} min)", "interrupted ({} min)";
     TimesUp => "Zeit ist um", "Time's up";
     AlmostOver => "gleich vorbei", "almost over";
     TimeRunningOut => "Zeit wird knapp", "time is running out";
@@ -211,7 +228,7 @@ texts! {
     AddItem => "Punkt hinzufügen", "Add item";
     AddBreak => "Pause hinzufügen", "Add break";
     HelpTitle => "Tastenkürzel", "Keyboard shortcuts";
-    HelpLines => "Leertaste\tStart / Pause / Weiter\nN\tNächster Punkt\n+ / −\tEine Minute mehr / weniger (auf der Pinnwand: zoomen)\n0\tPinnwand: alles zeigen\nEntf, Strg+D, Strg+G\tKarten löschen, duplizieren, gruppieren\nP\tBeamer-Ansicht\nF11\tVollbild (in der Beamer-Ansicht)\nEnter\tNächste Person im Blitzlicht\nAlt+↑ / Alt+↓\tPunkt verschieben (im Titel)\nStrg+Z\tRückgängig\nStrg+Umschalt+Z, Strg+Y\tWiederholen\nStrg+S\tSpeichern\nStrg+O\tÖffnen\nStrg+N\tNeue Sitzung\nF1 oder ?\tDiese Übersicht", "Space\tStart / pause / resume\nN\tNext item\n+ / −\tOne minute more / less (on the board: zoom)\n0\tBoard: fit all\nDel, Ctrl+D, Ctrl+G\tDelete, duplicate, group cards\nP\tProjector view\nF11\tFullscreen (in the projector view)\nEnter\tNext speaker in the speaking round\nAlt+↑ / Alt+↓\tMove an item (in its title)\nCtrl+Z\tUndo\nCtrl+Shift+Z, Ctrl+Y\tRedo\nCtrl+S\tSave\nCtrl+O\tOpen\nCtrl+N\tNew session\nF1 or ?\tThis overview";
+    HelpLines => "Leertaste\tStart / Pause / Weiter\nN\tNächster Punkt\n+ / −\tEine Minute mehr / weniger (auf der Pinnwand: zoomen)\n0\tPinnwand: alles zeigen\nEntf, Strg+D, Strg+G\tKarten löschen, duplizieren, gruppieren\nKlick / Rechtsklick\tPunkt kleben / abnehmen (beim Punktekleben)\nP\tBeamer-Ansicht\nF11\tVollbild (in der Beamer-Ansicht)\nEnter\tNächste Person im Blitzlicht\nAlt+↑ / Alt+↓\tPunkt verschieben (im Titel)\nStrg+Z\tRückgängig\nStrg+Umschalt+Z, Strg+Y\tWiederholen\nStrg+S\tSpeichern\nStrg+O\tÖffnen\nStrg+N\tNeue Sitzung\nF1 oder ?\tDiese Übersicht\n\tEinzelne Tasten wirken nur, wenn kein Textfeld den Cursor hat.", "Space\tStart / pause / resume\nN\tNext item\n+ / −\tOne minute more / less (on the board: zoom)\n0\tBoard: fit all\nDel, Ctrl+D, Ctrl+G\tDelete, duplicate, group cards\nClick / right-click\tAdd / take off a dot (in dot voting)\nP\tProjector view\nF11\tFullscreen (in the projector view)\nEnter\tNext speaker in the speaking round\nAlt+↑ / Alt+↓\tMove an item (in its title)\nCtrl+Z\tUndo\nCtrl+Shift+Z, Ctrl+Y\tRedo\nCtrl+S\tSave\nCtrl+O\tOpen\nCtrl+N\tNew session\nF1 or ?\tThis overview\n\tSingle keys act only when no text field has the cursor.";
     // Board.
     NewBoard => "Neue Pinnwand", "New board";
     BoardNumber => "Pinnwand {}", "Board {}";
@@ -234,6 +251,7 @@ texts! {
     DotVotingHelp => "Klick auf eine Karte oder Cluster-Überschrift klebt einen Punkt, Rechtsklick nimmt ihn ab.", "Click a card or cluster heading to add a dot, right-click to take one off.";
     DotLeft => "{} Punkt übrig", "{} dot left";
     DotsLeft => "{} Punkte übrig", "{} dots left";
+    DotsBudget => "von {} für die Gruppe, {} pro Person", "of {} for the group, {} per person";
     NoDotLimit => "Punkte unbegrenzt", "no dot limit";
     ShowBy => "Hervorheben", "Highlight";
     Everyone => "alle", "everyone";

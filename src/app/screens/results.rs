@@ -179,11 +179,12 @@ fn due_ui(ui: &mut Ui, cx: &Cx, item: &ActionItem, label_id: Id) -> Option<Due> 
             .response
             .labelled_by(label_id);
         if let Due::On(date) = item.due {
+            let today = cx.now.to_zoned(jiff::tz::TimeZone::system()).date();
             let field = date_field(
                 ui,
                 ("due-date", item.id),
                 label_id,
-                Some(date),
+                (Some(date), today),
                 false,
                 cx.lang,
             );

@@ -50,6 +50,14 @@ pub struct Shell {
     pub signalled_item: Option<crate::model::AgendaItemId>,
     /// Look for a never-saved session's autosave once the start session is known.
     pub offer_unsaved_recovery: bool,
+    /// Close the window once the save asked for on closing is done.
+    pub close_after_save: bool,
+    /// The moderator decided about unsaved changes: the window may close.
+    pub may_close: bool,
+    /// "Don't save": the unsaved changes are not kept on closing.
+    pub discard_on_exit: bool,
+    /// The title in the top bar is being edited.
+    pub is_editing_title: bool,
     /// A native file dialog running on its own thread: what it is for, and its answer.
     pub dialog: Option<(PathPurpose, DialogAnswer)>,
     frame_log: Option<FrameLog>,
@@ -152,7 +160,7 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
                 commands.push(Command::SetReadOnly(!is_read_only));
             }
             ui.separator();
-            ui.label(RichText::new(app.display_title()).strong());
+            title_ui(app, ui);
             let (state, is_warning) = save_state_text(app, ui.ctx());
             let colour = if is_warning {
                 ui.visuals().warn_fg_color
@@ -179,6 +187,37 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
         });
         ui.add_space(2.0);
     });
+}
+
+/// The session's title; a click edits it in place.
+fn title_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    if app.shell.is_editing_title && !app.doc.is_read_only() {
+        let label = ui.label(T::Title.get(lang));
+        let field = super::widgets::TextField::new(&app.doc.session().meta.title, label.id)
+            .width(320.0)
+            .id(egui::Id::unique("top-bar-title"))
+            .show(ui);
+        if let Some(text) = field.changed {
+            let edit = crate::session::edit::SessionEdit::SetText(
+                crate::session::edit::MetaText::Title,
+                text,
+            );
+            app.intents.edits.push(edit.into());
+        }
+        // Enter, Escape or a click elsewhere ends the editing; the title is kept as typed.
+        if field.response.lost_focus() {
+            app.shell.is_editing_title = false;
+        }
+        return;
+    }
+    let title = ui
+        .add(egui::Button::new(RichText::new(app.display_title()).strong()).frame(false))
+        .on_hover_text(T::EditTitle.get(lang));
+    if title.clicked() && !app.doc.is_read_only() {
+        app.shell.is_editing_title = true;
+        super::widgets::focus_when_shown(ui.ctx(), egui::Id::unique("top-bar-title"));
+    }
 }
 
 /// A spinner with what runs, its progress and a way to stop it.

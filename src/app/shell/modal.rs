@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::RichText;
 use jiff::Timestamp;
 
+use crate::agenda::live::LiveAction;
 use crate::app::ModeratoApp;
 use crate::app::command::{Command, PathPurpose};
 use crate::i18n::{Describe as _, T};
@@ -34,6 +35,17 @@ pub enum Modal {
     },
     /// An export is written; offer to open it.
     Exported(PathBuf),
+    /// Closing the window with unsaved changes: save, don't save, or stay.
+    ConfirmClose,
+    /// A new session, with its title.
+    NewSession {
+        title: String,
+    },
+    /// The first item of a day that is not today is about to start.
+    RunDayNow {
+        action: LiveAction,
+        date: jiff::civil::Date,
+    },
 }
 
 impl ModeratoApp {
@@ -100,7 +112,6 @@ impl ModeratoApp {
                 }
                 Modal::Recover { folder, recovery } => {
                     ui.heading(tr(T::RecoverTitle));
-                    ui.label(tr(T::RecoverText));
                     let when = recovery
                         .written
                         .and_then(|t| Timestamp::try_from(t).ok())
@@ -110,8 +121,8 @@ impl ModeratoApp {
                                 .to_string()
                         })
                         .unwrap_or_default();
-                    ui.label(RichText::new(when).strong());
-                    ui.label(folder.display().to_string());
+                    ui.label(crate::i18n::fill(tr(T::RecoverText), &[&when]));
+                    ui.label(RichText::new(folder.display().to_string()).weak());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(tr(T::Recover)).clicked() {
@@ -151,6 +162,67 @@ impl ModeratoApp {
                             is_open = false;
                         }
                         if ui.button(tr(T::Close)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::ConfirmClose => {
+                    ui.heading(tr(T::CloseTitle));
+                    let title = self.display_title();
+                    ui.label(crate::i18n::fill(tr(T::CloseText), &[&title]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::Save)).clicked() {
+                            self.shell.close_after_save = true;
+                            self.intents.commands.push(Command::Save);
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::DontSave)).clicked() {
+                            self.shell.discard_on_exit = true;
+                            self.shell.may_close = true;
+                            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::NewSession { title } => {
+                    ui.heading(tr(T::NewSession));
+                    let label = ui.label(tr(T::NewSessionTitle));
+                    let response = ui
+                        .add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
+                    if !response.has_focus() && !response.lost_focus() {
+                        response.request_focus();
+                    }
+                    let submitted =
+                        response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::Create)).clicked() || submitted {
+                            self.intents
+                                .commands
+                                .push(Command::CreateSession(title.trim().to_owned()));
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
+                            is_open = false;
+                        }
+                    });
+                }
+                Modal::RunDayNow { action, date } => {
+                    ui.heading(tr(T::RunDayTitle));
+                    let planned = crate::i18n::date(*date, lang);
+                    ui.label(crate::i18n::fill(tr(T::RunDayText), &[&planned]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(T::RunDayNow)).clicked() {
+                            self.intents.commands.push(Command::LiveConfirmed(*action));
+                            is_open = false;
+                        }
+                        if ui.button(tr(T::Cancel)).clicked() {
                             is_open = false;
                         }
                     });

@@ -148,13 +148,14 @@ fn controls_ui(
         (T::PlusOne, LiveAction::Extend(60), "+"),
         (T::PlusFive, LiveAction::Extend(300), ""),
         (T::MinusOne, LiveAction::Extend(-60), "\u{2212}"),
+        (T::Restart, LiveAction::Restart, ""),
     ];
     for (key, action, shortcut) in buttons {
         let button = ui.button(cx.tr(key));
-        let button = if shortcut.is_empty() {
-            button
-        } else {
-            button.on_hover_text(shortcut)
+        let button = match (shortcut, key) {
+            (_, T::Restart) => button.on_hover_text(cx.tr(T::RestartHelp)),
+            ("", _) => button,
+            _ => button.on_hover_text(shortcut),
         };
         if button.clicked() {
             command = Some(Command::Live(action));

@@ -91,11 +91,12 @@ fn day_header_ui(ui: &mut Ui, cx: &Cx, day: &AgendaDay, index: usize, edits: &mu
                 .size(17.0),
         );
         let date_label = ui.label(cx.tr(T::Date));
+        let today = cx.now.to_zoned(jiff::tz::TimeZone::system()).date();
         let field = date_field(
             ui,
             ("day-date", day.id),
             date_label.id,
-            day.date,
+            (day.date, today),
             true,
             cx.lang,
         );
@@ -384,6 +385,11 @@ fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
         ),
         ItemState::Paused => (cx.tr(T::Paused).to_owned(), ui.visuals().warn_fg_color),
         ItemState::Skipped => (cx.tr(T::Skipped).to_owned(), ui.visuals().weak_text_color()),
+        ItemState::Interrupted => {
+            let minutes = (timer.elapsed.as_secs() + 30) / 60;
+            let text = fill(cx.tr(T::InterruptedAfter), &[&minutes.to_string()]);
+            (text, ui.visuals().warn_fg_color)
+        }
         ItemState::Done => {
             let actual = (timer.elapsed.as_secs() + 30) / 60;
             let over = actual - i64::from(planned_minutes);

@@ -253,13 +253,14 @@ fn toolbar_ui(
                 edits.push(BoardEdit::DeleteCards(board.id, state.selection.clone()));
                 state.selection.clear();
             }
-            if has_selection {
-                let colour = board
-                    .cards
-                    .iter()
-                    .find(|c| state.selection.contains(&c.id))
-                    .map(|c| c.colour)
-                    .unwrap_or_default();
+            // Always there, so the buttons after it never move with the selection.
+            let colour = board
+                .cards
+                .iter()
+                .find(|c| state.selection.contains(&c.id))
+                .map(|c| c.colour)
+                .unwrap_or_default();
+            ui.add_enabled_ui(has_selection, |ui| {
                 if let Some(colour) = colour_picker_ui(ui, cx, "selection-colour", colour) {
                     edits.push(BoardEdit::SetCardColour(
                         board.id,
@@ -267,20 +268,30 @@ fn toolbar_ui(
                         colour,
                     ));
                 }
-            }
+            });
         });
         ui.separator();
         ui.toggle_value(&mut state.is_voting, cx.tr(T::DotVoting))
             .on_hover_text(cx.tr(T::DotVotingHelp));
         match votes::dots_left(board, participants) {
-            Some(left) => ui.label(i18n::plural(
-                u64::from(left),
-                T::DotLeft,
-                T::DotsLeft,
-                cx.lang,
-            )),
-            None => ui.label(RichText::new(cx.tr(T::NoDotLimit)).weak()),
-        };
+            Some(left) => {
+                ui.label(i18n::plural(
+                    u64::from(left),
+                    T::DotLeft,
+                    T::DotsLeft,
+                    cx.lang,
+                ));
+                let budget = u64::from(board.dots_per_person) * participants as u64;
+                let whose = fill(
+                    cx.tr(T::DotsBudget),
+                    &[&budget.to_string(), &board.dots_per_person.to_string()],
+                );
+                ui.label(RichText::new(whose).weak());
+            }
+            None => {
+                ui.label(RichText::new(cx.tr(T::NoDotLimit)).weak());
+            }
+        }
         ui.separator();
         let authors: BTreeSet<String> = board
             .cards
