@@ -3,19 +3,20 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use moderato::app::{ModeratoApp, StartupOptions};
+use moderato::app::{ModeratoApp, StartWith, StartupOptions};
 use moderato::cli::{Cli, Command, run_headless};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let open = match cli.command {
-        None => None,
-        Some(Command::Open { path }) => Some(path),
+    let start = match cli.command {
+        None if cli.example => StartWith::Example,
+        None => StartWith::LastSession,
+        Some(Command::Open { path }) => StartWith::Session(path),
         Some(command) => {
             return run_headless(&command, &mut std::io::stdout(), &mut std::io::stderr());
         }
     };
-    let options = StartupOptions::from_working_dir(open);
+    let options = StartupOptions::for_user(start);
     let native_options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Moderato")

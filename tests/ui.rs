@@ -9,7 +9,7 @@ use common::example_copy;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use moderato::app::{ModeratoApp, Preferences, Screen, StartupOptions};
+use moderato::app::{ModeratoApp, Preferences, Screen, StartWith, StartupOptions};
 use moderato::clock::Clock;
 use moderato::i18n::Lang;
 use moderato::storage;
@@ -39,10 +39,8 @@ fn settle(harness: &mut Harness<'static, ModeratoApp>) {
 
 fn app_on(dir: &Path, open: Option<PathBuf>, lang: Lang) -> Harness<'static, ModeratoApp> {
     let options = StartupOptions {
-        open,
-        sessions_dir: dir.to_owned(),
-        native_dialogs: false,
-        clock: Clock::System,
+        start: open.map_or(StartWith::LastSession, StartWith::Session),
+        ..StartupOptions::in_folder(dir)
     };
     let prefs = Preferences {
         language: Some(lang),
@@ -211,15 +209,19 @@ fn opening_a_typed_path_and_a_broken_one() {
     )
     .unwrap();
 
-    // Start on a new, empty session: no example in this sessions folder.
+    // With no session yet, the built-in example opens, as a copy in the sessions folder.
     let empty = tempfile::tempdir().unwrap();
     let mut harness = app_on(empty.path(), None, Lang::En);
-    assert!(
-        harness.state().error_message().is_some(),
-        "the missing example is reported"
+    let example_copy = empty.path().join("open-government-2017");
+    assert_eq!(
+        harness.state().document().folder(),
+        Some(example_copy.as_path())
     );
-    harness.get_by_label("OK").click();
-    harness.run();
+    assert!(
+        example_copy
+            .join("photos/verortung-achsenwand.png")
+            .is_file()
+    );
 
     for (path, should_open) in [(broken.clone(), false), (folder.clone(), true)] {
         harness.get_by_label("File").click();
@@ -248,8 +250,9 @@ fn opening_a_typed_path_and_a_broken_one() {
                 .expect("an error is shown")
                 .to_owned();
             assert!(message.contains("line 3"), "{message}");
-            assert!(
-                harness.state().document().folder().is_none(),
+            assert_eq!(
+                harness.state().document().folder(),
+                Some(example_copy.as_path()),
                 "the current session stays"
             );
             harness.get_by_label("OK").click();
@@ -422,10 +425,9 @@ fn pending_agenda_session(dir: &Path) -> PathBuf {
 
 fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static, ModeratoApp> {
     let options = StartupOptions {
-        open: Some(folder),
-        sessions_dir: dir.to_owned(),
-        native_dialogs: false,
+        start: StartWith::Session(folder),
         clock,
+        ..StartupOptions::in_folder(dir)
     };
     let prefs = Preferences {
         language: Some(Lang::En),

@@ -54,6 +54,10 @@ pub enum PathPurpose {
     Compare,
     AttachPhoto,
     Export(ExportKind),
+    /// A folder the session browser lists too.
+    BrowseFolder,
+    /// The folder new sessions go to.
+    SessionsFolder,
 }
 
 /// Something the user asked for that is more than an edit of the session.
@@ -79,6 +83,10 @@ pub enum Command {
     SetTheme(super::Theme),
     ToggleBrowser,
     RefreshBrowser,
+    /// List this folder in the session browser too.
+    AddBrowseFolder(PathBuf),
+    /// New sessions go to this folder.
+    SetSessionsFolder(PathBuf),
     Quit,
     /// A live timer control, applied at the clock's "now".
     Live(LiveAction),

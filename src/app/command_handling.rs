@@ -66,6 +66,14 @@ impl ModeratoApp {
                 }
             }
             Command::RefreshBrowser => self.list_sessions(),
+            Command::AddBrowseFolder(folder) => {
+                if !self.prefs.browse_folders.contains(&folder) {
+                    self.prefs.browse_folders.push(folder);
+                }
+                self.shell.is_browser_open = true;
+                self.list_sessions();
+            }
+            Command::SetSessionsFolder(folder) => self.prefs.sessions_dir = Some(folder),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Live(action) => {
                 let now = self.options.clock.now();
@@ -144,10 +152,31 @@ impl ModeratoApp {
     }
 
     fn list_sessions(&mut self) {
-        let dir = self.options.sessions_dir.clone();
+        let folders = self.browse_folders();
         self.shell.browser = None;
         self.work.spawn(JobKind::List, move |_| {
-            Output::Listed(storage::list_sessions(&dir))
+            Output::Listed(
+                folders
+                    .into_iter()
+                    .map(|folder| {
+                        let rows = storage::list_sessions(&folder);
+                        (folder, rows)
+                    })
+                    .collect(),
+            )
+        });
+    }
+
+    /// Writes the built-in example into the sessions folder (once) and opens that copy.
+    pub(super) fn open_example(&mut self) {
+        let dir = self.sessions_dir();
+        self.work.spawn(JobKind::Open, move |_| {
+            let result = storage::places::write_example(&dir)
+                .and_then(|folder| super::work::read_session(&folder));
+            Output::Opened {
+                read_only: false,
+                result: Box::new(result),
+            }
         });
     }
 
@@ -231,11 +260,14 @@ impl ModeratoApp {
 
     fn type_path(&mut self, purpose: PathPurpose, no_dialog: bool) {
         let text = match purpose {
-            PathPurpose::Open | PathPurpose::Compare | PathPurpose::AttachPhoto => String::new(),
+            PathPurpose::Open
+            | PathPurpose::Compare
+            | PathPurpose::AttachPhoto
+            | PathPurpose::BrowseFolder => String::new(),
+            PathPurpose::SessionsFolder => self.sessions_dir().display().to_string(),
             PathPurpose::Export(kind) => self.suggested_export_path(kind).display().to_string(),
             PathPurpose::Consolidate => self
-                .options
-                .sessions_dir
+                .sessions_dir()
                 .join("konsolidierung")
                 .display()
                 .to_string(),
@@ -243,7 +275,7 @@ impl ModeratoApp {
                 .doc
                 .folder()
                 .map(Path::to_owned)
-                .unwrap_or_else(|| self.options.sessions_dir.join(self.suggested_folder_name()))
+                .unwrap_or_else(|| self.sessions_dir().join(self.suggested_folder_name()))
                 .display()
                 .to_string(),
         };
@@ -283,7 +315,7 @@ impl ModeratoApp {
             .folder()
             .and_then(Path::parent)
             .map(Path::to_owned)
-            .unwrap_or_else(|| self.options.sessions_dir.clone());
+            .unwrap_or_else(|| self.sessions_dir());
         let name = self.suggested_folder_name();
         match kind {
             ExportKind::Pdf => base.join(format!("{name}.pdf")),
@@ -299,7 +331,7 @@ impl ModeratoApp {
             self.type_path(purpose, true);
             return;
         }
-        let start_dir = self.options.sessions_dir.clone();
+        let start_dir = self.sessions_dir();
         let suggested_name = match purpose {
             PathPurpose::Export(kind) => self
                 .suggested_export_path(kind)
@@ -355,6 +387,8 @@ fn native_dialog(purpose: PathPurpose, start_dir: &Path, suggested_name: &str) -
         | PathPurpose::Compare
         | PathPurpose::Save
         | PathPurpose::Consolidate
+        | PathPurpose::BrowseFolder
+        | PathPurpose::SessionsFolder
         | PathPurpose::Export(ExportKind::Csv) => dialog.pick_folder().into_iter().collect(),
         PathPurpose::AttachPhoto => dialog
             .add_filter("JPEG, PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])

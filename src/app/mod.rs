@@ -28,17 +28,31 @@ use crate::agenda::speaking::SpeakingRound;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::model::Session;
+use crate::storage;
 
 /// Seconds after the last change before autosave writes.
 const AUTOSAVE_DELAY_SECS: f64 = 3.0;
 
+/// What the app opens first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartWith {
+    /// The session opened last, else the example.
+    LastSession,
+    /// A session folder (or its `session.ron`).
+    Session(PathBuf),
+    /// The built-in example, as a copy in the sessions folder.
+    Example,
+}
+
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct StartupOptions {
-    /// A session to open; else the last one, else the example.
-    pub open: Option<PathBuf>,
-    /// The folder the session browser lists and new sessions are saved in.
+    pub start: StartWith,
+    /// The folder new sessions go to (unless the preferences name another) and the browser
+    /// lists first.
     pub sessions_dir: PathBuf,
+    /// Where the autosave of a session that was never saved goes.
+    pub scratch_dir: PathBuf,
     /// Use the system's file dialogs. Tests turn this off.
     pub native_dialogs: bool,
     /// Where "now" comes from; tests pass a manual clock.
@@ -46,25 +60,27 @@ pub struct StartupOptions {
 }
 
 impl StartupOptions {
-    /// `sessions/` in the working directory, as the README's commands run it; else the
-    /// source tree's, so a binary started elsewhere still finds the example.
-    pub fn from_working_dir(open: Option<PathBuf>) -> Self {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        let mut sessions_dir = cwd.join("sessions");
-        let built_in = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
-        if !sessions_dir.is_dir() && built_in.is_dir() {
-            sessions_dir = built_in;
-        }
+    /// The user's folders: `Moderato` in the documents folder, the scratch autosave in the
+    /// platform's data folder.
+    pub fn for_user(start: StartWith) -> Self {
         Self {
-            open,
-            sessions_dir,
+            start,
+            sessions_dir: storage::places::default_sessions_dir(),
+            scratch_dir: storage::places::default_scratch_dir(),
             native_dialogs: true,
             clock: Clock::System,
         }
     }
 
-    fn example_session(&self) -> PathBuf {
-        self.sessions_dir.join("open-government-2017")
+    /// Everything inside one folder, no file dialogs (for tests).
+    pub fn in_folder(dir: &Path) -> Self {
+        Self {
+            start: StartWith::LastSession,
+            sessions_dir: dir.to_owned(),
+            scratch_dir: dir.join(".unsaved"),
+            native_dialogs: false,
+            clock: Clock::System,
+        }
     }
 }
 
@@ -111,18 +127,17 @@ impl ModeratoApp {
             intents: Intents::default(),
             options,
         };
-        let start = app
-            .options
-            .open
-            .clone()
-            .or_else(|| {
-                app.prefs
-                    .last_session()
-                    .map(Path::to_owned)
-                    .filter(|p| p.exists())
-            })
-            .unwrap_or_else(|| app.options.example_session());
-        app.open(start, false);
+        let last = app
+            .prefs
+            .last_session()
+            .map(Path::to_owned)
+            .filter(|p| p.exists());
+        match (app.options.start.clone(), last) {
+            (StartWith::Session(path), _) | (StartWith::LastSession, Some(path)) => {
+                app.open(path, false);
+            }
+            (StartWith::Example | StartWith::LastSession, _) => app.open_example(),
+        }
         app.shell.offer_unsaved_recovery = true;
         app
     }
@@ -189,7 +204,34 @@ impl ModeratoApp {
     }
 
     fn unsaved_root(&self) -> PathBuf {
-        self.options.sessions_dir.join(".unsaved")
+        self.options.scratch_dir.clone()
+    }
+
+    /// The folder new sessions go to: the one chosen in the preferences, else the default.
+    fn sessions_dir(&self) -> PathBuf {
+        self.prefs
+            .sessions_dir
+            .clone()
+            .unwrap_or_else(|| self.options.sessions_dir.clone())
+    }
+
+    /// The folders the session browser lists: the sessions folder, those the user added, and
+    /// every folder a session was opened or saved in.
+    fn browse_folders(&self) -> Vec<PathBuf> {
+        let mut folders = vec![self.sessions_dir()];
+        let parents = self.prefs.recent.iter().filter_map(|p| p.parent());
+        for folder in self
+            .prefs
+            .browse_folders
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(parents)
+        {
+            if !folders.iter().any(|f| f == folder) {
+                folders.push(folder.to_owned());
+            }
+        }
+        folders
     }
 
     fn display_title(&self) -> String {

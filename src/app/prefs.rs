@@ -20,6 +20,10 @@ pub struct Preferences {
     pub theme: Theme,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The folder new sessions go to, when the user chose one.
+    pub sessions_dir: Option<PathBuf>,
+    /// More folders the session browser lists.
+    pub browse_folders: Vec<PathBuf>,
 }
 
 impl Preferences {

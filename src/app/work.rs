@@ -61,7 +61,8 @@ pub enum Output {
         state: u64,
         result: Result<(), StorageError>,
     },
-    Listed(Vec<SessionListing>),
+    /// Each folder the browser lists, with its sessions.
+    Listed(Vec<(PathBuf, Vec<SessionListing>)>),
     Compared(Box<Result<Session, StorageError>>),
     Consolidated(Box<Result<Outcome, ConsolidateError>>),
     Reconsolidated(Box<Result<Session, ConsolidateError>>),
@@ -449,7 +450,7 @@ impl ModeratoApp {
 
 /// Reads a session folder with what opening it needs: the lock, an autosave to offer, the
 /// file's time. Runs on a worker.
-fn read_session(path: &std::path::Path) -> Result<Opened, StorageError> {
+pub(super) fn read_session(path: &std::path::Path) -> Result<Opened, StorageError> {
     let session = storage::load(path)?;
     let folder = storage::SessionPaths::resolve(path).folder;
     let saved_at = std::fs::metadata(folder.join(storage::SESSION_FILE))

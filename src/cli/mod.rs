@@ -17,6 +17,9 @@ use crate::i18n::{C, Lang, fill};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Open the app on the built-in example session (as a copy in your sessions folder).
+    #[arg(long)]
+    pub example: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -65,6 +65,12 @@ texts! {
     LockTitle => "Sitzung ist schon geöffnet", "Session is already open";
     OpenAnyway => "Trotzdem öffnen", "Open anyway";
     SessionsIn => "Sitzungen in", "Sessions in";
+    SessionsInFolder => "In {}", "In {}";
+    AddFolder => "Ordner hinzufügen …", "Add a folder…";
+    SessionsFolder => "Ordner für neue Sitzungen", "Folder for new sessions";
+    SessionsFolderMenu => "Ordner für neue Sitzungen …", "Folder for new sessions…";
+    PathHelpFolder => "Ein Ordner:", "A folder:";
+    TickTwoToConsolidate => "Zum Konsolidieren mindestens zwei Sitzungen ankreuzen.", "Tick two or more sessions to consolidate them.";
     Refresh => "Aktualisieren", "Refresh";
     DoubleClickToOpen => "Doppelklick öffnet eine Sitzung.", "Double-click a session to open it.";
     NoSessionsFound => "Hier liegen keine Sitzungen.", "There are no sessions here.";

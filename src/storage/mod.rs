@@ -10,6 +10,7 @@ mod error;
 mod inside;
 mod listing;
 mod lock;
+pub mod places;
 
 use std::fs::{self, File};
 use std::io::{self, Write as _};

@@ -19,124 +19,73 @@ impl ModeratoApp {
         let mut refresh = false;
         let mut selected = self.shell.browser_selected.clone();
         let mut consolidate = false;
-        let sessions_dir = self.options.sessions_dir.clone();
-        let rows = self.shell.browser.as_deref();
+        let groups = self.shell.browser.as_deref();
+        let mut add_folder = false;
         egui::Window::new(tr(T::BrowseSessions))
             .open(&mut is_open)
-            .default_width(720.0)
+            .default_width(760.0)
+            .default_height(520.0)
             .pivot(egui::Align2::CENTER_TOP)
             .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(tr(T::SessionsIn));
-                    ui.monospace(sessions_dir.display().to_string());
+                    ui.label(RichText::new(tr(T::DoubleClickToOpen)).weak());
                     if ui.button(tr(T::Refresh)).clicked() {
                         refresh = true;
                     }
+                    if ui.button(format!("+ {}", tr(T::AddFolder))).clicked() {
+                        add_folder = true;
+                    }
                 });
-                ui.label(RichText::new(tr(T::DoubleClickToOpen)).weak());
                 ui.separator();
-                let Some(rows) = rows else {
+                let Some(groups) = groups else {
                     ui.horizontal(|ui| {
                         ui.spinner();
                         ui.label(tr(T::Loading));
                     });
                     return;
                 };
-                if rows.is_empty() {
-                    ui.label(tr(T::NoSessionsFound));
-                }
-                egui::Grid::new("session-browser")
-                    .striped(true)
-                    .num_columns(4)
+                egui::ScrollArea::vertical()
+                    .max_height(ui.available_height() - 40.0)
                     .show(ui, |ui| {
-                        ui.label("");
-                        ui.strong(tr(T::Title));
-                        ui.strong(tr(T::Dates));
-                        ui.strong(tr(T::Contents));
-                        ui.end_row();
-                        for row in rows {
-                            let folder_name = row
-                                .folder
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            // Tick sessions to consolidate them.
-                            let mut is_ticked = selected.contains(&row.folder);
-                            let tick = ui.checkbox(&mut is_ticked, "");
-                            let name = format!("{}: {folder_name}", tr(T::ConsolidateSelected));
-                            tick.widget_info(|| {
-                                egui::WidgetInfo::selected(
-                                    egui::Role::CheckBox,
-                                    row.outcome.is_ok(),
-                                    is_ticked,
-                                    &name,
-                                )
-                            });
-                            if is_ticked && row.outcome.is_ok() {
-                                selected.insert(row.folder.clone());
+                        for (index, (folder, rows)) in groups.iter().enumerate() {
+                            ui.label(
+                                RichText::new(fill(
+                                    tr(T::SessionsInFolder),
+                                    &[&folder.display().to_string()],
+                                ))
+                                .strong(),
+                            );
+                            if rows.is_empty() {
+                                ui.label(RichText::new(tr(T::NoSessionsFound)).weak());
                             } else {
-                                selected.remove(&row.folder);
-                            }
-                            match &row.outcome {
-                                Ok(summary) => {
-                                    let title = if summary.title.is_empty() {
-                                        folder_name.clone()
-                                    } else {
-                                        summary.title.clone()
-                                    };
-                                    ui.horizontal(|ui| {
-                                        let response = ui
-                                            .selectable_label(false, title)
-                                            .on_hover_text(row.folder.display().to_string());
-                                        let open = ui.small_button(tr(T::OpenShort));
-                                        let name =
-                                            format!("{}: {}", tr(T::OpenShort), summary.title);
-                                        open.widget_info(|| {
-                                            egui::WidgetInfo::labeled(
-                                                egui::Role::Button,
-                                                true,
-                                                &name,
-                                            )
-                                        });
-                                        if response.double_clicked() || open.clicked() {
-                                            chosen = Some(row.folder.clone());
-                                        }
-                                    });
-                                    ui.label(summary.date_range());
-                                    ui.label(fill(
-                                        tr(T::CountsLine),
-                                        &[
-                                            &summary.cards.to_string(),
-                                            &summary.action_items.to_string(),
-                                            &summary.photos.to_string(),
-                                        ],
-                                    ));
-                                }
-                                Err(error) => {
-                                    let message = error.describe(lang);
-                                    ui.label(folder_name).on_hover_text(&message);
-                                    ui.label(
-                                        RichText::new(tr(T::Unreadable))
-                                            .color(ui.visuals().error_fg_color),
-                                    );
-                                    ui.label(RichText::new(message).small());
+                                let picked = rows_ui(ui, lang, index, rows, &mut selected);
+                                if picked.is_some() {
+                                    chosen = picked;
                                 }
                             }
-                            ui.end_row();
+                            ui.add_space(8.0);
                         }
                     });
-                ui.add_space(6.0);
-                let label = format!("{} ({})", tr(T::ConsolidateSelected), selected.len());
-                if ui
-                    .add_enabled(selected.len() >= 2, egui::Button::new(label))
-                    .clicked()
-                {
-                    consolidate = true;
-                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let label = format!("{} ({})", tr(T::ConsolidateSelected), selected.len());
+                    let button = ui.add_enabled(selected.len() >= 2, egui::Button::new(label));
+                    if button.clicked() {
+                        consolidate = true;
+                    }
+                    if selected.len() < 2 {
+                        ui.label(RichText::new(tr(T::TickTwoToConsolidate)).weak());
+                    }
+                });
             });
         self.shell.browser_selected = selected;
+        if add_folder {
+            self.intents
+                .commands
+                .push(Command::ChoosePath(PathPurpose::BrowseFolder));
+        }
         if consolidate {
             self.intents
                 .commands
@@ -151,4 +100,92 @@ impl ModeratoApp {
             self.intents.commands.push(Command::ToggleBrowser);
         }
     }
+}
+
+/// The sessions of one folder: tick to consolidate, click Open (or double-click) to look at
+/// one. Returns the folder chosen to open.
+fn rows_ui(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    group: usize,
+    rows: &[crate::storage::SessionListing],
+    selected: &mut std::collections::BTreeSet<std::path::PathBuf>,
+) -> Option<std::path::PathBuf> {
+    let tr = |key: T| key.get(lang);
+    let mut chosen = None;
+    egui::Grid::new(("session-browser", group))
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.label("");
+            ui.strong(tr(T::Title));
+            ui.strong(tr(T::Dates));
+            ui.strong(tr(T::Contents));
+            ui.end_row();
+            for row in rows {
+                let folder_name = row
+                    .folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                // Tick sessions to consolidate them.
+                let mut is_ticked = selected.contains(&row.folder);
+                let tick = ui.checkbox(&mut is_ticked, "");
+                let name = format!("{}: {folder_name}", tr(T::ConsolidateSelected));
+                tick.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::CheckBox,
+                        row.outcome.is_ok(),
+                        is_ticked,
+                        &name,
+                    )
+                });
+                if is_ticked && row.outcome.is_ok() {
+                    selected.insert(row.folder.clone());
+                } else {
+                    selected.remove(&row.folder);
+                }
+                match &row.outcome {
+                    Ok(summary) => {
+                        let title = if summary.title.is_empty() {
+                            folder_name.clone()
+                        } else {
+                            summary.title.clone()
+                        };
+                        ui.horizontal(|ui| {
+                            let response = ui
+                                .selectable_label(false, title)
+                                .on_hover_text(row.folder.display().to_string());
+                            let open = ui.small_button(tr(T::OpenShort));
+                            let name = format!("{}: {}", tr(T::OpenShort), summary.title);
+                            open.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                            });
+                            if response.double_clicked() || open.clicked() {
+                                chosen = Some(row.folder.clone());
+                            }
+                        });
+                        ui.label(summary.date_range());
+                        ui.label(fill(
+                            tr(T::CountsLine),
+                            &[
+                                &summary.cards.to_string(),
+                                &summary.action_items.to_string(),
+                                &summary.photos.to_string(),
+                            ],
+                        ));
+                    }
+                    Err(error) => {
+                        let message = error.describe(lang);
+                        ui.label(folder_name).on_hover_text(&message);
+                        ui.label(
+                            RichText::new(tr(T::Unreadable)).color(ui.visuals().error_fg_color),
+                        );
+                        ui.label(RichText::new(message).small());
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    chosen
 }

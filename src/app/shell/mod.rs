@@ -31,7 +31,7 @@ pub struct Shell {
     /// A short message in the status line, such as "Saved".
     pub status: Option<String>,
     /// The session browser's rows while it is open (`Some(empty)` while they load).
-    pub browser: Option<Vec<SessionListing>>,
+    pub browser: Option<Vec<(PathBuf, Vec<SessionListing>)>>,
     pub is_browser_open: bool,
     /// Sessions ticked in the browser for a consolidation.
     pub browser_selected: BTreeSet<PathBuf>,
@@ -288,6 +288,9 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     });
     if ui.button(tr(T::BrowseSessions)).clicked() {
         command = Some(Command::ToggleBrowser);
+    }
+    if ui.button(tr(T::SessionsFolderMenu)).clicked() {
+        command = Some(Command::ChoosePath(PathPurpose::SessionsFolder));
     }
     ui.separator();
     if ui.button(tr(T::Save)).clicked() {

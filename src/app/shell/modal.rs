@@ -71,6 +71,8 @@ impl ModeratoApp {
                         PathPurpose::Compare => (T::CompareTitle, T::PathHelpOpen),
                         PathPurpose::AttachPhoto => (T::AttachPhotos, T::PathHelpPhoto),
                         PathPurpose::Export(_) => (T::ExportTitle, T::PathHelpExport),
+                        PathPurpose::BrowseFolder => (T::AddFolder, T::PathHelpFolder),
+                        PathPurpose::SessionsFolder => (T::SessionsFolder, T::PathHelpFolder),
                     };
                     ui.heading(tr(title));
                     if *no_dialog {
@@ -273,5 +275,7 @@ pub fn path_command(purpose: PathPurpose, path: PathBuf) -> Command {
         PathPurpose::Compare => Command::Compare(path),
         PathPurpose::AttachPhoto => Command::AttachPhotos(vec![path]),
         PathPurpose::Export(kind) => Command::Export(kind, path),
+        PathPurpose::BrowseFolder => Command::AddBrowseFolder(path),
+        PathPurpose::SessionsFolder => Command::SetSessionsFolder(path),
     }
 }
