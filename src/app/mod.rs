@@ -156,6 +156,11 @@ impl ModeratoApp {
         self.shell.screen
     }
 
+    /// Shows a screen (for benchmarks; people click its tab).
+    pub fn show(&mut self, screen: Screen) {
+        self.shell.screen = screen;
+    }
+
     pub fn preferences(&self) -> &Preferences {
         &self.prefs
     }

@@ -8,6 +8,17 @@ use jiff::civil::Date;
 
 use crate::i18n::{Lang, T};
 
+/// A width in points for the normal text size, grown with the theme's text (the projector
+/// theme's text is half again as large): fields keep fitting their text.
+pub fn scaled(ui: &Ui, points: f32) -> f32 {
+    let body = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(12.5, |font| font.size);
+    points * (body / 12.5).max(1.0)
+}
+
 /// A field's response and, when the user changed it, the new value.
 pub struct Field<V> {
     pub response: Response,
@@ -36,6 +47,8 @@ pub struct TextField<'a> {
     width: f32,
     id: Option<Id>,
     rows: Option<usize>,
+    /// `width` is in points as given, not scaled with the text size.
+    is_absolute: bool,
 }
 
 impl<'a> TextField<'a> {
@@ -46,12 +59,21 @@ impl<'a> TextField<'a> {
             width: 200.0,
             id: None,
             rows: None,
+            is_absolute: false,
         }
     }
 
-    /// Takes exactly `width`, also inside a `Grid`, whose cells would otherwise shrink it.
+    /// Takes exactly `width` at the normal text size (more with larger text), also inside a
+    /// `Grid`, whose cells would otherwise shrink it.
     pub fn width(mut self, width: f32) -> Self {
         self.width = width;
+        self
+    }
+
+    /// Takes exactly `width` points (a width measured from the room there is).
+    pub fn absolute_width(mut self, width: f32) -> Self {
+        self.width = width;
+        self.is_absolute = true;
         self
     }
 
@@ -82,7 +104,12 @@ impl<'a> TextField<'a> {
             Some(_) => ui.add(edit),
             None => {
                 let height = ui.spacing().interact_size.y;
-                ui.add_sized([self.width, height], edit)
+                let width = if self.is_absolute {
+                    self.width
+                } else {
+                    scaled(ui, self.width)
+                };
+                ui.add_sized([width, height], edit)
             }
         }
         .labelled_by(self.label_id);
@@ -113,7 +140,9 @@ pub fn parsed_field<V: PartialEq>(
     let buffer: Option<String> = ui.data(|d| d.get_temp(id));
     let mut text = buffer.unwrap_or_else(|| format(value));
     let parsed = parse(&text);
-    let mut edit = TextEdit::singleline(&mut text).id(id).desired_width(width);
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .desired_width(scaled(ui, width));
     if parsed.is_none() {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
@@ -221,7 +250,7 @@ pub fn name_list_field(
         label_id,
         "",
         &names,
-        ui.available_width().min(480.0),
+        360.0,
         |names| names.join(", "),
         |text| {
             Some(

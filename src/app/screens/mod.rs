@@ -72,10 +72,11 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     }
 }
 
-/// A screen's content in its own vertical scroll area, so switching tabs never carries an
-/// offset over.
+/// A screen's content in its own scroll area, so switching tabs never carries an offset
+/// over. It scrolls sideways too when large text (the projector theme) makes a row wider
+/// than the window, so nothing is ever cut off.
 pub fn scrolled(ui: &mut egui::Ui, screen: Screen, content: impl FnOnce(&mut egui::Ui)) {
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt(("screen-scroll", screen))
         .auto_shrink(false)
         .show(ui, content);

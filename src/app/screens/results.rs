@@ -4,7 +4,8 @@ use egui::{ComboBox, Id, RichText, Ui};
 
 use crate::app::command::Cx;
 use crate::app::widgets::{
-    TextField, date_field, date_list_field, focus_when_shown, name_list_field, section_heading,
+    TextField, date_field, date_list_field, focus_when_shown, name_list_field, scaled,
+    section_heading,
 };
 use crate::i18n::{T, status_text};
 use crate::model::{
@@ -55,7 +56,7 @@ fn decisions_ui(ui: &mut Ui, cx: &mut Cx) {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", index + 1));
             let field = TextField::new(&result.text, label.id)
-                .width(ui.available_width() - 90.0)
+                .absolute_width(ui.available_width() - 90.0)
                 .id(result_field_id(result.id))
                 .show(ui);
             if let Some(text) = field.changed {
@@ -83,7 +84,8 @@ fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
     let sources = source_options(cx.session, cx);
     let mut edits = Vec::new();
     // The task takes what the other columns leave (owner, due, status, from, remove).
-    let task_width = (ui.available_width() - 830.0).clamp(200.0, 560.0);
+    let task_width =
+        (ui.available_width() - scaled(ui, 830.0)).clamp(scaled(ui, 200.0), scaled(ui, 560.0));
     egui::Grid::new("action-items")
         .num_columns(5)
         .striped(true)
@@ -98,7 +100,7 @@ fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
             ui.end_row();
             for item in &cx.session.action_items {
                 let title = TextField::new(&item.title, task)
-                    .width(task_width)
+                    .absolute_width(task_width)
                     .id(action_title_id(item.id))
                     .show(ui);
                 if !item.title.is_empty() && !title.response.has_focus() {
@@ -244,7 +246,9 @@ fn next_meeting_ui(ui: &mut Ui, cx: &mut Cx) {
         ui.horizontal(|ui| {
             let label = ui.label(cx.tr(key));
             let width = ui.available_width().min(480.0);
-            let text = TextField::new(value, label.id).width(width).show(ui);
+            let text = TextField::new(value, label.id)
+                .absolute_width(width)
+                .show(ui);
             if let Some(text) = text.changed {
                 edits.push(ResultsEdit::SetNextMeetingText(field, text));
             }
@@ -333,7 +337,7 @@ fn source_ui(
     };
     let mut picked = source;
     ComboBox::from_id_salt(id_salt)
-        .width(210.0)
+        .width(scaled(ui, 210.0))
         .selected_text(short)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut picked, None, none);

@@ -137,7 +137,9 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
     egui::Panel::top("top-bar").show(ui, |ui| {
-        egui::MenuBar::new().ui(ui, |ui| {
+        // Wrapped rather than a menu bar: with the projector theme's large text the row may
+        // not fit, and then it takes a second line instead of cutting buttons off.
+        ui.horizontal_wrapped(|ui| {
             ui.menu_button(tr(T::File), |ui| file_menu_ui(app, ui));
             ui.menu_button(tr(T::View), |ui| view_menu_ui(app, ui));
             ui.separator();

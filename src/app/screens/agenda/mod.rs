@@ -12,7 +12,9 @@ use crate::agenda::live::LiveAction;
 use crate::agenda::speaking::SpeakingRound;
 use crate::agenda::timing::{self, DayBudget, ItemState, ItemTimer, format_minutes};
 use crate::app::command::{Command, Cx, Screen};
-use crate::app::widgets::{TextField, date_field, focus_when_shown, icon_button_ui, parsed_field};
+use crate::app::widgets::{
+    TextField, date_field, focus_when_shown, icon_button_ui, parsed_field, scaled,
+};
 use crate::i18n::{T, fill, method_text};
 use crate::model::{AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Method};
 
@@ -158,7 +160,15 @@ fn hours_minutes(minutes: i64) -> String {
     }
 }
 
-const TITLE_WIDTH: f32 = 330.0;
+/// The columns of an item's row beside its title, at the normal text size: drag handle,
+/// time, method, minutes, responsible, notes, status, and the four buttons.
+const OTHER_COLUMNS_WIDTH: f32 = 24.0 + 96.0 + 140.0 + 54.0 + 140.0 + 170.0 + 100.0 + 130.0;
+
+/// The title takes what the other columns leave, within reason.
+fn title_width(ui: &Ui) -> f32 {
+    let left = ui.available_width() - scaled(ui, OTHER_COLUMNS_WIDTH);
+    left.clamp(scaled(ui, 180.0), scaled(ui, 420.0))
+}
 
 /// The field ids of an item's title: given the focus after "+ Add item".
 fn title_id(item: AgendaItemId) -> Id {
@@ -172,17 +182,19 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
     let headers = ui
         .horizontal(|ui| {
             ui.add_space(24.0);
+            let title = title_width(ui);
             let columns = [
-                (T::Time, 96.0),
-                (T::Title, TITLE_WIDTH),
-                (T::Method, 140.0),
-                (T::Minutes, 54.0),
-                (T::Responsible, 140.0),
-                (T::NotesShort, 170.0),
+                (T::Time, scaled(ui, 96.0)),
+                (T::Title, title),
+                (T::Method, scaled(ui, 140.0)),
+                (T::Minutes, scaled(ui, 54.0)),
+                (T::Responsible, scaled(ui, 140.0)),
+                (T::NotesShort, scaled(ui, 170.0)),
             ];
+            let height = ui.text_style_height(&egui::TextStyle::Body);
             let ids = columns.map(|(key, width)| {
                 let label = egui::Label::new(RichText::new(cx.tr(key)).weak());
-                ui.add_sized([width, 18.0], label).id
+                ui.add_sized([width, height], label).id
             });
             let [_, title, method, minutes, responsible, notes] = ids;
             [title, method, minutes, responsible, notes]
@@ -277,8 +289,9 @@ fn item_row_ui(
     } else {
         ui.visuals().weak_text_color()
     };
+    let height = ui.text_style_height(&egui::TextStyle::Body);
     ui.add_sized(
-        [96.0, 18.0],
+        [scaled(ui, 96.0), height],
         egui::Label::new(
             RichText::new(time.unwrap_or_default())
                 .monospace()
@@ -287,7 +300,7 @@ fn item_row_ui(
     );
     let text = |field: ItemText, text: String| AgendaEdit::SetText(item.id, field, text);
     let title = TextField::new(&item.title, title_label)
-        .width(TITLE_WIDTH)
+        .absolute_width(title_width(ui))
         .id(title_id(item.id))
         .show(ui);
     edits.extend(title.changed.map(|t| text(ItemText::Title, t)));
@@ -361,7 +374,7 @@ fn method_combo_ui(
 ) {
     let mut method = item.method;
     ComboBox::from_id_salt(("agenda-method", item.id))
-        .width(140.0)
+        .width(scaled(ui, 140.0))
         .selected_text(method_text(method, cx.lang))
         .show_ui(ui, |ui| {
             for option in Method::ALL {
@@ -406,8 +419,9 @@ fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
             (text, colour)
         }
     };
+    let height = ui.text_style_height(&egui::TextStyle::Body);
     ui.add_sized(
-        [100.0, 18.0],
+        [scaled(ui, 100.0), height],
         egui::Label::new(RichText::new(text).color(colour)),
     );
 }

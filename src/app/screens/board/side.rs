@@ -52,7 +52,7 @@ fn selected_card_ui(
     }
     let label = ui.label(cx.tr(T::Author));
     let author = TextField::new(&card.author, label.id)
-        .width(ui.available_width())
+        .absolute_width(ui.available_width())
         .show(ui);
     if let Some(author) = author.changed {
         edits.push(BoardEdit::SetCardAuthor(board.id, card.id, author));
@@ -90,7 +90,7 @@ fn selected_cluster_ui(
     ui.label(RichText::new(cx.tr(T::Cluster)).strong());
     let label = ui.label(cx.tr(T::Title));
     let title = TextField::new(&cluster.title, label.id)
-        .width(ui.available_width())
+        .absolute_width(ui.available_width())
         .show(ui);
     if let Some(title) = title.changed {
         edits.push(BoardEdit::SetClusterTitle(board.id, cluster.id, title));
@@ -237,7 +237,7 @@ fn settings_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) 
         .show(ui, |ui| {
             let label = ui.label(cx.tr(T::Title));
             let title = TextField::new(&board.title, label.id)
-                .width(ui.available_width())
+                .absolute_width(ui.available_width())
                 .show(ui);
             if let Some(text) = title.changed {
                 edits.push(BoardEdit::SetText(board.id, BoardText::Title, text));
@@ -345,7 +345,7 @@ fn axes_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) {
         let label = ui.label(cx.tr(T::QuadrantOrder));
         for (n, quadrant) in quadrants.iter().enumerate() {
             let text = TextField::new(quadrant, label.id)
-                .width(ui.available_width())
+                .absolute_width(ui.available_width())
                 .show(ui);
             if let Some(text) = text.changed {
                 edits.push(BoardEdit::SetAxisText(

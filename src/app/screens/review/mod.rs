@@ -258,7 +258,9 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
                 (T::Location, MetaText::Location, &meta.location),
             ] {
                 let label = ui.label(cx.tr(key));
-                let text = TextField::new(value, label.id).width(width).show(ui);
+                let text = TextField::new(value, label.id)
+                    .absolute_width(width)
+                    .show(ui);
                 edits.extend(text.changed.map(|t| SessionEdit::SetText(field, t)));
                 ui.end_row();
             }
