@@ -146,6 +146,32 @@ fn two_copies_of_a_big_session() {
         times[2].as_secs_f64() * 1e3,
         times[4].as_secs_f64() * 1e3
     );
+    // The same from disk to disk, as `moderato consolidate` does it: reading both folders,
+    // checking, writing the result into place.
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let original = &inputs[0].session;
+    let folders: Vec<std::path::PathBuf> = ["tag-1", "tag-2"]
+        .iter()
+        .map(|name| {
+            let folder = dir.path().join(name);
+            moderato::storage::save(&folder, original).expect("saved");
+            folder
+        })
+        .collect();
+    let mut times = Vec::new();
+    for n in 0..5 {
+        let out = dir.path().join(format!("ergebnis-{n}"));
+        let progress = moderato::jobs::Progress::default();
+        let started = Instant::now();
+        moderato::consolidate::run::run(&folders, &out, false, &progress).expect("consolidated");
+        times.push(started.elapsed());
+    }
+    times.sort();
+    println!(
+        "  from disk to disk (read, check, write): median {:.1} ms, slowest {:.1} ms",
+        times[2].as_secs_f64() * 1e3,
+        times[4].as_secs_f64() * 1e3
+    );
 }
 
 fn main() {

@@ -134,6 +134,20 @@ impl ModeratoApp {
             if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::N)) {
                 commands.push(Command::NewSession);
             }
+            // Ctrl+1 … Ctrl+6: the screens, in the order of their tabs.
+            let digits = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+            ];
+            for (key, screen) in digits.into_iter().zip(Screen::ALL) {
+                if input.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
+                    commands.push(Command::Show(screen));
+                }
+            }
             // While typing, the text field's own undo handles Ctrl+Z.
             if !field_has_undo {
                 let redo = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);

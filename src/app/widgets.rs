@@ -23,6 +23,8 @@ pub fn scaled(ui: &Ui, points: f32) -> f32 {
 pub struct Field<V> {
     pub response: Response,
     pub changed: Option<V>,
+    /// The field holds text that does not parse (kept as typed, shown red).
+    pub is_invalid: bool,
 }
 
 /// Where a newly added row's first field takes the focus: its id is noted here and the
@@ -115,12 +117,16 @@ impl<'a> TextField<'a> {
         .labelled_by(self.label_id);
         take_focus_if_asked(ui, &response);
         let changed = (response.changed() && text != self.value).then_some(text);
-        Field { response, changed }
+        Field {
+            response,
+            changed,
+            is_invalid: false,
+        }
     }
 }
 
 /// A text field whose text parses into a value. While the text does not parse, it is kept as
-/// typed (also after the field is left), framed red, and `invalid_hint` says why inline; the
+/// typed (also after the field is left), shown red, and `invalid_hint` says why on hover; the
 /// value changes only to text that parses.
 #[expect(
     clippy::too_many_arguments,
@@ -162,14 +168,16 @@ pub fn parsed_field<V: PartialEq>(
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    if !is_valid && !invalid_hint.is_empty() {
-        ui.label(
-            egui::RichText::new(invalid_hint)
-                .small()
-                .color(ui.visuals().error_fg_color),
-        );
+    let response = if !is_valid && !invalid_hint.is_empty() {
+        response.on_hover_text(invalid_hint)
+    } else {
+        response
+    };
+    Field {
+        response,
+        changed,
+        is_invalid: !is_valid,
     }
-    Field { response, changed }
 }
 
 /// Reads a date as people type it: `23.11.2017` or `2017-11-23` (also `23.11.17`).
@@ -226,6 +234,14 @@ pub fn date_field(
         },
     );
     let id = ui.make_persistent_id(id_salt);
+    if field.is_invalid {
+        // Said where it happens, not only on hover: a date that cannot be read is not dropped.
+        ui.label(
+            egui::RichText::new(T::InvalidDate.get(lang))
+                .small()
+                .color(ui.visuals().error_fg_color),
+        );
+    }
     if let Some(picked) = super::calendar::calendar_button_ui(ui, id, date, today, lang)
         && Some(picked) != date
     {
@@ -318,7 +334,9 @@ pub fn icon_button_ui(ui: &mut Ui, icon: &str, label: &str) -> Response {
 
 /// A heading for a section; returns its id so a field below can be labelled by it.
 pub fn section_heading(ui: &mut Ui, text: &str) -> Id {
-    let id = ui.label(egui::RichText::new(text).heading().size(18.0)).id;
+    let id = ui
+        .label(egui::RichText::new(text).heading().size(scaled(ui, 18.0)))
+        .id;
     ui.separator();
     id
 }

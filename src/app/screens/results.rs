@@ -56,7 +56,7 @@ fn decisions_ui(ui: &mut Ui, cx: &mut Cx) {
         ui.horizontal(|ui| {
             ui.label(format!("{}.", index + 1));
             let field = TextField::new(&result.text, label.id)
-                .absolute_width(ui.available_width() - 90.0)
+                .absolute_width(ui.available_width() - scaled(ui, 110.0))
                 .id(result_field_id(result.id))
                 .show(ui);
             if let Some(text) = field.changed {
@@ -84,8 +84,7 @@ fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
     let sources = source_options(cx.session, cx);
     let mut edits = Vec::new();
     // The task takes what the other columns leave (owner, due, status, from, remove).
-    let task_width =
-        (ui.available_width() - scaled(ui, 830.0)).clamp(scaled(ui, 200.0), scaled(ui, 560.0));
+    let task_width = (ui.available_width() - scaled(ui, 700.0)).clamp(160.0, scaled(ui, 560.0));
     egui::Grid::new("action-items")
         .num_columns(5)
         .striped(true)
@@ -109,7 +108,7 @@ fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
                 if let Some(text) = title.changed {
                     edits.push(ResultsEdit::SetActionText(item.id, ActionText::Title, text));
                 }
-                let field = TextField::new(&item.owner, owner).width(180.0).show(ui);
+                let field = TextField::new(&item.owner, owner).width(140.0).show(ui);
                 if let Some(text) = field.changed {
                     edits.push(ResultsEdit::SetActionText(item.id, ActionText::Owner, text));
                 }
@@ -326,10 +325,10 @@ fn source_ui(
         .and_then(|link| options.iter().find(|(option, _)| *option == link))
         .map_or(none, |(_, name)| name.as_str());
     // Shortened by hand: a combo box grows with its text and would push the row off screen.
-    let short: String = if current.chars().count() > 30 {
+    let short: String = if current.chars().count() > 22 {
         current
             .chars()
-            .take(29)
+            .take(21)
             .chain(std::iter::once('\u{2026}'))
             .collect()
     } else {
@@ -337,7 +336,7 @@ fn source_ui(
     };
     let mut picked = source;
     ComboBox::from_id_salt(id_salt)
-        .width(scaled(ui, 210.0))
+        .width(scaled(ui, 160.0))
         .selected_text(short)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut picked, None, none);

@@ -359,7 +359,10 @@ fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
     let Some(saved_at) = app.doc.saved_at() else {
         return (String::new(), false);
     };
-    let secs = jiff::Timestamp::now()
+    let secs = app
+        .options
+        .clock
+        .now()
         .duration_since(saved_at)
         .as_secs()
         .max(0);

@@ -8,7 +8,7 @@ use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, ItemState, ItemTimer, Urgency, format_clock};
 use crate::app::command::{Command, Cx};
 use crate::app::projector::urgency_colour;
-use crate::app::widgets::parsed_field;
+use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::{T, fill};
 
 pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
@@ -66,7 +66,7 @@ fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::model::AgendaItem, now: Time
     let timer = ItemTimer::of(item, now);
     let urgency = timer.urgency();
     ui.label(RichText::new(cx.tr(T::Now)).weak());
-    ui.label(RichText::new(&item.title).strong().size(20.0));
+    ui.label(RichText::new(&item.title).strong().size(scaled(ui, 20.0)));
     let remaining = timer.remaining();
     let clock = if urgency == Urgency::TimeUp {
         format!("+{}", format_clock(-remaining))
@@ -76,7 +76,7 @@ fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::model::AgendaItem, now: Time
     let colour = countdown_colour(ui, urgency);
     ui.label(
         RichText::new(clock)
-            .font(FontId::monospace(52.0))
+            .font(FontId::monospace(scaled(ui, 52.0)))
             .color(colour),
     );
     let state = match (timer.state, urgency) {

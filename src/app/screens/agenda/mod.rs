@@ -90,7 +90,7 @@ fn day_header_ui(ui: &mut Ui, cx: &Cx, day: &AgendaDay, index: usize, edits: &mu
         ui.label(
             RichText::new(format!("{} {}", cx.tr(T::Day), index + 1))
                 .strong()
-                .size(17.0),
+                .size(scaled(ui, 17.0)),
         );
         let date_label = ui.label(cx.tr(T::Date));
         let today = cx.now.to_zoned(jiff::tz::TimeZone::system()).date();
@@ -160,14 +160,59 @@ fn hours_minutes(minutes: i64) -> String {
     }
 }
 
-/// The columns of an item's row beside its title, at the normal text size: drag handle,
-/// time, method, minutes, responsible, notes, status, and the four buttons.
-const OTHER_COLUMNS_WIDTH: f32 = 24.0 + 96.0 + 140.0 + 54.0 + 140.0 + 170.0 + 100.0 + 130.0;
+/// The widths of the agenda's columns, the same for the headers and every row, so they line
+/// up whatever the text size.
+#[derive(Clone, Copy)]
+struct Columns {
+    handle: f32,
+    time: f32,
+    title: f32,
+    method: f32,
+    minutes: f32,
+    responsible: f32,
+    notes: f32,
+    status: f32,
+}
 
-/// The title takes what the other columns leave, within reason.
-fn title_width(ui: &Ui) -> f32 {
-    let left = ui.available_width() - scaled(ui, OTHER_COLUMNS_WIDTH);
-    left.clamp(scaled(ui, 180.0), scaled(ui, 420.0))
+impl Columns {
+    fn of(ui: &Ui) -> Self {
+        let s = |points| scaled(ui, points);
+        let mut columns = Self {
+            handle: s(18.0),
+            time: s(96.0),
+            title: 0.0,
+            method: s(115.0),
+            minutes: s(50.0),
+            responsible: 0.0,
+            notes: 0.0,
+            status: s(100.0),
+        };
+        // Title, responsible and notes share what the other columns and the four buttons
+        // leave, 5 : 2 : 3, so a row fits the window also with the projector theme's text.
+        let fixed = columns.handle
+            + columns.time
+            + columns.method
+            + columns.minutes
+            + columns.status
+            + s(130.0)
+            + 9.0 * ui.spacing().item_spacing.x;
+        let room = (ui.available_width() - fixed).max(0.0);
+        columns.title = (room * 0.5).clamp(160.0, s(420.0));
+        columns.responsible = (room * 0.2).clamp(90.0, s(160.0));
+        columns.notes = (room * 0.3).clamp(90.0, s(260.0));
+        columns
+    }
+}
+
+/// A cell of exactly `width`, its content left-aligned and vertically centred.
+fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.set_min_width(width);
+        add(ui)
+    })
+    .inner
 }
 
 /// The field ids of an item's title: given the focus after "+ Add item".
@@ -179,22 +224,24 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
     let now = cx.now;
     let slots = timing::day_slots(day);
     // Column headers label the fields below them (for screen readers and tests).
+    let columns = Columns::of(ui);
     let headers = ui
         .horizontal(|ui| {
-            ui.add_space(24.0);
-            let title = title_width(ui);
-            let columns = [
-                (T::Time, scaled(ui, 96.0)),
-                (T::Title, title),
-                (T::Method, scaled(ui, 140.0)),
-                (T::Minutes, scaled(ui, 54.0)),
-                (T::Responsible, scaled(ui, 140.0)),
-                (T::NotesShort, scaled(ui, 170.0)),
+            ui.add_space(columns.handle + ui.spacing().item_spacing.x);
+            let header = [
+                (T::Time, columns.time),
+                (T::Title, columns.title),
+                (T::Method, columns.method),
+                (T::Minutes, columns.minutes),
+                (T::Responsible, columns.responsible),
+                (T::NotesShort, columns.notes),
             ];
-            let height = ui.text_style_height(&egui::TextStyle::Body);
-            let ids = columns.map(|(key, width)| {
-                let label = egui::Label::new(RichText::new(cx.tr(key)).weak());
-                ui.add_sized([width, height], label).id
+            let ids = header.map(|(key, width)| {
+                cell(ui, width, |ui| {
+                    let text = RichText::new(cx.tr(key)).weak();
+                    let label = ui.add(egui::Label::new(text).truncate());
+                    label.id
+                })
             });
             let [_, title, method, minutes, responsible, notes] = ids;
             [title, method, minutes, responsible, notes]
@@ -204,7 +251,15 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
         let slot = slots.get(index);
         let timer = ItemTimer::of(item, now);
         let row = ui.horizontal(|ui| {
-            item_row_ui(ui, cx, day, index, item, slot, &timer, headers, edits);
+            item_row_ui(
+                ui,
+                cx,
+                (day, index, item),
+                slot,
+                &timer,
+                (columns, headers),
+                edits,
+            );
         });
         // Dropping on the upper half of a row puts the item before it, on the lower half after.
         let rect = row.response.rect;
@@ -251,31 +306,28 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
     });
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row of the agenda grid: its day, place, item, slot, timer and column labels"
-)]
 fn item_row_ui(
     ui: &mut Ui,
     cx: &mut Cx,
-    day: &AgendaDay,
-    index: usize,
-    item: &AgendaItem,
+    (day, index, item): (&AgendaDay, usize, &AgendaItem),
     slot: Option<&timing::Slot>,
     timer: &ItemTimer,
-    [
+    (columns, labels): (Columns, [Id; 5]),
+    edits: &mut Vec<AgendaEdit>,
+) {
+    let [
         title_label,
         method_label,
         minutes_label,
         responsible_label,
         notes_label,
-    ]: [Id; 5],
-    edits: &mut Vec<AgendaEdit>,
-) {
+    ] = labels;
     let handle_id = Id::unique(("agenda-drag", item.id));
-    ui.dnd_drag_source(handle_id, DraggedItem(item.id), |ui| {
-        ui.label(RichText::new("\u{2630}").weak())
-            .on_hover_text(cx.tr(T::DragToReorder));
+    cell(ui, columns.handle, |ui| {
+        ui.dnd_drag_source(handle_id, DraggedItem(item.id), |ui| {
+            ui.label(RichText::new("\u{2630}").weak())
+                .on_hover_text(cx.tr(T::DragToReorder));
+        });
     });
     let time = slot.map(|s| {
         format!(
@@ -289,44 +341,60 @@ fn item_row_ui(
     } else {
         ui.visuals().weak_text_color()
     };
-    let height = ui.text_style_height(&egui::TextStyle::Body);
-    ui.add_sized(
-        [scaled(ui, 96.0), height],
-        egui::Label::new(
+    cell(ui, columns.time, |ui| {
+        ui.label(
             RichText::new(time.unwrap_or_default())
                 .monospace()
                 .color(time_colour),
-        ),
-    );
+        );
+    });
     let text = |field: ItemText, text: String| AgendaEdit::SetText(item.id, field, text);
-    let title = TextField::new(&item.title, title_label)
-        .absolute_width(title_width(ui))
-        .id(title_id(item.id))
-        .show(ui);
+    let title = cell(ui, columns.title, |ui| {
+        TextField::new(&item.title, title_label)
+            .absolute_width(columns.title)
+            .id(title_id(item.id))
+            .show(ui)
+    });
+    if !title.response.has_focus() && !item.title.is_empty() {
+        title.response.clone().on_hover_text(&item.title);
+    }
     edits.extend(title.changed.map(|t| text(ItemText::Title, t)));
-    method_combo_ui(ui, cx, item, method_label, edits);
-    let minutes = parsed_field(
-        ui,
-        ("agenda-minutes", item.id),
-        minutes_label,
-        cx.tr(T::WholeMinutes),
-        &item.planned_minutes,
-        54.0,
-        ToString::to_string,
-        |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
-    );
+    cell(ui, columns.method, |ui| {
+        method_combo_ui(ui, cx, item, (method_label, columns.method), edits);
+    });
+    let minutes = cell(ui, columns.minutes, |ui| {
+        parsed_field(
+            ui,
+            ("agenda-minutes", item.id),
+            minutes_label,
+            cx.tr(T::WholeMinutes),
+            &item.planned_minutes,
+            50.0,
+            ToString::to_string,
+            |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
+        )
+    });
     if let Some(value) = minutes.changed {
         edits.push(AgendaEdit::SetMinutes(item.id, value));
     }
-    let responsible = TextField::new(&item.responsible, responsible_label)
-        .width(140.0)
-        .show(ui);
+    let responsible = cell(ui, columns.responsible, |ui| {
+        TextField::new(&item.responsible, responsible_label)
+            .absolute_width(columns.responsible)
+            .show(ui)
+    });
     edits.extend(responsible.changed.map(|t| text(ItemText::Responsible, t)));
-    let notes = TextField::new(&item.notes, notes_label)
-        .width(170.0)
-        .show(ui);
+    let notes = cell(ui, columns.notes, |ui| {
+        TextField::new(&item.notes, notes_label)
+            .absolute_width(columns.notes)
+            .show(ui)
+    });
+    if !notes.response.has_focus() && !item.notes.is_empty() {
+        notes.response.clone().on_hover_text(&item.notes);
+    }
     edits.extend(notes.changed.map(|t| text(ItemText::Notes, t)));
-    status_ui(ui, cx, timer, item.planned_minutes);
+    cell(ui, columns.status, |ui| {
+        status_ui(ui, cx, timer, item.planned_minutes);
+    });
     let mut up = icon_button_ui(ui, "\u{25b2}", cx.tr(T::MoveUp)).clicked();
     let mut down = icon_button_ui(ui, "\u{25bc}", cx.tr(T::MoveDown)).clicked();
     // Disabled rather than hidden for the current item, so the columns stay aligned.
@@ -369,12 +437,14 @@ fn method_combo_ui(
     ui: &mut Ui,
     cx: &Cx,
     item: &AgendaItem,
-    label_id: Id,
+    (label_id, width): (Id, f32),
     edits: &mut Vec<AgendaEdit>,
 ) {
     let mut method = item.method;
+    // The combo box's arrow comes on top of its width.
+    let width = width - ui.spacing().icon_width - 2.0 * ui.spacing().button_padding.x;
     ComboBox::from_id_salt(("agenda-method", item.id))
-        .width(scaled(ui, 140.0))
+        .width(width)
         .selected_text(method_text(method, cx.lang))
         .show_ui(ui, |ui| {
             for option in Method::ALL {
@@ -419,11 +489,7 @@ fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
             (text, colour)
         }
     };
-    let height = ui.text_style_height(&egui::TextStyle::Body);
-    ui.add_sized(
-        [scaled(ui, 100.0), height],
-        egui::Label::new(RichText::new(text).color(colour)),
-    );
+    ui.label(RichText::new(text).color(colour));
 }
 
 #[cfg(test)]

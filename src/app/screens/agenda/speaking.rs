@@ -8,7 +8,7 @@ use super::live::countdown_colour;
 use crate::agenda::speaking::SpeakingRound;
 use crate::agenda::timing::{Urgency, format_clock};
 use crate::app::command::Cx;
-use crate::app::widgets::parsed_field;
+use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::T;
 
 pub fn speaking_ui(ui: &mut Ui, cx: &mut Cx, round: &mut SpeakingRound) {
@@ -33,11 +33,11 @@ pub fn speaking_ui(ui: &mut Ui, cx: &mut Cx, round: &mut SpeakingRound) {
                 let colour = countdown_colour(ui, urgency);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}/{}", turn.number, turn.total)).weak());
-                    ui.label(RichText::new(&turn.speaker).strong().size(20.0));
+                    ui.label(RichText::new(&turn.speaker).strong().size(scaled(ui, 20.0)));
                     let clock = format_clock(turn.remaining.max(SignedDuration::ZERO));
                     ui.label(
                         RichText::new(clock)
-                            .font(FontId::monospace(32.0))
+                            .font(FontId::monospace(scaled(ui, 32.0)))
                             .color(colour),
                     );
                     if urgency == Urgency::TimeUp {

@@ -134,10 +134,12 @@ fn board_picker_ui(
             }));
             screen.selected = Some(id);
         }
-        if let Some(board) = current.and_then(|id| cx.session.board(id)) {
-            ui.label(RichText::new(&board.question).italics());
-        }
     });
+    if let Some(board) = current.and_then(|id| cx.session.board(id))
+        && !board.question.is_empty()
+    {
+        ui.label(RichText::new(&board.question).italics());
+    }
 }
 
 /// The quick entry line: type, Enter, type the next card.
@@ -286,7 +288,9 @@ fn toolbar_ui(
                     cx.tr(T::DotsBudget),
                     &[&budget.to_string(), &board.dots_per_person.to_string()],
                 );
-                ui.label(RichText::new(whose).weak());
+                // Moves to the next line as a whole when the row is full.
+                let text = RichText::new(format!("({whose})")).weak();
+                ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
             }
             None => {
                 ui.label(RichText::new(cx.tr(T::NoDotLimit)).weak());

@@ -213,21 +213,18 @@ fn ranking_ui(ui: &mut Ui, cx: &Cx, board: &Board) {
             if ranking.is_empty() {
                 ui.label(RichText::new(cx.tr(T::NoVotesYet)).weak().small());
             }
-            egui::Grid::new("ranking")
-                .striped(true)
-                .num_columns(2)
-                .show(ui, |ui| {
-                    for row in ranking {
-                        ui.label(RichText::new(format!("\u{25cf} {}", row.votes)).strong());
-                        let text = if row.is_cluster {
-                            RichText::new(row.title).strong()
-                        } else {
-                            RichText::new(row.title)
-                        };
-                        ui.label(text);
-                        ui.end_row();
-                    }
+            // Rows rather than a grid: long titles wrap within the panel.
+            for row in ranking {
+                ui.horizontal_top(|ui| {
+                    ui.label(RichText::new(format!("\u{25cf} {}", row.votes)).strong());
+                    let text = if row.is_cluster {
+                        RichText::new(row.title).strong()
+                    } else {
+                        RichText::new(row.title)
+                    };
+                    ui.add(egui::Label::new(text).wrap());
                 });
+            }
         });
 }
 

@@ -6,7 +6,7 @@ mod target;
 use egui::{Id, RichText, Ui};
 
 use crate::app::command::Cx;
-use crate::app::widgets::{TextField, focus_when_shown, icon_button_ui, parsed_field};
+use crate::app::widgets::{TextField, focus_when_shown, icon_button_ui, parsed_field, scaled};
 use crate::i18n::{self, T, fill, verdict_text};
 use crate::model::{
     AgendaItemId, Dimension, DimensionId, Dissent, ReflectionEntry, ReflectionEntryId,
@@ -26,19 +26,36 @@ pub(in crate::app) fn reflection_ui(ui: &mut Ui, cx: &mut Cx, state: &mut Reflec
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
         settings_ui(ui, cx, &mut edits);
         ui.add_space(10.0);
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| entries_ui(ui, cx, state, &mut edits));
-            ui.add_space(16.0);
-            ui.vertical(|ui| target::target_ui(ui, cx, state, &mut edits));
-        });
+        // The target beside the entries where there is room, else below them.
+        let entries_width = scaled(ui, 150.0 + 220.0 + 80.0)
+            + scaled(ui, 48.0) * cx.session.reflection.dimensions.len() as f32;
+        if ui.available_width() >= entries_width + scaled(ui, 320.0) {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| entries_ui(ui, cx, state, &mut edits));
+                ui.add_space(16.0);
+                ui.vertical(|ui| target::target_ui(ui, cx, state, &mut edits));
+            });
+        } else {
+            entries_ui(ui, cx, state, &mut edits);
+            ui.add_space(10.0);
+            target::target_ui(ui, cx, state, &mut edits);
+        }
     });
     ui.add_space(10.0);
-    ui.label(RichText::new(cx.tr(T::Summary)).heading().size(18.0));
+    ui.label(
+        RichText::new(cx.tr(T::Summary))
+            .heading()
+            .size(scaled(ui, 18.0)),
+    );
     ui.separator();
     summary_ui(ui, cx);
     ui.add_space(10.0);
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
-        ui.label(RichText::new(cx.tr(T::Dissent)).heading().size(18.0));
+        ui.label(
+            RichText::new(cx.tr(T::Dissent))
+                .heading()
+                .size(scaled(ui, 18.0)),
+        );
         ui.separator();
         dissent_ui(ui, cx, &mut edits);
         ui.add_space(10.0);

@@ -5,6 +5,7 @@ use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 
 use super::ReflectionUiState;
 use crate::app::command::Cx;
+use crate::app::widgets::scaled;
 use crate::i18n::T;
 use crate::reflection::edit::ReflectionEdit;
 use crate::reflection::stats::{rating_at, target_radius};
@@ -64,7 +65,7 @@ pub(super) fn target_ui(
             label_at,
             Align2::CENTER_CENTER,
             &dimension.name,
-            FontId::proportional(13.0),
+            FontId::proportional(scaled(ui, 13.0)),
             ink,
         );
     }
