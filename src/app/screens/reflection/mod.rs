@@ -79,6 +79,7 @@ fn settings_ui(ui: &mut Ui, cx: &Cx, edits: &mut Vec<ReflectionEdit>) {
         for dimension in &reflection.dimensions {
             let field = TextField::new(&dimension.name, label.id)
                 .width(110.0)
+                .id(egui::Id::unique(("dimension-name", dimension.id)))
                 .show(ui);
             if let Some(name) = field.changed {
                 edits.push(ReflectionEdit::RenameDimension(dimension.id, name));
@@ -89,8 +90,10 @@ fn settings_ui(ui: &mut Ui, cx: &Cx, edits: &mut Vec<ReflectionEdit>) {
             }
         }
         if ui.button(format!("+ {}", cx.tr(T::AddDimension))).clicked() {
+            let id = DimensionId::generate();
+            focus_when_shown(ui.ctx(), egui::Id::unique(("dimension-name", id)));
             edits.push(ReflectionEdit::AddDimension(Dimension {
-                id: DimensionId::generate(),
+                id,
                 name: String::new(),
             }));
         }
@@ -335,7 +338,11 @@ fn dissent_ui(ui: &mut Ui, cx: &Cx, edits: &mut Vec<ReflectionEdit>) {
                         (T::Response, DissentText::Response, &item.response),
                     ] {
                         let label = ui.label(cx.tr(key));
-                        let text = TextField::new(value, label.id).width(520.0).show(ui);
+                        let mut text = TextField::new(value, label.id).width(520.0);
+                        if field == DissentText::Who {
+                            text = text.id(egui::Id::unique(("dissent-who", index)));
+                        }
+                        let text = text.show(ui);
                         if let Some(text) = text.changed {
                             edits.push(ReflectionEdit::SetDissentText(index, field, text));
                         }
@@ -369,6 +376,8 @@ fn dissent_ui(ui: &mut Ui, cx: &Cx, edits: &mut Vec<ReflectionEdit>) {
         });
     }
     if ui.button(format!("+ {}", cx.tr(T::AddDissent))).clicked() {
+        let index = cx.session.reflection.dissent.len();
+        focus_when_shown(ui.ctx(), egui::Id::unique(("dissent-who", index)));
         edits.push(ReflectionEdit::AddDissent(Dissent::default()));
     }
 }

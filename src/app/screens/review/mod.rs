@@ -7,7 +7,9 @@ use egui::{RichText, Ui};
 
 use crate::agenda::timing::{ItemState, ItemTimer};
 use crate::app::command::{Command, Cx, PathPurpose};
-use crate::app::widgets::{TextField, date_list_field, name_list_field, section_heading};
+use crate::app::widgets::{
+    TextField, date_list_field, focus_when_shown, name_list_field, section_heading,
+};
 use crate::export::Kind as ExportKind;
 use crate::i18n::{self, T, fill};
 use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
@@ -297,7 +299,7 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
             ui.label("");
             ui.end_row();
             for participant in &meta.participants {
-                for (label, field, value) in [
+                for (n, (label, field, value)) in [
                     (name, ParticipantText::Name, &participant.name),
                     (
                         organisation,
@@ -305,8 +307,15 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
                         &participant.organisation,
                     ),
                     (role, ParticipantText::Role, &participant.role),
-                ] {
-                    let text = TextField::new(value, label).width(220.0).show(ui);
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    let mut text = TextField::new(value, label).width(220.0);
+                    if n == 0 {
+                        text = text.id(participant_id(participant.id));
+                    }
+                    let text = text.show(ui);
                     edits.extend(
                         text.changed
                             .map(|t| SessionEdit::SetParticipantText(participant.id, field, t)),
@@ -322,14 +331,21 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
         .button(format!("+ {}", cx.tr(T::AddParticipant)))
         .clicked()
     {
+        let id = ParticipantId::generate();
+        focus_when_shown(ui.ctx(), participant_id(id));
         edits.push(SessionEdit::AddParticipant(Participant {
-            id: ParticipantId::generate(),
+            id,
             ..Participant::default()
         }));
     }
     for edit in edits {
         cx.edit(edit);
     }
+}
+
+/// A participant's name field: given the focus after "+ Add participant".
+fn participant_id(id: ParticipantId) -> egui::Id {
+    egui::Id::unique(("participant-name", id))
 }
 
 /// Counts of everything in the session.
