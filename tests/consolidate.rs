@@ -394,3 +394,134 @@ fn a_session_copied_for_the_second_day_consolidates_into_a_valid_result() {
     let again = consolidate(&inputs(&[day2, day1]), &[]).session;
     assert_eq!(storage::to_ron(&result), storage::to_ron(&again));
 }
+
+/// `moderato consolidate` run in `cwd`, so relative spellings mean what a user typed.
+fn consolidate_in(cwd: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_moderato"))
+        .arg("consolidate")
+        .args(args)
+        .current_dir(cwd)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn no_spelling_of_an_input_is_accepted_as_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let folders = save_specs(dir.path(), 2);
+    fs::create_dir_all(dir.path().join("sub")).unwrap();
+    let a = &folders[0];
+    let before = fs::read(a.join("session.ron")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(a, dir.path().join("link-to-s0")).unwrap();
+    let absolute = a.display().to_string();
+    let inside = a.join("ergebnis").display().to_string();
+    let mut outs = vec![
+        "./s0",
+        absolute.as_str(),
+        "sub/../s0",
+        "s0/",
+        inside.as_str(),
+        ".",
+    ];
+    if cfg!(unix) {
+        outs.push("link-to-s0");
+    }
+    for out in outs {
+        let output = consolidate_in(dir.path(), &["s0", "s1", "--out", out, "--force"]);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "--out {out} was accepted");
+        assert!(
+            message.contains("s0") && message.contains("choose"),
+            "--out {out}: {message}"
+        );
+        assert_eq!(
+            fs::read(a.join("session.ron")).unwrap(),
+            before,
+            "--out {out}"
+        );
+    }
+    assert!(!a.join("ergebnis").exists());
+}
+
+#[test]
+fn the_same_input_twice_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    save_specs(dir.path(), 2);
+    for inputs in [["s0", "s0"], ["s0", "./s0"], ["s0", "s0/session.ron"]] {
+        let output = consolidate_in(dir.path(), &[inputs[0], inputs[1], "--out", "ergebnis"]);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{inputs:?} accepted");
+        assert!(message.contains("same session"), "{inputs:?}: {message}");
+        assert!(message.contains(inputs[1]), "{inputs:?}: {message}");
+        assert!(!dir.path().join("ergebnis").exists());
+    }
+}
+
+#[test]
+fn a_folder_with_someone_elses_files_is_never_written_into() {
+    let dir = tempfile::tempdir().unwrap();
+    save_specs(dir.path(), 2);
+    let out = dir.path().join("ablage");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("notizen.txt"), "Meine Notizen").unwrap();
+    let plain = consolidate_in(dir.path(), &["s0", "s1", "--out", "ablage"]);
+    assert!(!plain.status.success());
+    assert!(String::from_utf8_lossy(&plain.stderr).contains("is not empty"));
+    let forced = consolidate_in(dir.path(), &["s0", "s1", "--out", "ablage", "--force"]);
+    assert!(!forced.status.success());
+    assert!(String::from_utf8_lossy(&forced.stderr).contains("no consolidation to update"));
+    assert_eq!(
+        fs::read_to_string(out.join("notizen.txt")).unwrap(),
+        "Meine Notizen"
+    );
+    assert_eq!(fs::read_dir(&out).unwrap().count(), 1, "nothing was added");
+
+    // A result that is updated keeps a file the user put beside it.
+    let first = consolidate_in(dir.path(), &["s0", "s1", "--out", "neu"]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    fs::write(dir.path().join("neu/brief.txt"), "Anschreiben").unwrap();
+    let again = consolidate_in(dir.path(), &["s0", "s1", "--out", "neu", "--force"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("neu/brief.txt")).unwrap(),
+        "Anschreiben"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn links_follow_boards_and_clusters_into_the_merged_ones() {
+    let example = storage::load(Path::new("sessions/open-government-2017")).unwrap();
+    let mut copy = example.clone();
+    copy.meta.title = "Open Government in Kommunen – 3. Workshop".into();
+    let result = consolidate(&inputs(&[example.clone(), copy]), &[]).session;
+    assert_eq!(result.clone().repair(), vec![], "no link points nowhere");
+    // The example's wall photo still belongs to the positioning board.
+    let wall = result
+        .photos
+        .iter()
+        .find(|p| p.path.ends_with("verortung-achsenwand.png"))
+        .unwrap();
+    let Some(PhotoLink::Board(board)) = wall.link else {
+        panic!("the photo lost its board: {:?}", wall.link);
+    };
+    assert_eq!(result.board(board).unwrap().title, example.boards[0].title);
+}

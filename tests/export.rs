@@ -24,7 +24,9 @@ fn now() -> jiff::Timestamp {
 #[test]
 fn the_example_report_has_every_section_umlauts_and_page_numbers() {
     let session = storage::load(Path::new(EXAMPLE)).unwrap();
-    let bytes = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now()).unwrap();
+    let bytes = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now())
+        .unwrap()
+        .bytes;
     assert!(bytes.starts_with(b"%PDF-"));
     let text = pdf_text(&bytes);
     for expected in [
@@ -53,7 +55,9 @@ fn the_example_report_has_every_section_umlauts_and_page_numbers() {
         );
     }
     // Same session, same bytes: the report does not print the date it was made.
-    let again = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now()).unwrap();
+    let again = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now())
+        .unwrap()
+        .bytes;
     assert_eq!(bytes.len(), again.len());
 }
 
@@ -75,7 +79,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
         CardShape::Card,
     );
     session.boards.push(board);
-    let bytes = export::pdf(&session, None, Lang::En, now()).unwrap();
+    let bytes = export::pdf(&session, None, Lang::En, now()).unwrap().bytes;
     let text = pdf_text(&bytes);
     assert!(text.contains("Test & Co: #1 *nicht fett*"), "{text}");
     assert!(
@@ -87,7 +91,7 @@ fn markup_characters_print_as_written_and_a_bare_session_exports_in_english() {
 
     // No board, no photos, no agenda: still a valid report.
     let bare = Session::create("Leer");
-    let text = pdf_text(&export::pdf(&bare, None, Lang::De, now()).unwrap());
+    let text = pdf_text(&export::pdf(&bare, None, Lang::De, now()).unwrap().bytes);
     assert!(text.contains("Leer"));
     assert!(!text.contains("Pinnwände"));
 }

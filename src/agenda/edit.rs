@@ -5,6 +5,7 @@ use jiff::civil::{Date, Time};
 
 use super::live::{self, LiveAction};
 use super::{AgendaDay, AgendaItem, Method};
+use crate::session::limits::{self, LONG_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
 use crate::session::{AgendaDayId, AgendaItemId, Session};
 
@@ -91,20 +92,20 @@ impl AgendaEdit {
                 let Some(item) = item_mut(session, id) else {
                     return false;
                 };
-                let slot = match field {
-                    ItemText::Title => &mut item.title,
-                    ItemText::Responsible => &mut item.responsible,
-                    ItemText::Notes => &mut item.notes,
-                    ItemText::Outcome => &mut item.outcome,
+                let (slot, limit) = match field {
+                    ItemText::Title => (&mut item.title, SHORT_TEXT),
+                    ItemText::Responsible => (&mut item.responsible, SHORT_TEXT),
+                    ItemText::Notes => (&mut item.notes, LONG_TEXT),
+                    ItemText::Outcome => (&mut item.outcome, LONG_TEXT),
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, limit)
             }
             AgendaEdit::SetMethod(id, method) => {
                 set(item_mut(session, id).map(|i| &mut i.method), method)
             }
             AgendaEdit::SetMinutes(id, minutes) => set(
                 item_mut(session, id).map(|i| &mut i.planned_minutes),
-                minutes,
+                minutes.min(limits::MAX_PLANNED_MINUTES),
             ),
             AgendaEdit::Live(action, at) => {
                 let before: usize = agenda.items().map(|i| i.timing.len()).sum();
@@ -113,6 +114,11 @@ impl AgendaEdit {
             }
         }
     }
+}
+
+/// Sets a text, cut to `limit` characters, if it differs; returns whether it did.
+pub(crate) fn set_text(slot: Option<&mut String>, text: String, limit: usize) -> bool {
+    set(slot, limits::clip(text, limit))
 }
 
 /// Sets a value if it differs; returns whether it did.

@@ -54,6 +54,8 @@ pub fn apply(agenda: &mut Agenda, action: LiveAction, now: Timestamp) {
             }
         }
         LiveAction::Extend(secs) => {
+            let max = crate::session::limits::MAX_EXTENSION_SECONDS;
+            let secs = secs.clamp(-max, max);
             if let Some(at) = current {
                 push(agenda, at, TimingEvent::Extended(now, secs));
             }

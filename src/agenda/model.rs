@@ -123,4 +123,18 @@ impl TimingEvent {
             | TimingEvent::Restarted(t) => t,
         }
     }
+
+    /// The same event at another time.
+    pub fn at_time(self, t: Timestamp) -> Self {
+        match self {
+            TimingEvent::Started(_) => TimingEvent::Started(t),
+            TimingEvent::Paused(_) => TimingEvent::Paused(t),
+            TimingEvent::Resumed(_) => TimingEvent::Resumed(t),
+            TimingEvent::Ended(_) => TimingEvent::Ended(t),
+            TimingEvent::Extended(_, seconds) => TimingEvent::Extended(t, seconds),
+            TimingEvent::Skipped(_) => TimingEvent::Skipped(t),
+            TimingEvent::Interrupted(_) => TimingEvent::Interrupted(t),
+            TimingEvent::Restarted(_) => TimingEvent::Restarted(t),
+        }
+    }
 }

@@ -216,16 +216,9 @@ impl ModeratoApp {
             return;
         };
         self.work.spawn(JobKind::Attach, move |progress| {
-            let mut photos = Vec::new();
-            let mut problems = Vec::new();
-            let total = files.len() as u64;
-            for (n, file) in files.iter().enumerate() {
-                progress.set(n as u64, total);
-                match import::import(&folder, file) {
-                    Ok(photo) => photos.push(photo),
-                    Err(e) => problems.push(e),
-                }
-            }
+            let (photos, problems) = import::import_all(&folder, &files, |done, total| {
+                progress.set(done as u64, total as u64);
+            });
             Output::Attached { photos, problems }
         });
     }

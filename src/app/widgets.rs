@@ -7,6 +7,7 @@ use egui::{Id, Response, TextEdit, Ui};
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, T};
+use crate::session::limits;
 
 /// A width in points for the normal text size, grown with the theme's text (the projector
 /// theme's text is half again as large): fields keep fitting their text.
@@ -51,6 +52,8 @@ pub struct TextField<'a> {
     rows: Option<usize>,
     /// `width` is in points as given, not scaled with the text size.
     is_absolute: bool,
+    /// The most characters (see `session::limits`); by default a line or several paragraphs.
+    limit: Option<usize>,
 }
 
 impl<'a> TextField<'a> {
@@ -62,7 +65,14 @@ impl<'a> TextField<'a> {
             id: None,
             rows: None,
             is_absolute: false,
+            limit: None,
         }
+    }
+
+    /// At most `limit` characters (a card's text); typing and pasting stop there.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
     }
 
     /// Takes exactly `width` at the normal text size (more with larger text), also inside a
@@ -93,12 +103,17 @@ impl<'a> TextField<'a> {
 
     pub fn show(self, ui: &mut Ui) -> Field<String> {
         let mut text = self.value.to_owned();
+        let limit = self.limit.unwrap_or(match self.rows {
+            Some(_) => limits::LONG_TEXT,
+            None => limits::SHORT_TEXT,
+        });
         let mut edit = match self.rows {
             Some(rows) => TextEdit::multiline(&mut text)
                 .desired_rows(rows)
                 .desired_width(f32::INFINITY),
             None => TextEdit::singleline(&mut text),
-        };
+        }
+        .char_limit(limit);
         if let Some(id) = self.id {
             edit = edit.id(id);
         }

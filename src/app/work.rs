@@ -42,6 +42,8 @@ pub struct Opened {
     pub lock: Result<SessionLock, LockError>,
     pub recovery: Option<Recovery>,
     pub saved_at: Option<Timestamp>,
+    /// What loading put right (the file changes only when saved).
+    pub repairs: Vec<crate::session::Repair>,
 }
 
 /// What a job hands back.
@@ -66,7 +68,7 @@ pub enum Output {
     Compared(Box<Result<Session, StorageError>>),
     Consolidated(Box<Result<Outcome, ConsolidateError>>),
     Reconsolidated(Box<Result<Session, ConsolidateError>>),
-    Exported(Result<Vec<(PathBuf, usize)>, ExportError>, PathBuf),
+    Exported(Result<crate::export::Written, ExportError>, PathBuf),
     Attached {
         photos: Vec<Photo>,
         problems: Vec<PhotoError>,
@@ -243,31 +245,18 @@ impl ModeratoApp {
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
             Output::Exported(result, target) => match result {
-                Ok(_) => self.shell.modal = Some(Modal::Exported(target)),
+                Ok(written) => {
+                    let left_out = written.left_out.iter().map(|e| e.describe(lang)).collect();
+                    self.shell.modal = Some(Modal::Exported(target, left_out));
+                }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
             Output::Attached { photos, problems } => {
-                let photographer = self
-                    .doc
-                    .session()
-                    .meta
-                    .credits
-                    .photos
-                    .first()
-                    .cloned()
-                    .unwrap_or_default();
-                let photos: Vec<Photo> = photos
-                    .into_iter()
-                    .map(|mut p| {
-                        p.photographer.clone_from(&photographer);
-                        p
-                    })
-                    .collect();
                 if let Some(last) = photos.last() {
                     self.screens.photos.selected = Some(last.id);
                 }
                 if !photos.is_empty() {
-                    let edit = crate::photos::edit::PhotoEdit::Add(photos);
+                    let edit = crate::photos::edit::PhotoEdit::attach(self.doc.session(), photos);
                     self.apply(edit.into());
                 }
                 if !problems.is_empty() {
@@ -401,7 +390,14 @@ impl ModeratoApp {
             lock,
             recovery,
             saved_at,
+            repairs,
         } = opened;
+        if !repairs.is_empty() {
+            let lang = self.lang();
+            let mut lines = vec![crate::i18n::M::RepairsIntro.get(lang).to_owned()];
+            lines.extend(crate::i18n::repair_lines(&repairs, 12, lang));
+            self.shell.pending_warning = Some(lines.join("\n"));
+        }
         match lock {
             Ok(lock) => self.adopt(session, folder, Some(lock), recovery, saved_at, read_only),
             Err(e @ LockError::HeldElsewhere { .. }) => {
@@ -451,7 +447,7 @@ impl ModeratoApp {
 /// Reads a session folder with what opening it needs: the lock, an autosave to offer, the
 /// file's time. Runs on a worker.
 pub(super) fn read_session(path: &std::path::Path) -> Result<Opened, StorageError> {
-    let session = storage::load(path)?;
+    let storage::Loaded { session, repairs } = storage::load_reporting(path)?;
     let folder = storage::SessionPaths::resolve(path).folder;
     let saved_at = std::fs::metadata(folder.join(storage::SESSION_FILE))
         .and_then(|m| m.modified())
@@ -463,6 +459,7 @@ pub(super) fn read_session(path: &std::path::Path) -> Result<Opened, StorageErro
         session,
         folder,
         saved_at,
+        repairs,
     })
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
 use crate::model::{Board, Card, CardColour, CardId, CardShape, Cluster, ClusterId};
+use crate::session::limits;
 
 /// Adds a card at the first free place and returns its id.
 pub fn add_card(
@@ -150,8 +151,8 @@ pub fn update_membership(board: &mut Board, dropped: &[CardId]) {
 /// Moves cards by an offset in wall units.
 pub fn nudge(board: &mut Board, ids: &BTreeSet<CardId>, dx: f32, dy: f32) {
     for card in board.cards.iter_mut().filter(|c| ids.contains(&c.id)) {
-        card.x += dx / WALL_W;
-        card.y += dy / WALL_H;
+        card.x = limits::clamp_position(card.x + dx / WALL_W);
+        card.y = limits::clamp_position(card.y + dy / WALL_H);
     }
 }
 

@@ -5,12 +5,13 @@ use std::collections::BTreeSet;
 
 use super::cards::{delete_cards, dissolve, duplicate_cards, group, nudge, update_membership};
 use super::votes;
-use crate::agenda::edit::set;
+use crate::agenda::edit::{set, set_text};
 use crate::board::layout;
 use crate::model::{
     AgendaItemId, Axes, Board, BoardId, Card, CardColour, CardId, CardShape, Cluster, ClusterId,
     Session,
 };
+use crate::session::limits::{self, CARD_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
 
 /// A text field of a board.
@@ -140,7 +141,7 @@ impl BoardEdit {
                     BoardText::Title => &mut board.title,
                     BoardText::Question => &mut board.question,
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, SHORT_TEXT)
             }
             BoardEdit::SetAgendaItem(id, item) => {
                 set(board(session, id).map(|b| &mut b.agenda_item), item)
@@ -160,13 +161,19 @@ impl BoardEdit {
                         .get_or_insert_with(Default::default)
                         .get_mut(n),
                 };
-                set(slot, text)
+                set_text(slot, text, SHORT_TEXT)
             }
             BoardEdit::SetDotsPerPerson(id, dots) => {
+                let dots = dots.min(limits::MAX_DOTS_PER_PERSON);
                 set(board(session, id).map(|b| &mut b.dots_per_person), dots)
             }
-            BoardEdit::AddCard(id, card) => match board(session, id) {
+            BoardEdit::AddCard(id, mut card) => match board(session, id) {
                 Some(board) => {
+                    card.text = limits::clip(card.text, CARD_TEXT);
+                    card.author = limits::clip(card.author, SHORT_TEXT);
+                    card.x = limits::clamp_position(card.x);
+                    card.y = limits::clamp_position(card.y);
+                    card.votes = card.votes.min(limits::MAX_VOTES);
                     board.cards.push(card);
                     true
                 }
@@ -225,10 +232,13 @@ impl BoardEdit {
                 }
                 (dx != 0.0 || dy != 0.0) && !cards.is_empty()
             }
-            BoardEdit::SetCardText(id, card, text) => {
-                set(card_mut(session, id, card).map(|c| &mut c.text), text)
-            }
+            BoardEdit::SetCardText(id, card, text) => set_text(
+                card_mut(session, id, card).map(|c| &mut c.text),
+                text,
+                CARD_TEXT,
+            ),
             BoardEdit::SetCardAuthor(id, card, author) => {
+                let author = limits::clip(author, SHORT_TEXT);
                 set(card_mut(session, id, card).map(|c| &mut c.author), author)
             }
             BoardEdit::SetCardShape(id, card, shape) => {

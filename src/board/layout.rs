@@ -124,10 +124,12 @@ pub fn axis_values(card: &Card) -> (f32, f32) {
 
 /// The outline of a cluster around its cards, in units; `None` without cards.
 pub fn cluster_rect(board: &Board, cluster: &Cluster) -> Option<UnitRect> {
-    cluster
-        .cards
-        .iter()
-        .filter_map(|id| board.card(*id))
+    outline(cluster.cards.iter().filter_map(|id| board.card(*id)))
+}
+
+/// The outline around some cards, with room for a title above them.
+pub fn outline<'a>(cards: impl Iterator<Item = &'a Card>) -> Option<UnitRect> {
+    cards
         .map(card_rect)
         .reduce(|a, b| a.union(&b))
         .map(|r| UnitRect {

@@ -32,23 +32,19 @@ impl Board {
 
     /// Sum of all dots on this board's cards and clusters.
     pub fn num_votes(&self) -> u32 {
-        self.cards.iter().map(|card| card.votes).sum::<u32>()
-            + self
-                .clusters
-                .iter()
-                .map(|cluster| cluster.votes)
-                .sum::<u32>()
+        let cards = self.cards.iter().map(|card| card.votes);
+        let clusters = self.clusters.iter().map(|cluster| cluster.votes);
+        cards.chain(clusters).fold(0, u32::saturating_add)
     }
 
     /// A cluster's dots and its cards' dots together.
     pub fn cluster_votes(&self, cluster: &Cluster) -> u32 {
-        cluster.votes
-            + cluster
-                .cards
-                .iter()
-                .filter_map(|id| self.card(*id))
-                .map(|c| c.votes)
-                .sum::<u32>()
+        cluster
+            .cards
+            .iter()
+            .filter_map(|id| self.card(*id))
+            .map(|c| c.votes)
+            .fold(cluster.votes, u32::saturating_add)
     }
 
     /// The cluster a card belongs to, if any.

@@ -1,6 +1,7 @@
 //! Dot voting: the budget per person, dots on cards and clusters, and the ranking.
 
 use crate::model::{Board, CardId, ClusterId};
+use crate::session::limits::MAX_VOTES;
 
 /// How many dots may still be given: `None` when there is no limit.
 pub fn dots_left(board: &Board, participants: usize) -> Option<u32> {
@@ -22,8 +23,7 @@ pub fn vote_card(board: &mut Board, id: CardId, participants: usize) -> bool {
         .cards
         .iter_mut()
         .find(|c| c.id == id)
-        .map(|c| c.votes = c.votes.saturating_add(1))
-        .is_some()
+        .is_some_and(|c| add_dot(&mut c.votes))
 }
 
 /// Adds a dot to a cluster if the budget allows; returns whether it did.
@@ -35,8 +35,16 @@ pub fn vote_cluster(board: &mut Board, id: ClusterId, participants: usize) -> bo
         .clusters
         .iter_mut()
         .find(|c| c.id == id)
-        .map(|c| c.votes = c.votes.saturating_add(1))
-        .is_some()
+        .is_some_and(|c| add_dot(&mut c.votes))
+}
+
+/// One more dot, up to the most one card or cluster can hold.
+fn add_dot(votes: &mut u32) -> bool {
+    if *votes >= MAX_VOTES {
+        return false;
+    }
+    *votes += 1;
+    true
 }
 
 /// Takes a dot away from a card; returns whether it had one.

@@ -17,7 +17,18 @@ pub(super) fn summary(
     is_check: bool,
     o: &mut Output,
 ) -> Result<(), ()> {
-    let session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let loaded = storage::load_reporting(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let session = loaded.session;
+    if is_check {
+        // Repairs and damaged photos are warnings: the session still opens.
+        for line in i18n::repair_lines(&loaded.repairs, 20, o.lang) {
+            o.fail(&o.say(C::Warning, &[&line]));
+        }
+        let folder = storage::SessionPaths::resolve(path).folder;
+        for error in crate::photos::check::damaged_photos(&session, &folder) {
+            o.fail(&o.say(C::PhotoShownAsPlaceholder, &[&error.describe(o.lang)]));
+        }
+    }
     let summary = Summary::of(&session);
     let written = if as_json {
         serde_json::to_string_pretty(&summary)
@@ -127,6 +138,34 @@ pub(super) fn consolidate(
     Ok(())
 }
 
+/// `attach`: copies photos into a session with the app's checks, one line per file, and
+/// saves the session. Fails (after attaching the good ones) if any file was refused.
+pub(super) fn attach(path: &Path, files: &[PathBuf], o: &mut Output) -> Result<(), ()> {
+    let mut session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let folder = storage::SessionPaths::resolve(path).folder;
+    // The lock keeps an open app window from saving over the photos added here.
+    let _lock = storage::SessionLock::acquire(&folder).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let (photos, refused) = crate::photos::import::import_all(&folder, files, |_, _| {});
+    let attached: Vec<String> = photos.iter().map(|p| p.path.clone()).collect();
+    let known: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
+    let edit = crate::photos::edit::PhotoEdit::attach(&session, photos);
+    if edit.apply(&mut session) {
+        storage::save(&folder, &session).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    }
+    for path in &attached {
+        let key = if known.contains(path) {
+            C::AlreadyAttached
+        } else {
+            C::Attached
+        };
+        let _ = o.line(&o.say(key, &[path]));
+    }
+    for error in &refused {
+        o.fail(&o.say(C::NotAttached, &[&error.describe(o.lang)]));
+    }
+    if refused.is_empty() { Ok(()) } else { Err(()) }
+}
+
 /// `export-pdf`, `export-md`, `export-csv`.
 pub(super) fn export(
     command: &Command,
@@ -155,7 +194,10 @@ pub(super) fn export(
     let now = jiff::Timestamp::now();
     let written = export::write(kind, &session, Some(&folder), target, lang, now)
         .map_err(|e| o.fail(&e.describe(o.lang)))?;
-    for (file, bytes) in written {
+    for error in &written.left_out {
+        o.fail(&o.say(C::PhotoLeftOut, &[&error.describe(o.lang)]));
+    }
+    for (file, bytes) in written.files {
         let _ = writeln!(
             o.out,
             "{}",

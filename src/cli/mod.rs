@@ -62,6 +62,17 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Copy photos into a session (JPEG or PNG), with the checks the app makes.
+    ///
+    /// Each file is checked completely before it is copied into the session's photos/
+    /// folder; a refused file is named with the reason. The session is saved atomically.
+    Attach {
+        /// The session folder (or its session.ron).
+        session: PathBuf,
+        /// The photo files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Consolidate several sessions into one new session folder.
     ///
     /// Clusters, action items and results with equal titles (after normalisation) are merged;
@@ -120,6 +131,7 @@ pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write)
         | Command::ExportCsv { path, out, lang } => {
             commands::export(command, path, out, lang.as_deref(), &mut output)
         }
+        Command::Attach { session, files } => commands::attach(session, files, &mut output),
         Command::Consolidate { inputs, out, force } => {
             commands::consolidate(inputs, out, *force, &mut output)
         }

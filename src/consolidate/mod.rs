@@ -14,8 +14,9 @@ use uuid::Uuid;
 
 use crate::model::{
     ActionItem, ActionStatus, Agenda, Board, BoardId, Card, Cluster, ClusterId, Credits, Decision,
-    Dimension, DimensionId, Due, MergeDecision, MergeKind, Metadata, Participant, Photo,
-    Provenance, Reflection, ReflectionEntry, SCHEMA_VERSION, Session, SessionId, SourceSession,
+    Dimension, DimensionId, Due, MergeDecision, MergeKind, Metadata, Participant, Photo, PhotoLink,
+    Provenance, Reflection, ReflectionEntry, SCHEMA_VERSION, Session, SessionId, SourceLink,
+    SourceSession,
 };
 
 /// One input: the session and where it came from.
@@ -63,6 +64,39 @@ pub use merge::{normalise, similar};
 
 use ids::with_unique_ids;
 use merge::{Mergeable, derived_id, plan_merges};
+
+/// Where boards and clusters of the inputs went in the result.
+#[derive(Default)]
+struct Moved {
+    boards: std::collections::HashMap<BoardId, BoardId>,
+    clusters: std::collections::HashMap<ClusterId, ClusterId>,
+}
+
+impl Moved {
+    fn board(&self, id: BoardId) -> BoardId {
+        self.boards.get(&id).copied().unwrap_or(id)
+    }
+
+    fn cluster(&self, id: ClusterId) -> ClusterId {
+        self.clusters.get(&id).copied().unwrap_or(id)
+    }
+
+    fn photo_link(&self, link: PhotoLink) -> PhotoLink {
+        match link {
+            PhotoLink::Board(id) => PhotoLink::Board(self.board(id)),
+            PhotoLink::Cluster(id) => PhotoLink::Cluster(self.cluster(id)),
+            other => other,
+        }
+    }
+
+    fn source(&self, link: SourceLink) -> SourceLink {
+        match link {
+            SourceLink::Board(id) => SourceLink::Board(self.board(id)),
+            SourceLink::Cluster(id) => SourceLink::Cluster(self.cluster(id)),
+            other => other,
+        }
+    }
+}
 
 /// Consolidates sessions. `previous` holds the decisions of an earlier run (or is empty).
 pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidation {
@@ -176,6 +210,8 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
     let mut boards: Vec<Board> = Vec::new();
     let mut all_clusters: Vec<Mergeable> = Vec::new();
     let mut cluster_source: BTreeMap<Uuid, (usize, Cluster)> = BTreeMap::new();
+    // Links to boards and clusters follow them into the merged ones.
+    let mut moved = Moved::default();
     for input in &inputs {
         for board in &input.session.boards {
             let key = normalise(&board.title);
@@ -195,6 +231,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
                 }
             };
             note(board.id.uuid(), input.session.id);
+            moved.boards.insert(board.id, boards[index].id);
             for card in &board.cards {
                 boards[index].cards.push(Card { ..card.clone() });
                 note(card.id.uuid(), input.session.id);
@@ -223,6 +260,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
         };
         let mut cards = Vec::new();
         for (_, cluster) in &members {
+            moved.clusters.insert(cluster.id, id);
             for card in &cluster.cards {
                 if !cards.contains(card) {
                     cards.push(*card);
@@ -234,7 +272,11 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             title: first.title.clone(),
             colour: first.colour,
             cards,
-            votes: members.iter().map(|(_, c)| c.votes).sum(),
+            votes: members
+                .iter()
+                .map(|(_, c)| c.votes)
+                .fold(0, u32::saturating_add)
+                .min(crate::session::limits::MAX_VOTES),
             is_collapsed: false,
         });
     }
@@ -326,7 +368,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
         .collect();
     let (result_groups, result_decisions) = plan_merges(MergeKind::Result, &result_keys, previous);
     decisions.extend(result_decisions);
-    let results = result_groups
+    let mut results: Vec<Decision> = result_groups
         .iter()
         .filter_map(|group| {
             let first = results_in.iter().find(|r| group.contains(&r.id.uuid()))?;
@@ -340,7 +382,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
     let (action_groups, action_decisions) =
         plan_merges(MergeKind::ActionItem, &action_keys, previous);
     decisions.extend(action_decisions);
-    let action_items = action_groups
+    let mut action_items: Vec<ActionItem> = action_groups
         .iter()
         .filter_map(|group| {
             let members: Vec<&ActionItem> = actions_in
@@ -397,6 +439,15 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             absolute: i.absolute.clone(),
         })
         .collect();
+    for photo in &mut photos {
+        photo.link = photo.link.map(|link| moved.photo_link(link));
+    }
+    for result in &mut results {
+        result.source = result.source.map(|link| moved.source(link));
+    }
+    for item in &mut action_items {
+        item.source = item.source.map(|link| moved.source(link));
+    }
     let session = Session {
         schema_version: SCHEMA_VERSION,
         id: SessionId(derived_id(

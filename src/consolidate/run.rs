@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use super::{Consolidation, Input, consolidate};
 use crate::jobs::Progress;
 use crate::model::{DecisionState, MergeDecision, Provenance, Session};
+use crate::session::Problem;
 use crate::storage::{
     self, AUTOSAVE_FILE, BACKUP_FILE, FileError, IoAction, PHOTOS_DIR, SESSION_FILE, SessionPaths,
     StorageError,
@@ -55,6 +56,8 @@ pub enum ConsolidateError {
     OutputUnreadable(StorageError),
     /// Reading or writing failed.
     Storage(StorageError),
+    /// The result would exceed a limit of a session (see `session::limits`).
+    ResultInvalid(Vec<Problem>),
     /// The user cancelled.
     Cancelled,
 }
@@ -135,6 +138,12 @@ pub fn run(
         });
     }
     let result = consolidate(&sessions, &previous);
+    // Many sessions together can exceed what one session may hold; such a result would be
+    // refused when opened, so it is not written.
+    let problems = result.session.problems();
+    if !problems.is_empty() {
+        return Err(ConsolidateError::ResultInvalid(problems));
+    }
     if progress.is_cancelled() {
         return Err(ConsolidateError::Cancelled);
     }

@@ -9,6 +9,8 @@ use crate::board::layout::{self, UnitRect, WALL_H, WALL_W};
 pub struct BoardData {
     pub title: String,
     pub question: String,
+    /// Why the board is not drawn (too many cards), in words.
+    pub not_drawn: Option<String>,
     pub height: f32,
     pub axes: Option<AxesData>,
     pub cards: Vec<CardData>,
@@ -65,10 +67,24 @@ fn hex(colour: crate::model::CardColour) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// More cards than a picture across the page can show legibly: such a board is listed only.
+pub const MAX_DRAWN_CARDS: usize = 300;
+
 pub(super) fn board_data(
     board: &crate::model::Board,
     source_of: &dyn Fn(uuid::Uuid) -> String,
+    too_many: &dyn Fn(usize) -> String,
 ) -> BoardData {
+    // Looked up by id once: a cluster's cards are found without scanning the board each time.
+    let by_id: std::collections::HashMap<_, _> = board.cards.iter().map(|c| (c.id, c)).collect();
+    let members = |cluster: &crate::model::Cluster| {
+        cluster
+            .cards
+            .iter()
+            .filter_map(|id| by_id.get(id).copied())
+            .collect::<Vec<_>>()
+    };
+    let is_drawn = board.cards.len() <= MAX_DRAWN_CARDS;
     // The drawing shows the wall (when there are axes) and every card, scaled into 0..100 %.
     let wall = UnitRect {
         min: (0.0, 0.0),
@@ -90,8 +106,8 @@ pub(super) fn board_data(
     };
     // Keep cards their shape: the picture's height follows the area's proportions.
     let height = (16.5 * h / w).clamp(6.0, 20.0);
-    let cards = board
-        .cards
+    let drawn = if is_drawn { &board.cards[..] } else { &[] };
+    let cards = drawn
         .iter()
         .map(|c| {
             let (x, y, cw, ch) = pct(&layout::card_rect(c));
@@ -110,8 +126,9 @@ pub(super) fn board_data(
     let outlines = board
         .clusters
         .iter()
+        .filter(|_| is_drawn)
         .filter_map(|cluster| {
-            let r = layout::cluster_rect(board, cluster)?;
+            let r = layout::outline(members(cluster).into_iter())?;
             let (x, y, cw, ch) = pct(&r);
             Some(OutlineData {
                 x,
@@ -156,16 +173,20 @@ pub(super) fn board_data(
     let clusters = board
         .clusters
         .iter()
-        .map(|cluster| ClusterData {
-            title: cluster.title.clone(),
-            votes: board.cluster_votes(cluster),
-            cards: cluster
-                .cards
-                .iter()
-                .filter_map(|id| board.card(*id))
-                .filter(|c| c.shape == crate::model::CardShape::Card)
-                .map(card_line)
-                .collect(),
+        .map(|cluster| {
+            let cards = members(cluster);
+            ClusterData {
+                title: cluster.title.clone(),
+                votes: cards
+                    .iter()
+                    .map(|c| c.votes)
+                    .fold(cluster.votes, u32::saturating_add),
+                cards: cards
+                    .into_iter()
+                    .filter(|c| c.shape == crate::model::CardShape::Card)
+                    .map(card_line)
+                    .collect(),
+            }
         })
         .collect();
     let loose = board
@@ -177,6 +198,7 @@ pub(super) fn board_data(
     BoardData {
         title: board.title.clone(),
         question: board.question.clone(),
+        not_drawn: (!is_drawn).then(|| too_many(board.cards.len())),
         height,
         axes,
         cards,

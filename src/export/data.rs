@@ -26,6 +26,8 @@ pub struct ReportData {
     pub notes: String,
     pub reflection: ReflectionData,
     pub photos: Vec<PhotoData>,
+    /// Photos that could not be printed, each with its reason (filled in by the PDF export).
+    pub photos_left_out: Vec<String>,
     pub credits: String,
 }
 
@@ -56,6 +58,7 @@ pub struct Labels {
     pub dissent: &'static str,
     pub summary: &'static str,
     pub photos: &'static str,
+    pub photos_left_out: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,7 +212,13 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
-        .map(|board| board_data(board, &source_of))
+        .map(|board| {
+            let too_many = |n: usize| {
+                let count = i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
+                fill(r(R::BoardNotDrawn), &[&count])
+            };
+            board_data(board, &source_of, &too_many)
+        })
         .collect();
 
     let results = session
@@ -385,6 +394,7 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
             summary: reflection.summary.clone(),
         },
         photos,
+        photos_left_out: Vec::new(),
         credits: credits.join(" | "),
     }
 }
@@ -417,5 +427,6 @@ fn labels(lang: Lang) -> Labels {
         dissent: r(R::Dissent),
         summary: r(R::Summary),
         photos: r(R::Photos),
+        photos_left_out: r(R::PhotosLeftOut),
     }
 }

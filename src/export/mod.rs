@@ -13,12 +13,22 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::model::Session;
+use crate::photos::import::PhotoError;
 use crate::storage::{IoAction, StorageError};
 
 pub use csv::{CSV_FILES, action_items_csv, cards_csv, reflection_csv};
 pub use data::{ReportData, report_data};
 pub use markdown::markdown;
-pub use pdf::{ExportError, pdf};
+pub use pdf::{ExportError, Report, pdf};
+
+/// What an export wrote.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Each file with its size in bytes.
+    pub files: Vec<(PathBuf, usize)>,
+    /// Photos the report left out, with the reason.
+    pub left_out: Vec<PhotoError>,
+}
 
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +50,7 @@ pub fn write(
     target: &Path,
     lang: Lang,
     now: jiff::Timestamp,
-) -> Result<Vec<(PathBuf, usize)>, ExportError> {
+) -> Result<Written, ExportError> {
     let parent = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -48,8 +58,13 @@ pub fn write(
     if !parent.is_dir() {
         return Err(ExportError::FolderMissing(parent.to_owned()));
     }
+    let mut left_out = Vec::new();
     let files: Vec<(PathBuf, Vec<u8>)> = match kind {
-        Kind::Pdf => vec![(target.to_owned(), pdf(session, folder, lang, now)?)],
+        Kind::Pdf => {
+            let report = pdf(session, folder, lang, now)?;
+            left_out = report.left_out;
+            vec![(target.to_owned(), report.bytes)]
+        }
         Kind::Markdown => vec![(target.to_owned(), markdown(session, lang, now).into_bytes())],
         Kind::Csv => {
             std::fs::create_dir_all(target).map_err(|e| {
@@ -72,18 +87,23 @@ pub fn write(
             .map_err(ExportError::Write)?;
         written.push((file, bytes.len()));
     }
-    Ok(written)
+    Ok(Written {
+        files: written,
+        left_out,
+    })
 }
 
 /// A photo downscaled for print (at most 200 dpi on a 16 cm wide figure), upright, as JPEG.
 ///
 /// The file is read only if it lies inside the session folder.
-pub fn print_photo(folder: &Path, relative: &str) -> Option<Vec<u8>> {
-    let bytes = crate::storage::read_inside(folder, relative).ok()?;
-    let image = crate::photos::import::decode(&bytes, relative).ok()?;
+pub fn print_photo(folder: &Path, relative: &str) -> Result<Vec<u8>, PhotoError> {
+    let bytes = crate::storage::read_inside(folder, relative)?;
+    let image = crate::photos::import::decode(&bytes, relative)?;
     let small = image.thumbnail(1260, 1260).to_rgb8();
     let mut out = Vec::new();
     let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
-    encoder.encode_image(&small).ok()?;
-    Some(out)
+    encoder
+        .encode_image(&small)
+        .map_err(|_| PhotoError::Damaged(relative.to_owned()))?;
+    Ok(out)
 }

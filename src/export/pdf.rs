@@ -13,8 +13,9 @@ use typst::{Library, LibraryExt as _, World};
 use typst_layout::PagedDocument;
 
 use super::{print_photo, report_data};
-use crate::i18n::Lang;
+use crate::i18n::{Describe as _, Lang};
 use crate::model::Session;
+use crate::photos::import::PhotoError;
 
 /// The report template.
 const TEMPLATE: &str = include_str!("../../assets/report.typ");
@@ -87,6 +88,14 @@ impl World for ReportWorld {
     }
 }
 
+/// A laid-out report and the photos it had to leave out.
+#[derive(Debug)]
+pub struct Report {
+    pub bytes: Vec<u8>,
+    /// Photos that could not be read, each with its reason; the report's notes name them.
+    pub left_out: Vec<PhotoError>,
+}
+
 /// Lays out and writes the report of a session. `folder` is where its photos are; without
 /// it (an unsaved session) the photos are left out.
 pub fn pdf(
@@ -94,19 +103,28 @@ pub fn pdf(
     folder: Option<&Path>,
     lang: Lang,
     now: jiff::Timestamp,
-) -> Result<Vec<u8>, ExportError> {
+) -> Result<Report, ExportError> {
     let mut data = report_data(session, lang, now);
     let mut files = HashMap::new();
-    // Photos that cannot be read are left out of the report rather than failing it.
-    data.photos.retain(|photo| {
-        let bytes = folder.and_then(|folder| print_photo(folder, &photo.source));
-        if let Some(bytes) = bytes {
-            files.insert(file_id(&photo.file), Bytes::new(bytes));
-            true
-        } else {
-            false
-        }
-    });
+    let mut left_out = Vec::new();
+    // Photos that cannot be read are left out of the report rather than failing it; the
+    // report says which, so nobody wonders where the flipchart went.
+    if let Some(folder) = folder {
+        data.photos
+            .retain(|photo| match print_photo(folder, &photo.source) {
+                Ok(bytes) => {
+                    files.insert(file_id(&photo.file), Bytes::new(bytes));
+                    true
+                }
+                Err(error) => {
+                    data.photos_left_out.push(error.describe(lang));
+                    left_out.push(error);
+                    false
+                }
+            });
+    } else {
+        data.photos.clear();
+    }
     let json = serde_json::to_string(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
     let mut inputs = Dict::new();
     inputs.insert(Str::from("data"), Value::Str(Str::from(json)));
@@ -139,7 +157,7 @@ pub fn pdf(
         ident: Smart::Custom(session.id.to_string()),
         ..typst_pdf::PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
         ExportError::Pdf(
             errors
                 .iter()
@@ -147,5 +165,6 @@ pub fn pdf(
                 .collect::<Vec<_>>()
                 .join("; "),
         )
-    })
+    })?;
+    Ok(Report { bytes, left_out })
 }

@@ -15,9 +15,14 @@ texts! {
     Counts => "Fotos: {}, Ergebnisse: {}, Aufgaben: {}", "Photos: {}, results: {}, action items: {}";
     NextMeeting => "Nächstes Treffen: {} in {}", "Next meeting: {} in {}";
     Warning => "Warnung: {}", "Warning: {}";
+    PhotoLeftOut => "Warnung: nicht im Bericht: {}", "Warning: left out of the report: {}";
+    PhotoShownAsPlaceholder => "Warnung: {} Die Sitzung lässt sich öffnen; das Foto erscheint als Platzhalter und fehlt im Bericht.", "Warning: {} The session opens; the photo shows as a placeholder and is left out of the report.";
     Reading => "Lese {}/{} …", "Reading {}/{} …";
     Consolidated => "{} Sitzungen konsolidiert in {}", "Consolidated {} sessions into {}";
     Proposed => "{} ähnliche Titel werden zum Zusammenführen vorgeschlagen; entschieden wird in der App (Rückblick).", "{} similar titles are proposed for merging; decide in the app (Review).";
+    Attached => "Angehängt: {}", "Attached: {}";
+    AlreadyAttached => "Schon in der Sitzung: {}", "Already in the session: {}";
+    NotAttached => "Nicht angehängt: {}", "Not attached: {}";
     Wrote => "{} geschrieben ({} KB)", "Wrote {} ({} KB)";
     BadLang => "--lang nimmt de oder en, nicht „{}“.", "--lang takes de or en, not \"{}\".";
     OutputFailed => "Die Ausgabe ließ sich nicht schreiben: {}", "Could not write the output: {}";

@@ -11,7 +11,9 @@ use crate::export::ExportError;
 use crate::jobs::JobFailure;
 use crate::photos::PhotoPathProblem;
 use crate::photos::import::PhotoError;
-use crate::session::{Element, Problem, SCHEMA_VERSION};
+use crate::session::{
+    Element, NumberField, Problem, ProblemKind, Repair, RepairKind, SCHEMA_VERSION,
+};
 use crate::storage::{
     Expected, FileError, FileProblem, IoAction, LockError, StorageError, SyntaxProblem,
 };
@@ -78,6 +80,11 @@ impl Describe for StorageError {
             }
             StorageError::NotASession { path } => say(M::NotASession, lang, &[&shown(path)]),
             StorageError::Missing { path } => say(M::Missing, lang, &[&shown(path)]),
+            StorageError::TooLarge { path, bytes } => say(
+                M::SessionTooLarge,
+                lang,
+                &[&shown(path), &(bytes / (1024 * 1024)).to_string()],
+            ),
             StorageError::Syntax {
                 path,
                 line,
@@ -164,6 +171,7 @@ impl Describe for SyntaxProblem {
             SyntaxProblem::WrongName { expected, found } => {
                 say(M::WrongName, lang, &[expected, found])
             }
+            SyntaxProblem::RepeatedRating => M::RepeatedRating.get(lang).to_owned(),
             SyntaxProblem::Unreadable => M::Unreadable.get(lang).to_owned(),
         }
     }
@@ -183,32 +191,149 @@ fn element_word(element: Element) -> M {
         Element::Photo => M::ElementPhoto,
         Element::Result => M::ElementResult,
         Element::ActionItem => M::ElementActionItem,
+        Element::Reflection => M::ElementReflection,
+        Element::Dissent => M::ElementDissent,
+        Element::TimingEvent => M::ElementTimingEvent,
+        Element::NextMeeting => M::ElementNextMeeting,
+    }
+}
+
+fn field_word(field: NumberField) -> M {
+    match field {
+        NumberField::Votes => M::FieldVotes,
+        NumberField::DotsPerPerson => M::FieldDotsPerPerson,
+        NumberField::PlannedMinutes => M::FieldPlannedMinutes,
+        NumberField::Extension => M::FieldExtension,
+        NumberField::Position => M::FieldPosition,
     }
 }
 
 impl Describe for Problem {
     fn describe(&self, lang: Lang) -> String {
-        match self {
-            Problem::NoId { element, label } => say(
-                M::ProblemNoId,
-                lang,
-                &[element_word(*element).get(lang), label],
-            ),
-            Problem::RepeatedId { element, label, id } => say(
+        let element = element_word(self.element).get(lang);
+        let label = self.label.as_str();
+        let number = |n: i64| super::count(n, lang);
+        let text = match &self.kind {
+            ProblemKind::NoId => say(M::ProblemNoId, lang, &[element, label]),
+            ProblemKind::RepeatedId(id) => say(
                 M::ProblemRepeatedId,
                 lang,
-                &[element_word(*element).get(lang), label, &id.to_string()],
+                &[element, label, &id.to_string()],
             ),
-            Problem::PhotoPath { path, why } => {
+            ProblemKind::PhotoPath(why) => {
                 let key = match why {
                     PhotoPathProblem::Empty => M::ProblemPhotoEmpty,
                     PhotoPathProblem::Absolute => M::ProblemPhotoAbsolute,
                     PhotoPathProblem::LeavesFolder => M::ProblemPhotoLeaves,
                 };
-                say(key, lang, &[path])
+                say(key, lang, &[label])
             }
+            ProblemKind::TextTooLong { chars, limit } => say(
+                M::ProblemTextTooLong,
+                lang,
+                &[
+                    element,
+                    label,
+                    &number(to_i64(*chars)),
+                    &number(to_i64(*limit)),
+                ],
+            ),
+            ProblemKind::NotFinite(field) => say(
+                M::ProblemNotFinite,
+                lang,
+                &[element, label, field_word(*field).get(lang)],
+            ),
+            ProblemKind::TooLarge {
+                field,
+                value,
+                limit,
+            } => say(
+                M::ProblemTooLarge,
+                lang,
+                &[
+                    element,
+                    label,
+                    field_word(*field).get(lang),
+                    &number(*value),
+                    &number(*limit),
+                ],
+            ),
+            ProblemKind::ScaleEmpty { min, max } => say(
+                M::ProblemScaleEmpty,
+                lang,
+                &[&number((*min).into()), &number((*max).into())],
+            ),
+            ProblemKind::ScaleTooLong { min, max } => say(
+                M::ProblemScaleTooLong,
+                lang,
+                &[&number((*min).into()), &number((*max).into())],
+            ),
+            ProblemKind::TooMany { count, limit } => say(
+                M::ProblemTooMany,
+                lang,
+                &[
+                    element,
+                    label,
+                    &number(to_i64(*count)),
+                    &number(to_i64(*limit)),
+                ],
+            ),
+        };
+        match self.line {
+            Some(line) => say(M::ProblemAtLine, lang, &[&line.to_string(), &text]),
+            None => text,
         }
     }
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl Describe for Repair {
+    fn describe(&self, lang: Lang) -> String {
+        let element = element_word(self.element).get(lang);
+        let label = self.label.as_str();
+        match &self.kind {
+            RepairKind::RatingOutsideScale { dimension, value } => say(
+                M::RepairRatingOutside,
+                lang,
+                &[element, label, &value.to_string(), dimension],
+            ),
+            RepairKind::RatingUnknownDimension => {
+                say(M::RepairRatingUnknown, lang, &[element, label])
+            }
+            RepairKind::MembersMissing { count } => say(
+                M::RepairMembersMissing,
+                lang,
+                &[element, label, &count.to_string()],
+            ),
+            RepairKind::CardInTwoClusters { first } => {
+                say(M::RepairCardInTwoClusters, lang, &[element, label, first])
+            }
+            RepairKind::LinkMissing => say(M::RepairLinkMissing, lang, &[element, label]),
+            RepairKind::TimingBackwards { count } => say(
+                M::RepairTimingBackwards,
+                lang,
+                &[element, label, &count.to_string()],
+            ),
+            RepairKind::PositionMoved => say(M::RepairPositionMoved, lang, &[element, label]),
+        }
+    }
+}
+
+/// What loading put right, as lines: the first `shown`, then how many more.
+pub fn repair_lines(repairs: &[Repair], shown: usize, lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> = repairs
+        .iter()
+        .take(shown)
+        .map(|r| r.describe(lang))
+        .collect();
+    if repairs.len() > shown {
+        let more = (repairs.len() - shown).to_string();
+        lines.push(say(M::RepairsMore, lang, &[&more]));
+    }
+    lines
 }
 
 impl Describe for FileError {
@@ -248,6 +373,11 @@ impl Describe for PhotoError {
             PhotoError::Empty(name) => say(M::PhotoEmpty, lang, &[name]),
             PhotoError::Heic(name) => say(M::PhotoHeic, lang, &[name]),
             PhotoError::NotAnImage(name) => say(M::PhotoNotAnImage, lang, &[name]),
+            PhotoError::FileTooLarge(name, bytes) => say(
+                M::FileTooLarge,
+                lang,
+                &[name, &(bytes / (1024 * 1024)).to_string()],
+            ),
             PhotoError::TooLarge(name, w, h) => say(
                 M::PhotoTooLarge,
                 lang,
@@ -342,6 +472,14 @@ impl Describe for ConsolidateError {
                 e.describe(lang)
             ),
             ConsolidateError::Storage(e) => e.describe(lang),
+            ConsolidateError::ResultInvalid(problems) => {
+                let mut text = M::ConsolidateResultInvalid.get(lang).to_owned();
+                for problem in problems {
+                    text.push_str("\n\u{2022} ");
+                    text.push_str(&problem.describe(lang));
+                }
+                text
+            }
             ConsolidateError::Cancelled => M::ConsolidateCancelled.get(lang).to_owned(),
         }
     }

@@ -57,6 +57,8 @@ texts! {
     UnclosedComment => "Ein Kommentar wird nicht geschlossen.", "a comment is never closed.";
     TooDeep => "Die Datei ist tiefer verschachtelt, als eine Sitzung sein kann.", "the file is nested more deeply than any session can be.";
     WrongName => "Hier gehört „{}“ hin, nicht „{}“.", "“{}” belongs here, not “{}”.";
+    RepeatedRating => "Ein Reflexions-Eintrag bewertet dieselbe Dimension zweimal; bitte eine der beiden Bewertungen löschen.", "a reflection entry rates the same dimension twice; please delete one of the two ratings.";
+    SessionTooLarge => "{} ist mit {} MB größer als jede Sitzung; das ist keine Moderato-Sitzung oder sie ist beschädigt.", "{} is {} MB, larger than any session; it is not a Moderato session or it is damaged.";
     Unreadable => "Die Datei lässt sich an dieser Stelle nicht als Sitzung lesen.", "the file cannot be read as a session at this point.";
     // What was expected.
     ExpList => "eine Liste in eckigen Klammern [ … ]", "a list in square brackets [ … ]";
@@ -82,6 +84,28 @@ texts! {
     ProblemPhotoEmpty => "Foto „{}“ hat einen leeren Pfad.", "Photo “{}” has an empty path.";
     ProblemPhotoAbsolute => "Foto „{}“ hat einen absoluten Pfad; Fotopfade müssen im Sitzungsordner beginnen.", "Photo “{}” has an absolute path; photo paths must be relative to the session folder.";
     ProblemPhotoLeaves => "Foto „{}“ zeigt aus dem Sitzungsordner hinaus („..“).", "Photo “{}” points outside the session folder (“..”).";
+    ProblemTextTooLong => "{} „{}“: Ein Text ist {} Zeichen lang; höchstens {} sind möglich.", "{} “{}”: a text is {} characters long; at most {} are possible.";
+    ProblemNotFinite => "{} „{}“: {} ist keine Zahl (NaN oder unendlich).", "{} “{}”: {} is not a number (NaN or infinite).";
+    ProblemTooLarge => "{} „{}“: {} ist {}; möglich sind höchstens {}.", "{} “{}”: {} is {}; at most {} is possible.";
+    ProblemScaleEmpty => "Die Skala der Reflexion reicht von {} bis {}; der kleinste Wert muss unter dem größten liegen.", "The reflection scale runs from {} to {}; its lowest value must be below its highest.";
+    ProblemScaleTooLong => "Die Skala der Reflexion reicht von {} bis {}; sie darf höchstens 21 Stufen haben (etwa −10 bis 10).", "The reflection scale runs from {} to {}; it may have at most 21 steps (say −10 to 10).";
+    ProblemTooMany => "Zu viele Einträge der Art „{}“ ({}): {}; möglich sind höchstens {}.", "Too many of the kind “{}” ({}): {}; at most {} are possible.";
+    ProblemAtLine => "Zeile {}: {}", "line {}: {}";
+    FieldVotes => "die Zahl der Punkte", "the number of dots";
+    FieldDotsPerPerson => "die Zahl der Punkte pro Person", "the number of dots per person";
+    FieldPlannedMinutes => "die geplante Zeit in Minuten", "the planned time in minutes";
+    FieldExtension => "eine Verlängerung in Sekunden", "an extension in seconds";
+    FieldPosition => "die Position", "the position";
+    // What loading put right.
+    RepairsIntro => "Beim Öffnen wurde Folgendes berichtigt (die Datei ändert sich erst beim Speichern):", "Opening put these things right (the file changes only when you save):";
+    RepairRatingOutside => "{} „{}“: Die Bewertung {} für „{}“ lag außerhalb der Skala und wurde entfernt.", "{} “{}”: the rating {} for “{}” was outside the scale and was removed.";
+    RepairRatingUnknown => "{} „{}“: Eine Bewertung für eine Dimension, die es nicht gibt, wurde entfernt.", "{} “{}”: a rating for a dimension that does not exist was removed.";
+    RepairMembersMissing => "{} „{}“: {} Karten, die es auf der Pinnwand nicht gibt (oder doppelt), wurden aus dem Cluster genommen.", "{} “{}”: {} cards that are not on the board (or listed twice) were taken out of the cluster.";
+    RepairCardInTwoClusters => "{} „{}“ stand in zwei Clustern und bleibt nur in „{}“.", "{} “{}” was in two clusters and stays only in “{}”.";
+    RepairLinkMissing => "{} „{}“: Ein Verweis auf etwas, das es nicht gibt, wurde entfernt.", "{} “{}”: a link to something that does not exist was removed.";
+    RepairTimingBackwards => "{} „{}“: {} Zeitmarken lagen vor der vorigen und wurden auf deren Zeit gesetzt.", "{} “{}”: {} timing entries lay before the one before them and were set to its time.";
+    RepairPositionMoved => "{} „{}“ lag weit außerhalb der Pinnwand und wurde an ihren Rand gerückt.", "{} “{}” lay far outside the board and was moved to its edge.";
+    RepairsMore => "… und {} weitere.", "… and {} more.";
     ElementSession => "Die Sitzung", "The session";
     ElementParticipant => "Teilnehmende", "Participant";
     ElementAgendaDay => "Agenda-Tag", "Agenda day";
@@ -94,6 +118,10 @@ texts! {
     ElementPhoto => "Foto", "Photo";
     ElementResult => "Ergebnis", "Result";
     ElementActionItem => "Aufgabe", "Action item";
+    ElementReflection => "Reflexion", "Reflection";
+    ElementDissent => "Dissens", "Dissent";
+    ElementTimingEvent => "Zeitmarke", "Timing entry";
+    ElementNextMeeting => "Nächstes Treffen", "Next meeting";
     // Files a session names.
     FileMissing => "{} fehlt im Sitzungsordner.", "{} is missing from the session folder.";
     FileOutside => "{} liegt außerhalb des Sitzungsordners (über einen Verweis oder Pfad) und wird nicht gelesen.", "{} lies outside the session folder (through a link or its path) and is not read.";
@@ -129,6 +157,7 @@ texts! {
     ConsolidateOutNotConsolidation => "{} enthält Dateien, aber keine Konsolidierung, die sich aktualisieren ließe. Bitte einen leeren oder neuen Ordner wählen.", "{} holds files but no consolidation to update. Please choose an empty or new folder.";
     ConsolidateForeign => "In {} liegt {}, das nicht von der Konsolidierung stammt und ersetzt würde. Es wurde nichts geschrieben.", "{} holds {}, which consolidation did not write and would replace. Nothing was written.";
     ConsolidateOutUnreadable => "Das bisherige Ergebnis lässt sich nicht lesen und bleibt unverändert:", "The existing result cannot be read, so it is left alone:";
+    ConsolidateResultInvalid => "Das Ergebnis wäre größer, als eine Sitzung sein kann; es wurde nichts geschrieben. Bitte weniger Sitzungen auf einmal konsolidieren:", "The result would be larger than a session can be; nothing was written. Please consolidate fewer sessions at once:";
     ConsolidateCancelled => "Die Konsolidierung wurde abgebrochen; es wurde nichts geschrieben.", "The consolidation was cancelled; nothing was written.";
     ConsolidatePhotoNotCopied => "Ein Foto wurde nicht übernommen: {}", "A photo was not copied: {}";
     // Background work.

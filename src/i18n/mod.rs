@@ -15,8 +15,8 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 pub use cli::C;
-pub use describe::{Describe, io_reason};
-pub use format::{date, decimal, plural};
+pub use describe::{Describe, io_reason, repair_lines};
+pub use format::{count, date, decimal, plural};
 pub use messages::M;
 pub use report::R;
 pub use ui::T;

@@ -28,6 +28,7 @@ texts! {
     Minutes => "{} min", "{} min";
     Boards => "Pinnwände", "Boards";
     OtherCards => "Weitere Karten", "Other cards";
+    BoardNotDrawn => "Diese Pinnwand hat {} Karten, zu viele für ein lesbares Bild; sie sind unten aufgeführt.", "This board has {} cards, too many for a legible picture; they are listed below.";
     ResultsAndNextSteps => "Ergebnisse und nächste Schritte", "Results and next steps";
     ResultsAndDecisions => "Ergebnisse und Beschlüsse", "Results and decisions";
     NextTasks => "Nächste Aufgaben", "Next tasks";
@@ -42,6 +43,7 @@ texts! {
     Dissent => "Abweichende Stimmen", "Dissent";
     Summary => "Zusammenfassung", "Summary";
     Photos => "Fotos", "Photos";
+    PhotosLeftOut => "Nicht aufgenommene Fotos", "Photos left out";
     MeanLine => "Mittel {}, {} % positiv (n = {})", "Mean {}, {} % positive (n = {})";
     PhotoBy => "Foto: {}", "Photo: {}";
     CreditsText => "Text: {}", "Text: {}";

@@ -199,7 +199,7 @@ texts! {
     MinusOne => "−1 min", "−1 min";
     ExtendBy => "Verlängern um", "Extend by";
     Extend => "Verlängern", "Extend";
-    WholeMinutes => "Ganze Minuten, z. B. 45", "Whole minutes, e.g. 45";
+    WholeMinutes => "Ganze Minuten bis 1440 (ein Tag), z. B. 45", "Whole minutes up to 1440 (a day), e.g. 45";
     WholeSeconds => "Ganze Sekunden, z. B. 60", "Whole seconds, e.g. 60";
     ProjectorView => "Beamer-Ansicht", "Projector view";
     CloseProjector => "Beamer-Ansicht schließen", "Close projector view";
@@ -289,7 +289,7 @@ texts! {
     QuadrantLabels => "Quadranten beschriften", "Quadrant labels";
     QuadrantOrder => "oben links, oben rechts, unten links, unten rechts", "top left, top right, bottom left, bottom right";
     DotsPerPerson => "Punkte pro Person", "Dots per person";
-    WholeNumber => "Eine ganze Zahl, 0 = unbegrenzt", "A whole number, 0 = no limit";
+    WholeNumber => "Eine ganze Zahl bis 100, 0 = unbegrenzt", "A whole number up to 100, 0 = no limit";
     DotBudget => "für {} Teilnehmende", "for {} participants";
     SelectedCard => "Ausgewählte Karte", "Selected card";
     CardText => "Text", "Text";
@@ -380,6 +380,7 @@ texts! {
     PathHelpExport => "Datei (bei CSV: Ordner), in die exportiert wird:", "File (for CSV: folder) to export to:";
     Exporting => "Exportiere …", "Exporting…";
     Exported => "Export geschrieben", "Export written";
+    PhotosLeftOut => "Nicht im Bericht:", "Left out of the report:";
     OpenIt => "Öffnen", "Open";
     OpenFolder => "Ordner öffnen", "Open folder";
     MethodInput => "Input", "Input";

@@ -1,7 +1,8 @@
 //! Every change to the session's photos, as a named edit.
 
 use super::{Photo, PhotoLink};
-use crate::agenda::edit::set;
+use crate::agenda::edit::{set, set_text};
+use crate::session::limits::SHORT_TEXT;
 use crate::session::{PhotoId, Session};
 
 /// A text field of a photo.
@@ -23,6 +24,21 @@ pub enum PhotoEdit {
 }
 
 impl PhotoEdit {
+    /// Adds newly imported photos, credited to the session's (first) photographer.
+    pub fn attach(session: &Session, photos: Vec<Photo>) -> Self {
+        let photographer = session.meta.credits.photos.first();
+        let photos = photos
+            .into_iter()
+            .map(|mut photo| {
+                if let Some(name) = photographer {
+                    photo.photographer.clone_from(name);
+                }
+                photo
+            })
+            .collect();
+        PhotoEdit::Add(photos)
+    }
+
     /// Applies the edit; returns whether anything changed.
     pub fn apply(self, session: &mut Session) -> bool {
         let photos = &mut session.photos;
@@ -50,7 +66,7 @@ impl PhotoEdit {
                     PhotoText::Caption => &mut photo.caption,
                     PhotoText::Photographer => &mut photo.photographer,
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, SHORT_TEXT)
             }
             PhotoEdit::SetLink(id, link) => set(
                 photos.iter_mut().find(|p| p.id == id).map(|p| &mut p.link),

@@ -32,6 +32,8 @@ pub enum PhotoError {
     NotAnImage(String),
     /// The header claims more pixels than Moderato accepts (width, height).
     TooLarge(String, u32, u32),
+    /// The file is larger than any photo (in bytes).
+    FileTooLarge(String, u64),
     /// The picture data does not decode completely.
     Damaged(String),
     Missing(String),
@@ -53,7 +55,7 @@ impl From<storage::FileError> for PhotoError {
             FileProblem::Outside => Self::Outside(name),
             FileProblem::PhotosFolderNotReal => Self::PhotosFolderNotReal,
             FileProblem::NotAFile => Self::NotAFile(name),
-            FileProblem::TooLarge { .. } => Self::TooLarge(name, 0, 0),
+            FileProblem::TooLarge { bytes } => Self::FileTooLarge(name, bytes),
             FileProblem::Unreadable(e) => Self::Unreadable(name, e.kind()),
         }
     }
@@ -67,7 +69,7 @@ fn name_of(path: &Path) -> String {
 }
 
 /// What a photo file is, checked from its first bytes (not its name).
-fn sniff(bytes: &[u8], name: &str) -> Result<ImageFormat, PhotoError> {
+pub(super) fn sniff(bytes: &[u8], name: &str) -> Result<ImageFormat, PhotoError> {
     if bytes.is_empty() {
         return Err(PhotoError::Empty(name.to_owned()));
     }
@@ -89,21 +91,33 @@ fn sniff(bytes: &[u8], name: &str) -> Result<ImageFormat, PhotoError> {
 }
 
 /// A decoder whose header passed the size checks, with the photo's orientation and EXIF.
-struct Checked<'a> {
+pub(super) struct Checked<'a> {
     decoder: Box<dyn ImageDecoder + 'a>,
     orientation: image::metadata::Orientation,
     exif: Option<Vec<u8>>,
 }
 
-fn open_checked<'a>(bytes: &'a [u8], name: &str) -> Result<Checked<'a>, PhotoError> {
+pub(super) fn open_checked<'a>(bytes: &'a [u8], name: &str) -> Result<Checked<'a>, PhotoError> {
     let format = sniff(bytes, name)?;
+    if !super::check::is_complete(bytes, format) {
+        return Err(PhotoError::Damaged(name.to_owned()));
+    }
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODED_BYTES);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| classify(e, name))?;
+    let mut decoder = reader.into_decoder().map_err(|e| match e {
+        // Say what the header claims: reading the dimensions allocates nothing.
+        image::ImageError::Limits(_) => {
+            let mut header = ImageReader::with_format(Cursor::new(bytes), format);
+            header.no_limits();
+            let (width, height) = header.into_dimensions().unwrap_or((0, 0));
+            PhotoError::TooLarge(name.to_owned(), width, height)
+        }
+        other => classify(other, name),
+    })?;
     let (width, height) = decoder.dimensions();
     if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_DECODED_BYTES {
         return Err(PhotoError::TooLarge(name.to_owned(), width, height));
@@ -167,7 +181,7 @@ pub fn thumbnail_inside(
 /// photo, with its taken-at time from EXIF when present.
 pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
     let name = name_of(source);
-    let bytes = fs::read(source).map_err(|e| PhotoError::Unreadable(name.clone(), e.kind()))?;
+    let bytes = read_source(source, &name)?;
     let format = sniff(&bytes, &name)?;
     // Decode fully once: a truncated file fails here, not later in the gallery.
     let checked = open_checked(&bytes, &name)?;
@@ -217,6 +231,47 @@ pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
         taken_at,
         ..Photo::default()
     })
+}
+
+/// Imports several files, in order; returns the photos copied in and the files refused, each
+/// with its reason. `progress` hears (done, total) before each file.
+pub fn import_all(
+    folder: &Path,
+    files: &[PathBuf],
+    mut progress: impl FnMut(usize, usize),
+) -> (Vec<Photo>, Vec<PhotoError>) {
+    let mut photos = Vec::new();
+    let mut refused = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        progress(n, files.len());
+        match import(folder, file) {
+            Ok(photo) => photos.push(photo),
+            Err(error) => refused.push(error),
+        }
+    }
+    (photos, refused)
+}
+
+/// Reads a file to import, refusing one larger than any photo before reading it.
+fn read_source(source: &Path, name: &str) -> Result<Vec<u8>, PhotoError> {
+    use std::io::Read as _;
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => PhotoError::Missing(name.to_owned()),
+        kind => PhotoError::Unreadable(name.to_owned(), kind),
+    };
+    let file = fs::File::open(source).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(PhotoError::NotAFile(name.to_owned()));
+    }
+    if metadata.len() > storage::MAX_FILE_BYTES {
+        return Err(PhotoError::FileTooLarge(name.to_owned(), metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(storage::MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    Ok(bytes)
 }
 
 fn short_hash(bytes: &[u8]) -> u32 {

@@ -1,12 +1,12 @@
 //! Every change to the reflection round, as a named edit.
 
 use super::{Dimension, Dissent, ReflectionEntry};
-use crate::agenda::edit::set;
+use crate::agenda::edit::{set, set_text};
+use crate::session::limits::{LONG_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
 use crate::session::{AgendaItemId, DimensionId, ReflectionEntryId, Session};
 
-/// The widest scale the reflection takes: 21 steps (say, −10 … +10).
-pub const MAX_SCALE_STEPS: i64 = 21;
+pub use crate::session::limits::{MAX_SCALE_STEPS, scale_is_valid};
 
 /// A text field of a recorded dissent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -53,11 +53,6 @@ pub enum ReflectionEdit {
     SetSummary(String),
 }
 
-/// Whether a scale is one the reflection takes.
-pub fn scale_is_valid(min: i32, max: i32) -> bool {
-    min < max && i64::from(max) - i64::from(min) < MAX_SCALE_STEPS
-}
-
 impl ReflectionEdit {
     /// Applies the edit; returns whether anything changed.
     pub fn apply(self, session: &mut Session) -> bool {
@@ -76,13 +71,14 @@ impl ReflectionEdit {
                 }
                 changed
             }
-            ReflectionEdit::RenameDimension(id, name) => set(
+            ReflectionEdit::RenameDimension(id, name) => set_text(
                 reflection
                     .dimensions
                     .iter_mut()
                     .find(|d| d.id == id)
                     .map(|d| &mut d.name),
                 name,
+                SHORT_TEXT,
             ),
             ReflectionEdit::SetScale { min, max } => {
                 if !scale_is_valid(min, max) {
@@ -110,11 +106,11 @@ impl ReflectionEdit {
                 let Some(entry) = reflection.entries.iter_mut().find(|e| e.id == id) else {
                     return false;
                 };
-                let slot = match field {
-                    EntryText::Who => &mut entry.who,
-                    EntryText::Comment => &mut entry.comment,
+                let (slot, limit) = match field {
+                    EntryText::Who => (&mut entry.who, SHORT_TEXT),
+                    EntryText::Comment => (&mut entry.comment, LONG_TEXT),
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, limit)
             }
             ReflectionEdit::SetRating {
                 entry,
@@ -153,12 +149,12 @@ impl ReflectionEdit {
                 let Some(dissent) = reflection.dissent.get_mut(index) else {
                     return false;
                 };
-                let slot = match field {
-                    DissentText::Who => &mut dissent.who,
-                    DissentText::Statement => &mut dissent.statement,
-                    DissentText::Response => &mut dissent.response,
+                let (slot, limit) = match field {
+                    DissentText::Who => (&mut dissent.who, SHORT_TEXT),
+                    DissentText::Statement => (&mut dissent.statement, LONG_TEXT),
+                    DissentText::Response => (&mut dissent.response, LONG_TEXT),
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, limit)
             }
             ReflectionEdit::SetDissentItem(index, item) => set(
                 reflection
@@ -167,7 +163,9 @@ impl ReflectionEdit {
                     .map(|d| &mut d.agenda_item),
                 item,
             ),
-            ReflectionEdit::SetSummary(text) => set(Some(&mut reflection.summary), text),
+            ReflectionEdit::SetSummary(text) => {
+                set_text(Some(&mut reflection.summary), text, LONG_TEXT)
+            }
         }
     }
 }

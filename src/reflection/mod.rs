@@ -6,4 +6,4 @@ pub mod edit;
 mod model;
 pub mod stats;
 
-pub use model::{Dimension, Dissent, Reflection, ReflectionEntry, Scale};
+pub use model::{Dimension, Dissent, REPEATED_RATING, Reflection, ReflectionEntry, Scale};

@@ -77,8 +77,40 @@ pub struct ReflectionEntry {
     pub id: ReflectionEntryId,
     /// A participant's name or an organisation; empty when anonymous.
     pub who: String,
+    /// A file that rates a dimension twice in one entry is refused (the last would win).
+    #[serde(deserialize_with = "unique_ratings")]
     pub ratings: BTreeMap<DimensionId, i32>,
     pub comment: String,
+}
+
+/// The message of the error for a dimension rated twice in one entry; `storage` recognises it.
+pub const REPEATED_RATING: &str = "a dimension is rated twice in one entry";
+
+fn unique_ratings<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<DimensionId, i32>, D::Error> {
+    struct Ratings;
+    impl<'de> serde::de::Visitor<'de> for Ratings {
+        type Value = BTreeMap<DimensionId, i32>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from dimension ids to ratings")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut ratings = BTreeMap::new();
+            while let Some((dimension, value)) = map.next_entry()? {
+                if ratings.insert(dimension, value).is_some() {
+                    return Err(serde::de::Error::custom(REPEATED_RATING));
+                }
+            }
+            Ok(ratings)
+        }
+    }
+    deserializer.deserialize_map(Ratings)
 }
 
 /// A recorded disagreement.

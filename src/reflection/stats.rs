@@ -35,7 +35,10 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
         reflection.scale.max.max(reflection.scale.min),
     );
     // Twice the middle, so that odd and even scales compare without fractions.
-    let middle2 = min + max;
+    let middle2 = i64::from(min) + i64::from(max);
+    // A loaded scale has at most 21 steps; anything wider gets only the values that occur,
+    // so a hostile scale never allocates per value.
+    let is_small = crate::session::limits::scale_is_valid(min, max);
     reflection
         .dimensions
         .iter()
@@ -47,9 +50,17 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
                 .filter(|v| (min..=max).contains(v))
                 .collect();
             let count = values.len();
-            let distribution = (min..=max)
-                .map(|v| (v, values.iter().filter(|x| **x == v).count()))
-                .collect();
+            let distribution = if is_small {
+                (min..=max)
+                    .map(|v| (v, values.iter().filter(|x| **x == v).count()))
+                    .collect()
+            } else {
+                let mut counts = std::collections::BTreeMap::new();
+                for v in &values {
+                    *counts.entry(*v).or_insert(0) += 1;
+                }
+                counts.into_iter().collect()
+            };
             let mean = (count > 0)
                 .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / count as f64);
             let share = |f: &dyn Fn(i32) -> bool| {
@@ -59,8 +70,8 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
                     values.iter().filter(|v| f(**v)).count() as f64 / count as f64
                 }
             };
-            let positive_share = share(&|v| v * 2 > middle2);
-            let negative_share = share(&|v| v * 2 < middle2);
+            let positive_share = share(&|v| i64::from(v) * 2 > middle2);
+            let negative_share = share(&|v| i64::from(v) * 2 < middle2);
             let verdict = if count == 0 {
                 Verdict::NoRatings
             } else if positive_share >= 0.3 && negative_share >= 0.3 {
@@ -91,13 +102,14 @@ pub fn target_radius(rating: i32, min: i32, max: i32) -> f32 {
     if max == min {
         return 0.5;
     }
-    ((max - rating) as f32 / (max - min) as f32).clamp(0.0, 1.0)
+    let span = f64::from(max) - f64::from(min);
+    ((f64::from(max) - f64::from(rating)) / span).clamp(0.0, 1.0) as f32
 }
 
 /// The rating for a click at `radius` (0 centre … 1 rim) on the target.
 pub fn rating_at(radius: f32, min: i32, max: i32) -> i32 {
-    let steps = (max - min) as f32;
-    let value = max as f32 - (radius.clamp(0.0, 1.0) * steps).round();
+    let steps = f64::from(max) - f64::from(min);
+    let value = f64::from(max) - (f64::from(radius.clamp(0.0, 1.0)) * steps).round();
     (value as i32).clamp(min.min(max), max.max(min))
 }
 
@@ -161,6 +173,16 @@ mod tests {
         assert_eq!(s[1].verdict, Verdict::Split);
         assert_eq!(s[2].verdict, Verdict::MostlyNegative);
         assert_eq!(s[3].verdict, Verdict::Mixed);
+    }
+
+    #[test]
+    fn a_hostile_scale_allocates_nothing_per_value_and_does_not_overflow() {
+        let r = reflection(&[&[i32::MAX], &[i32::MIN], &[7]], (i32::MIN, i32::MAX));
+        let s = &stats(&r)[0];
+        assert_eq!(s.distribution, vec![(i32::MIN, 1), (7, 1), (i32::MAX, 1)]);
+        assert_eq!(s.count, 3);
+        assert!((0.0..=1.0).contains(&target_radius(7, i32::MIN, i32::MAX)));
+        assert_eq!(rating_at(0.0, i32::MIN, i32::MAX), i32::MAX);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use jiff::civil::Date;
 
 use super::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};
-use crate::agenda::edit::set;
+use crate::agenda::edit::{set, set_text};
+use crate::session::limits::{LONG_TEXT, SHORT_TEXT};
 use crate::session::{ActionItemId, ResultId, Session};
 
 /// A text field of an action item.
@@ -62,7 +63,7 @@ impl ResultsEdit {
                 session.results.len() != before
             }
             ResultsEdit::SetResultText(id, text) => {
-                set(result(session, id).map(|r| &mut r.text), text)
+                set_text(result(session, id).map(|r| &mut r.text), text, LONG_TEXT)
             }
             ResultsEdit::SetResultSource(id, source) => {
                 set(result(session, id).map(|r| &mut r.source), source)
@@ -84,7 +85,7 @@ impl ResultsEdit {
                     ActionText::Title => &mut item.title,
                     ActionText::Owner => &mut item.owner,
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, SHORT_TEXT)
             }
             ResultsEdit::SetDue(id, due) => set(action(session, id).map(|a| &mut a.due), due),
             ResultsEdit::SetStatus(id, status) => {
@@ -107,13 +108,13 @@ impl ResultsEdit {
                 let Some(next) = session.next_meeting.as_mut() else {
                     return false;
                 };
-                let slot = match field {
-                    MeetingText::Place => &mut next.place,
-                    MeetingText::Note => &mut next.note,
+                let (slot, limit) = match field {
+                    MeetingText::Place => (&mut next.place, SHORT_TEXT),
+                    MeetingText::Note => (&mut next.note, LONG_TEXT),
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, limit)
             }
-            ResultsEdit::SetNotes(text) => set(Some(&mut session.notes), text),
+            ResultsEdit::SetNotes(text) => set_text(Some(&mut session.notes), text, LONG_TEXT),
         }
     }
 }

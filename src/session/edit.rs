@@ -4,8 +4,9 @@
 
 use jiff::civil::Date;
 
+use super::limits::SHORT_TEXT;
 use super::{DecisionState, Participant, ParticipantId, Session};
-use crate::agenda::edit::{AgendaEdit, set};
+use crate::agenda::edit::{AgendaEdit, set, set_text};
 use crate::board::edit::BoardEdit;
 use crate::photos::edit::PhotoEdit;
 use crate::reflection::edit::ReflectionEdit;
@@ -57,7 +58,7 @@ impl SessionEdit {
                     MetaText::Location => &mut meta.location,
                     MetaText::Language => &mut meta.language,
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, SHORT_TEXT)
             }
             SessionEdit::SetDates(dates) => set(Some(&mut meta.dates), dates),
             SessionEdit::SetModerators(names) => set(Some(&mut meta.moderators), names),
@@ -81,7 +82,7 @@ impl SessionEdit {
                     ParticipantText::Organisation => &mut participant.organisation,
                     ParticipantText::Role => &mut participant.role,
                 };
-                set(Some(slot), text)
+                set_text(Some(slot), text, SHORT_TEXT)
             }
             SessionEdit::SetDecision(index, state) => set(
                 session

@@ -4,10 +4,12 @@
 
 pub mod edit;
 mod ids;
+pub mod limits;
 mod problems;
 mod provenance;
 pub mod references;
 mod remap;
+mod repair;
 pub mod summary;
 
 use std::collections::BTreeSet;
@@ -20,8 +22,9 @@ pub use ids::{
     ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, DimensionId,
     ParticipantId, PhotoId, ReflectionEntryId, ResultId, SessionId,
 };
-pub use problems::{Element, Problem};
+pub use problems::{Element, NumberField, Problem, ProblemKind};
 pub use provenance::{DecisionState, MergeDecision, MergeKind, Provenance, SourceSession};
+pub use repair::{Repair, RepairKind};
 
 use crate::agenda::Agenda;
 use crate::board::Board;

@@ -24,7 +24,7 @@ pub struct Summary {
     pub boards: usize,
     pub cards: usize,
     pub clusters: usize,
-    pub votes: u32,
+    pub votes: u64,
     pub reflection_entries: usize,
     pub reflection_dimensions: usize,
     pub photos: usize,
@@ -60,7 +60,11 @@ impl Summary {
             boards: session.boards.len(),
             cards: session.boards.iter().map(|b| b.cards.len()).sum(),
             clusters: session.boards.iter().map(|b| b.clusters.len()).sum(),
-            votes: session.boards.iter().map(|b| b.num_votes()).sum(),
+            votes: session
+                .boards
+                .iter()
+                .map(|b| u64::from(b.num_votes()))
+                .sum(),
             reflection_entries: session.reflection.entries.len(),
             reflection_dimensions: session.reflection.dimensions.len(),
             photos: session.photos.len(),

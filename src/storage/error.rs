@@ -33,6 +33,8 @@ pub enum StorageError {
     NotASession { path: PathBuf },
     /// Nothing at that path.
     Missing { path: PathBuf },
+    /// A session file larger than any session (bytes).
+    TooLarge { path: PathBuf, bytes: u64 },
     /// The text of the file cannot be read as a session.
     Syntax {
         path: PathBuf,
@@ -66,6 +68,7 @@ impl StorageError {
             Self::Io { path, .. }
             | Self::NotASession { path }
             | Self::Missing { path }
+            | Self::TooLarge { path, .. }
             | Self::Syntax { path, .. }
             | Self::TooNew { path, .. }
             | Self::Invalid { path, .. } => Some(path),
@@ -160,6 +163,8 @@ pub enum SyntaxProblem {
     TooDeep,
     /// The wrong name before a group (such as `Card(` where a `Board(` belongs).
     WrongName { expected: String, found: String },
+    /// A reflection entry rates one dimension twice.
+    RepeatedRating,
     /// The file cannot be read as a session for another reason.
     Unreadable,
 }
@@ -242,7 +247,9 @@ impl SyntaxProblem {
     /// A value's own parser (an id, a date) said no; its words are for programmers.
     fn of_message(message: &str) -> Self {
         let lower = message.to_ascii_lowercase();
-        if lower.contains("uuid") {
+        if message == crate::reflection::REPEATED_RATING {
+            Self::RepeatedRating
+        } else if lower.contains("uuid") {
             Self::BadId
         } else if [
             "date",

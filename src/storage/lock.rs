@@ -6,6 +6,7 @@
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read as _, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The lock file inside a session folder.
 pub const LOCK_FILE: &str = ".moderato.lock";
@@ -62,6 +63,8 @@ impl SessionLock {
         let _ = file.set_len(0);
         let _ = file.rewind();
         let _ = write!(file, "{}", std::process::id());
+        // No other Moderato writes here now: working files from before are a crashed save's.
+        remove_stale_temps(folder, SystemTime::now());
         Ok(Self {
             _file: file,
             folder: folder.to_owned(),
@@ -71,5 +74,67 @@ impl SessionLock {
     /// The folder this lock guards.
     pub fn folder(&self) -> &Path {
         &self.folder
+    }
+}
+
+/// Removes the working files of saves (`.moderato-*.tmp`, see `atomic_write`) older than
+/// `before` from a session folder and its `photos/`: a save killed at its fsync or rename
+/// leaves one behind. Quietly, and only files of that naming: nothing a person made.
+fn remove_stale_temps(folder: &Path, before: SystemTime) {
+    for dir in [folder.to_owned(), folder.join(super::PHOTOS_DIR)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let is_temp = name.starts_with(".moderato-") && name.ends_with(".tmp");
+            // Not followed: a link of that name is removed itself, never its target.
+            let is_old = entry
+                .metadata()
+                .ok()
+                .filter(std::fs::Metadata::is_file)
+                .and_then(|m| m.modified().ok())
+                .is_some_and(|modified| modified < before);
+            if is_temp && is_old {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn taking_the_lock_removes_a_crashed_saves_working_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path();
+        std::fs::create_dir_all(folder.join("photos")).unwrap();
+        let old = SystemTime::now() - Duration::from_secs(5);
+        let stale = [".moderato-a1B2c3.tmp", "photos/.moderato-x.tmp"];
+        let kept = ["notizen.tmp", ".moderato-liste.txt", "session.ron"];
+        for name in stale.iter().chain(&kept) {
+            let file = File::create(folder.join(name)).unwrap();
+            file.set_modified(old).unwrap();
+        }
+        let _lock = SessionLock::acquire(folder).unwrap();
+        for name in stale {
+            assert!(!folder.join(name).exists(), "{name} should be gone");
+        }
+        for name in kept {
+            assert!(folder.join(name).exists(), "{name} should stay");
+        }
+    }
+
+    #[test]
+    fn a_working_file_newer_than_the_lock_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = dir.path().join(".moderato-neu.tmp");
+        File::create(&name).unwrap();
+        remove_stale_temps(dir.path(), SystemTime::now() - Duration::from_secs(60));
+        assert!(name.exists());
     }
 }

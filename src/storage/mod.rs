@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{SCHEMA_VERSION, Session};
+use crate::session::Repair;
 
 pub use autosave::{Recovery, discard_autosave, find_recovery, write_autosave};
 pub use error::{Expected, IoAction, StorageError, SyntaxProblem};
@@ -86,8 +87,26 @@ pub fn to_ron(session: &Session) -> String {
     text
 }
 
+/// The largest session file read: far more than 100,000 cards with long texts need.
+pub const MAX_SESSION_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A session as loaded, with what loading put right (see [`Session::repair`]).
+#[derive(Debug)]
+pub struct Loaded {
+    pub session: Session,
+    pub repairs: Vec<Repair>,
+}
+
 /// Parses a session from RON text; `path` only names the file in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Session, StorageError> {
+    from_ron_reporting(text, path).map(|loaded| loaded.session)
+}
+
+/// Parses a session from RON text, refusing what would break later and putting right what
+/// can be put right; `path` only names the file in messages.
+pub fn from_ron_reporting(text: &str, path: &Path) -> Result<Loaded, StorageError> {
+    // Some editors on Windows start a file with a byte-order mark; it means nothing here.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let version = probe_schema_version(text, path)?;
     if version > SCHEMA_VERSION {
         return Err(StorageError::TooNew {
@@ -99,15 +118,30 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Session, StorageError> {
     // tests/fixtures. Version 1 is the first format, so there is nothing to migrate yet.
     let mut session: Session = ron::from_str(text).map_err(|e| syntax_error(path, &e))?;
     session.schema_version = SCHEMA_VERSION;
-    let problems = session.problems();
-    if problems.is_empty() {
-        Ok(session)
-    } else {
-        Err(StorageError::Invalid {
+    let mut problems = session.problems();
+    if !problems.is_empty() {
+        for problem in &mut problems {
+            problem.line = problem.id.and_then(|id| line_of(text, &id.to_string()));
+        }
+        return Err(StorageError::Invalid {
             path: path.to_owned(),
             problems,
-        })
+        });
     }
+    let repairs = session.repair();
+    Ok(Loaded { session, repairs })
+}
+
+/// The line on which `needle` first occurs (an element's id: where it is defined).
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    let at = text.find(needle)?;
+    Some(
+        text.as_bytes()[..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1,
+    )
 }
 
 /// Reads only the `schema_version`, so a newer file is refused before its unknown fields are
@@ -137,6 +171,11 @@ fn syntax_error(path: &Path, error: &ron::error::SpannedError) -> StorageError {
 
 /// Loads a session from its folder (or its `session.ron`).
 pub fn load(path: &Path) -> Result<Session, StorageError> {
+    load_reporting(path).map(|loaded| loaded.session)
+}
+
+/// Loads a session from its folder (or its `session.ron`), with what loading put right.
+pub fn load_reporting(path: &Path) -> Result<Loaded, StorageError> {
     if !path.exists() {
         return Err(StorageError::Missing {
             path: path.to_owned(),
@@ -148,24 +187,48 @@ pub fn load(path: &Path) -> Result<Session, StorageError> {
     } else {
         paths.session_file()
     };
-    let text = match fs::read(&file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_column(e.as_bytes(), e.utf8_error().valid_up_to());
-            StorageError::Syntax {
-                path: file.clone(),
-                line,
-                column,
-                problem: SyntaxProblem::NotText,
-            }
-        })?,
+    let bytes = match read_limited(&file) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound && path.is_dir() => {
             return Err(StorageError::NotASession {
                 path: path.to_owned(),
             });
         }
+        Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
+            let bytes = fs::metadata(&file).map_or(0, |m| m.len());
+            return Err(StorageError::TooLarge { path: file, bytes });
+        }
         Err(e) => return Err(StorageError::io(IoAction::Read, &file, e)),
     };
-    from_ron(&text, &file)
+    from_bytes_reporting(&bytes, &file)
+}
+
+/// Parses a session from the bytes of a file (which must be UTF-8 text), like
+/// [`from_ron_reporting`]; `path` only names the file in messages.
+pub fn from_bytes_reporting(bytes: &[u8], path: &Path) -> Result<Loaded, StorageError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        StorageError::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            problem: SyntaxProblem::NotText,
+        }
+    })?;
+    from_ron_reporting(text, path)
+}
+
+/// Reads a whole file of at most [`MAX_SESSION_BYTES`]; a larger one gives `FileTooLarge`
+/// without being read.
+fn read_limited(file: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let opened = File::open(file)?;
+    let mut bytes = Vec::new();
+    opened.take(MAX_SESSION_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(io::ErrorKind::FileTooLarge.into());
+    }
+    Ok(bytes)
 }
 
 /// Saves a session into its folder, atomically, keeping the previous file as a backup.

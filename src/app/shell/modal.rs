@@ -34,7 +34,8 @@ pub enum Modal {
         saved_at: Option<Timestamp>,
     },
     /// An export is written; offer to open it.
-    Exported(PathBuf),
+    /// The file written, and photos the report left out (in words).
+    Exported(PathBuf, Vec<String>),
     /// Closing the window with unsaved changes: save, don't save, or stay.
     ConfirmClose,
     /// A new session, with its title.
@@ -144,9 +145,16 @@ impl ModeratoApp {
                         }
                     });
                 }
-                Modal::Exported(path) => {
+                Modal::Exported(path, left_out) => {
                     ui.heading(tr(T::Exported));
                     ui.label(path.display().to_string());
+                    if !left_out.is_empty() {
+                        ui.add_space(8.0);
+                        ui.label(egui::RichText::new(tr(T::PhotosLeftOut)).strong());
+                        for line in left_out.iter() {
+                            ui.label(format!("\u{2022} {line}"));
+                        }
+                    }
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(tr(T::OpenIt)).clicked() {
@@ -194,7 +202,11 @@ impl ModeratoApp {
                     ui.heading(tr(T::NewSession));
                     let label = ui.label(tr(T::NewSessionTitle));
                     let response = ui
-                        .add(egui::TextEdit::singleline(title).desired_width(f32::INFINITY))
+                        .add(
+                            egui::TextEdit::singleline(title)
+                                .desired_width(f32::INFINITY)
+                                .char_limit(crate::session::limits::SHORT_TEXT),
+                        )
                         .labelled_by(label.id);
                     if !response.has_focus() && !response.lost_focus() {
                         response.request_focus();

@@ -371,7 +371,10 @@ fn item_row_ui(
             &item.planned_minutes,
             50.0,
             ToString::to_string,
-            |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
+            |text| {
+                let max = crate::session::limits::MAX_PLANNED_MINUTES;
+                text.trim().parse().ok().filter(|m: &u32| *m <= max)
+            },
         )
     });
     if let Some(value) = minutes.changed {

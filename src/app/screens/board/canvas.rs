@@ -431,6 +431,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
             rect.expand(4.0),
             egui::TextEdit::multiline(&mut text)
                 .id(edit_id)
+                .char_limit(crate::session::limits::CARD_TEXT)
                 .font(FontId::proportional(text_size.max(12.0)))
                 .desired_width(rect.width()),
         );

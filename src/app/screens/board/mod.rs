@@ -158,6 +158,7 @@ fn entry_ui(
             .add(
                 egui::TextEdit::singleline(&mut entry.text)
                     .id(id)
+                    .char_limit(crate::session::limits::CARD_TEXT)
                     .desired_width(320.0)
                     .hint_text(cx.tr(T::TypeAndEnter)),
             )

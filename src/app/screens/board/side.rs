@@ -46,7 +46,10 @@ fn selected_card_ui(
     };
     ui.label(RichText::new(cx.tr(T::SelectedCard)).strong());
     let label = ui.label(cx.tr(T::CardText));
-    let text = TextField::new(&card.text, label.id).multiline(2).show(ui);
+    let text = TextField::new(&card.text, label.id)
+        .multiline(2)
+        .limit(crate::session::limits::CARD_TEXT)
+        .show(ui);
     if let Some(text) = text.changed {
         edits.push(BoardEdit::SetCardText(board.id, card.id, text));
     }
@@ -257,7 +260,10 @@ fn settings_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) 
                 &board.dots_per_person,
                 50.0,
                 ToString::to_string,
-                |text| text.trim().parse().ok().filter(|d: &u32| *d <= 1000),
+                |text| {
+                    let max = crate::session::limits::MAX_DOTS_PER_PERSON;
+                    text.trim().parse().ok().filter(|d: &u32| *d <= max)
+                },
             );
             if let Some(value) = dots.changed {
                 edits.push(BoardEdit::SetDotsPerPerson(board.id, value));
