@@ -1,57 +1,39 @@
 //! Interaction tests: the real app, headless, driven through its labels like a user would.
 
+#[path = "common/app.rs"]
+mod app;
 mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::example_copy;
+use app::{Setup, sessions_with_example, settle, start};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use moderato::app::{ModeratoApp, Preferences, Screen, StartWith, StartupOptions};
+use moderato::app::{ModeratoApp, Screen, StartWith};
 use moderato::clock::Clock;
 use moderato::i18n::Lang;
 use moderato::storage;
 
-/// A temp sessions folder holding a copy of the example session.
-fn sessions_with_example() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = example_copy(dir.path());
-    (dir, folder)
-}
-
-/// Steps until background work is done (opening, saving and photos run on worker
-/// threads), then runs to a still frame.
-fn settle(harness: &mut Harness<'static, ModeratoApp>) {
-    // One frame handles the click, the next draws the screen it chose.
-    harness.step();
-    harness.step();
-    for _ in 0..1000 {
-        if !harness.state().is_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
-}
-
 fn app_on(dir: &Path, open: Option<PathBuf>, lang: Lang) -> Harness<'static, ModeratoApp> {
-    let options = StartupOptions {
+    let setup = Setup {
         start: open.map_or(StartWith::LastSession, StartWith::Session),
-        ..StartupOptions::in_folder(dir)
+        lang,
+        size: [1400.0, 1000.0],
+        ..Setup::on(PathBuf::new())
     };
-    let prefs = Preferences {
-        language: Some(lang),
-        ..Preferences::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
-    settle(&mut harness);
-    harness
+    start(dir, setup)
+}
+
+fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static, ModeratoApp> {
+    start(
+        dir,
+        Setup {
+            clock,
+            ..Setup::on(folder)
+        },
+    )
 }
 
 #[test]
@@ -421,24 +403,6 @@ fn pending_agenda_session(dir: &Path) -> PathBuf {
     let folder = dir.join("zeitplan");
     storage::save(&folder, &session).unwrap();
     folder
-}
-
-fn app_with_clock(dir: &Path, folder: PathBuf, clock: Clock) -> Harness<'static, ModeratoApp> {
-    let options = StartupOptions {
-        start: StartWith::Session(folder),
-        clock,
-        ..StartupOptions::in_folder(dir)
-    };
-    let prefs = Preferences {
-        language: Some(Lang::En),
-        ..Preferences::default()
-    };
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 1000.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));
-    settle(&mut harness);
-    harness
 }
 
 #[test]

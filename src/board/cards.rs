@@ -8,6 +8,28 @@ use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
 use crate::model::{Board, Card, CardColour, CardId, CardShape, Cluster, ClusterId};
 use crate::session::limits;
 
+/// A new card at the first free place of a board for its size: on no other card, in no
+/// cluster's outline, on no label of the wall.
+pub fn new_card(
+    board: &Board,
+    id: CardId,
+    text: &str,
+    author: &str,
+    colour: CardColour,
+    shape: CardShape,
+) -> Card {
+    let mut card = Card {
+        id,
+        text: text.trim().to_owned(),
+        author: author.trim().to_owned(),
+        colour,
+        shape,
+        ..Card::default()
+    };
+    (card.x, card.y) = layout::free_spot(board, None, layout::card_size(&card));
+    card
+}
+
 /// Adds a card at the first free place and returns its id.
 pub fn add_card(
     board: &mut Board,
@@ -16,18 +38,9 @@ pub fn add_card(
     colour: CardColour,
     shape: CardShape,
 ) -> CardId {
-    let (x, y) = layout::free_spot(board, None);
     let id = CardId::generate();
-    board.cards.push(Card {
-        id,
-        text: text.trim().to_owned(),
-        author: author.trim().to_owned(),
-        colour,
-        shape,
-        x,
-        y,
-        votes: 0,
-    });
+    let card = new_card(board, id, text, author, colour, shape);
+    board.cards.push(card);
     id
 }
 

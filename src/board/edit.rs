@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use super::cards::{delete_cards, dissolve, duplicate_cards, group, nudge, update_membership};
 use super::votes;
 use crate::agenda::edit::{set, set_text};
-use crate::board::layout;
 use crate::model::{
     AgendaItemId, Axes, Board, BoardId, Card, CardColour, CardId, CardShape, Cluster, ClusterId,
     Session,
@@ -77,6 +76,9 @@ pub enum BoardEdit {
         fallback_title: String,
     },
     Dissolve(BoardId, ClusterId),
+    /// Moves cards apart: none on another, none in a cluster it does not belong to, none on
+    /// a label; each keeps its quadrant (see `tidy`).
+    Tidy(BoardId),
     SetClusterTitle(BoardId, ClusterId, String),
     SetClusterColour(BoardId, ClusterId, CardColour),
     SetClusterCollapsed(BoardId, ClusterId, bool),
@@ -86,6 +88,22 @@ pub enum BoardEdit {
         target: VoteTarget,
         add: bool,
     },
+}
+
+/// Puts cards at new positions (wall coordinates).
+fn place(board: &mut Board, moves: super::tidy::Moves) {
+    let index: rustc_hash::FxHashMap<CardId, usize> = board
+        .cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    for (id, x, y) in moves {
+        if let Some(card) = index.get(&id).map(|i| &mut board.cards[*i]) {
+            card.x = limits::clamp_position(x);
+            card.y = limits::clamp_position(y);
+        }
+    }
 }
 
 impl BoardEdit {
@@ -98,19 +116,9 @@ impl BoardEdit {
         colour: CardColour,
         shape: CardShape,
     ) -> Self {
-        let (x, y) = layout::free_spot(board, None);
         BoardEdit::AddCard(
             board.id,
-            Card {
-                id,
-                text: text.trim().to_owned(),
-                author: author.trim().to_owned(),
-                colour,
-                shape,
-                x,
-                y,
-                votes: 0,
-            },
+            super::cards::new_card(board, id, text, author, colour, shape),
         )
     }
 
@@ -265,6 +273,11 @@ impl BoardEdit {
                 };
                 let before: Vec<ClusterId> = board.clusters.iter().map(|c| c.id).collect();
                 let grouped = group(board, cluster, &cards, &fallback_title).is_some();
+                if grouped {
+                    // Cards gathered from across the board do not leave an outline that
+                    // swallows the cards between them.
+                    place(board, super::tidy::gather(board, cluster));
+                }
                 let gone: Vec<ClusterId> = before
                     .into_iter()
                     .filter(|c| board.cluster(*c).is_none())
@@ -274,6 +287,15 @@ impl BoardEdit {
                 }
                 grouped
             }
+            BoardEdit::Tidy(id) => match board(session, id) {
+                Some(board) => {
+                    let moves = super::tidy::tidy(board);
+                    let changed = !moves.is_empty();
+                    place(board, moves);
+                    changed
+                }
+                None => false,
+            },
             BoardEdit::Dissolve(id, cluster) => {
                 let Some(board) = board(session, id) else {
                     return false;

@@ -165,6 +165,64 @@ fn features(text: &str) -> BTreeMap<String, f32> {
     out
 }
 
+/// A title for a group of cards from what they share: the word (by its stem) found on most
+/// of them, as written on the first card that has it; else the longest shared beginning of
+/// words (German compounds: "Bürgerhaushalt", "Bürgerbeteiligung" share "Bürger"). `None`
+/// when the cards share nothing of the kind.
+pub fn title_for(texts: &[&str]) -> Option<String> {
+    let needed = texts.len().div_ceil(2).max(2);
+    // Per stem: on how many cards, and its first written form.
+    let mut stems: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+    let mut prefixes: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut order = 0;
+    for text in texts {
+        let mut here = BTreeSet::new();
+        let mut here_prefixes = BTreeSet::new();
+        for written in text.split(|c: char| !c.is_alphanumeric()) {
+            let folded = words(written).concat();
+            if folded.chars().count() < 3 || is_stop_word(&folded) {
+                continue;
+            }
+            if here.insert(stem(&folded)) {
+                order += 1;
+                let entry = stems
+                    .entry(stem(&folded))
+                    .or_insert((0, order, written.to_owned()));
+                entry.0 += 1;
+            }
+            // Beginnings of five letters or more, as written (umlauts kept).
+            let chars: Vec<char> = written.chars().collect();
+            for end in 5..chars.len() {
+                let prefix: String = chars[..end].iter().collect();
+                if here_prefixes.insert(prefix.to_lowercase()) {
+                    let entry = prefixes.entry(prefix.to_lowercase()).or_insert((0, prefix));
+                    entry.0 += 1;
+                }
+            }
+        }
+    }
+    let best = stems
+        .values()
+        .filter(|(count, _, _)| *count >= needed)
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    if let Some((_, _, written)) = best {
+        return Some(capitalised(written));
+    }
+    prefixes
+        .into_iter()
+        .filter(|(_, (count, _))| *count >= needed)
+        .max_by_key(|(key, (count, _))| (*count, key.chars().count()))
+        .map(|(_, (_, written))| capitalised(&written))
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Lower-case words; umlauts and ß folded so "Bürger" and "Buerger" meet.
 pub(crate) fn words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -267,6 +325,19 @@ pub fn without_taken<K: Ord + Copy>(groups: Vec<Vec<K>>, taken: &BTreeSet<K>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suggested_group_is_named_by_what_its_cards_share() {
+        assert_eq!(
+            title_for(&["Sichere Radwege", "Radwege ausbauen", "Mehr Busse"]).as_deref(),
+            Some("Radwege")
+        );
+        assert_eq!(
+            title_for(&["Bürgerhaushalt seit 2015", "Bürgerbeteiligung stärken"]).as_deref(),
+            Some("Bürger")
+        );
+        assert_eq!(title_for(&["Bänke am Markt", "Mehr Busse"]), None);
+    }
 
     #[test]
     fn cards_pinned_together_are_grouped() {

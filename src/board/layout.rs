@@ -5,14 +5,14 @@
 //! (0, 0) top left; cards may lie outside that range on a free pinboard. Geometry is done in
 //! "wall units", the wall being `WALL_W` × `WALL_H` units, so cards keep their shape.
 
-use crate::model::{Board, Card, CardId, CardShape, Cluster};
+use super::text_fit;
+use crate::model::{Board, Card, CardId, Cluster};
 
 /// The wall in units.
 pub const WALL_W: f32 = 1600.0;
 pub const WALL_H: f32 = 1000.0;
-/// A card in units.
-pub const CARD_W: f32 = 150.0;
-pub const CARD_H: f32 = 80.0;
+/// A card in units, before its text needs more height.
+pub use super::text_fit::{CARD_H, CARD_W};
 /// Space kept between a new card and its neighbours.
 pub const GAP: f32 = 12.0;
 
@@ -60,12 +60,96 @@ pub fn to_wall(units: (f32, f32)) -> (f32, f32) {
     (units.0 / WALL_W, units.1 / WALL_H)
 }
 
-/// The size of a card in units (headings are wider and flatter).
+/// The size of a card in units: its shape's, taller when its text needs it.
 pub fn card_size(card: &Card) -> (f32, f32) {
-    match card.shape {
-        CardShape::Card => (CARD_W, CARD_H),
-        CardShape::Heading => (CARD_W * 1.2, CARD_H * 0.7),
+    let fit = text_fit::fit(&card.text, card.shape);
+    (fit.width, fit.height)
+}
+
+/// Text size of the labels on the wall (axes, quadrants), in units.
+pub const LABEL_SIZE: f32 = 22.0;
+/// Space between the wall's edge and a label on it, in units.
+const LABEL_PAD: f32 = 16.0;
+
+/// Where a label sits on (or beside) the wall, and how it is aligned there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WallLabel {
+    pub text: String,
+    pub rect: UnitRect,
+    /// Right-aligned at `rect.max.0` (else left-aligned at `rect.min.0`).
+    pub is_right: bool,
+    /// A quadrant's name: drawn fainter.
+    pub is_quadrant: bool,
+}
+
+/// The labels of a board's axes and quadrants, in units: below the wall for the horizontal
+/// axis, above it for the top of the vertical one, and in the wall's corners for the
+/// quadrants and the bottom of the vertical axis. Cards are never placed on those inside.
+pub fn wall_labels(board: &Board) -> Vec<WallLabel> {
+    let Some(axes) = &board.axes else {
+        return Vec::new();
+    };
+    let h = LABEL_SIZE * 1.5;
+    let label = |text: &str, x: f32, y: f32, is_right: bool, is_quadrant: bool| {
+        let w = text_fit::width_em(text) * LABEL_SIZE;
+        let (min_x, max_x) = if is_right { (x - w, x) } else { (x, x + w) };
+        WallLabel {
+            text: text.to_owned(),
+            rect: UnitRect {
+                min: (min_x, y),
+                max: (max_x, y + h),
+            },
+            is_right,
+            is_quadrant,
+        }
+    };
+    let (left, right) = (LABEL_PAD, WALL_W - LABEL_PAD);
+    let (top, bottom) = (LABEL_PAD, WALL_H - LABEL_PAD - h);
+    let mut labels = vec![
+        label(&axes.x.low, 0.0, WALL_H + 6.0, false, false),
+        label(&axes.x.high, WALL_W, WALL_H + 6.0, true, false),
+        label(&axes.y.high, 0.0, -h - 6.0, false, false),
+        label(&axes.y.low, left, bottom, false, false),
+    ];
+    if let Some([tl, tr, bl, br]) = &axes.quadrants {
+        labels.extend([
+            label(tl, left, top, false, true),
+            label(tr, right, top, true, true),
+            label(bl, left, bottom - h, false, true),
+            label(br, right, bottom, true, true),
+        ]);
     }
+    labels.retain(|l| !l.text.trim().is_empty());
+    labels
+}
+
+/// What a new or moved card must keep clear of on a board: other cards, the outlines of
+/// clusters (for a card not in them) and the labels on the wall.
+pub fn obstacles(board: &Board, except: &dyn Fn(&Card) -> bool) -> Vec<UnitRect> {
+    let mut taken: Vec<UnitRect> = board
+        .cards
+        .iter()
+        .filter(|c| !except(c))
+        .map(|c| card_rect(c).expand(GAP / 2.0))
+        .collect();
+    taken.extend(
+        board
+            .clusters
+            .iter()
+            .filter(|cluster| {
+                !cluster
+                    .cards
+                    .iter()
+                    .any(|id| board.card(*id).is_some_and(except))
+            })
+            .filter_map(|cluster| cluster_rect(board, cluster)),
+    );
+    taken.extend(
+        wall_labels(board)
+            .into_iter()
+            .map(|l| l.rect.expand(GAP / 2.0)),
+    );
+    taken
 }
 
 /// A card's outline in units.
@@ -80,30 +164,27 @@ pub fn card_rect(card: &Card) -> UnitRect {
 
 /// Where a new card goes: the first free place, row by row from the top left of the wall
 /// (or from `near`), never on top of another card. Returns wall coordinates.
-pub fn free_spot(board: &Board, near: Option<(f32, f32)>) -> (f32, f32) {
-    let taken: Vec<UnitRect> = board
-        .cards
-        .iter()
-        .map(|c| card_rect(c).expand(GAP / 2.0))
-        .collect();
+pub fn free_spot(board: &Board, near: Option<(f32, f32)>, size: (f32, f32)) -> (f32, f32) {
+    let taken = obstacles(board, &|_| false);
+    let (w, h) = size;
     let step_x = CARD_W + GAP;
-    let step_y = CARD_H + GAP;
+    let step_y = (CARD_H + GAP) / 2.0;
     let start = near
         .map(|(x, y)| (x * WALL_W, y * WALL_H))
-        .unwrap_or((CARD_W / 2.0 + GAP, CARD_H / 2.0 + GAP));
+        .unwrap_or((w / 2.0 + GAP, h / 2.0 + GAP));
     let columns = ((WALL_W - GAP) / step_x).floor().max(1.0) as i32;
     // Rows below the wall are allowed: a free pinboard simply grows downwards.
-    for row in 0..10_000 {
+    for row in 0..20_000 {
         for col in 0..columns {
             let x = if near.is_some() {
                 start.0 + col as f32 * step_x
             } else {
-                CARD_W / 2.0 + GAP + col as f32 * step_x
+                w / 2.0 + GAP + col as f32 * step_x
             };
             let y = start.1 + row as f32 * step_y;
             let rect = UnitRect {
-                min: (x - CARD_W / 2.0, y - CARD_H / 2.0),
-                max: (x + CARD_W / 2.0, y + CARD_H / 2.0),
+                min: (x - w / 2.0, y - h / 2.0),
+                max: (x + w / 2.0, y + h / 2.0),
             };
             if !taken.iter().any(|t| t.intersects(&rect)) {
                 return to_wall((x, y));
@@ -129,13 +210,31 @@ pub fn cluster_rect(board: &Board, cluster: &Cluster) -> Option<UnitRect> {
 
 /// The outline around some cards, with room for a title above them.
 pub fn outline<'a>(cards: impl Iterator<Item = &'a Card>) -> Option<UnitRect> {
-    cards
-        .map(card_rect)
-        .reduce(|a, b| a.union(&b))
-        .map(|r| UnitRect {
-            min: (r.min.0 - 14.0, r.min.1 - 40.0),
-            max: (r.max.0 + 14.0, r.max.1 + 14.0),
+    outline_of(cards.map(card_rect))
+}
+
+/// Whether a cluster is named by one of its heading cards: its title need not be drawn
+/// again above it.
+pub fn titled_by_heading(board: &Board, cluster: &Cluster) -> bool {
+    cluster
+        .cards
+        .iter()
+        .filter_map(|id| board.card(*id))
+        .any(|c| {
+            c.shape == crate::model::CardShape::Heading && c.text.trim() == cluster.title.trim()
         })
+}
+
+/// The band above a cluster's cards that holds its title, and the title's size, in units.
+pub const CLUSTER_TITLE_BAND: f32 = 40.0;
+pub const CLUSTER_TITLE_SIZE: f32 = 22.0;
+
+/// The outline around some card rectangles, with room for a title above them.
+pub fn outline_of(rects: impl Iterator<Item = UnitRect>) -> Option<UnitRect> {
+    rects.reduce(|a, b| a.union(&b)).map(|r| UnitRect {
+        min: (r.min.0 - 14.0, r.min.1 - CLUSTER_TITLE_BAND),
+        max: (r.max.0 + 14.0, r.max.1 + 14.0),
+    })
 }
 
 /// The bounds of all cards (for "fit all"), in units.
@@ -164,7 +263,7 @@ mod tests {
             ..Board::default()
         };
         for _ in 0..n {
-            let (x, y) = free_spot(&board, None);
+            let (x, y) = free_spot(&board, None, (CARD_W, CARD_H));
             board.cards.push(Card {
                 id: CardId::generate(),
                 x,
@@ -193,14 +292,14 @@ mod tests {
     #[test]
     fn a_card_placed_by_hand_is_avoided() {
         let mut board = board_with(0);
-        let (x, y) = free_spot(&board, None);
+        let (x, y) = free_spot(&board, None, (CARD_W, CARD_H));
         board.cards.push(Card {
             id: CardId::generate(),
             x,
             y,
             ..Card::default()
         });
-        let next = free_spot(&board, None);
+        let next = free_spot(&board, None, (CARD_W, CARD_H));
         assert_ne!(next, (x, y));
     }
 

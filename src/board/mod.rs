@@ -6,6 +6,8 @@ pub mod edit;
 pub mod grouping;
 pub mod layout;
 mod model;
+pub mod text_fit;
+pub mod tidy;
 pub mod votes;
 
 pub use model::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};

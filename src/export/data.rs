@@ -212,12 +212,13 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
-        .map(|board| {
+        .enumerate()
+        .map(|(n, board)| {
             let too_many = |n: usize| {
                 let count = i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
                 fill(r(R::BoardNotDrawn), &[&count])
             };
-            board_data(board, &source_of, &too_many)
+            board_data(board, n == 0, &source_of, &too_many)
         })
         .collect();
 

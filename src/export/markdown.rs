@@ -67,14 +67,14 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
                 cluster.votes
             ));
             for card in &cluster.cards {
-                out.push_str(&format!("- {}\n", text(card)));
+                out.push_str(&format!("- {}\n", text(&card.text)));
             }
             out.push('\n');
         }
         if !board.loose.is_empty() {
             out.push_str(&format!("### {}\n\n", l.unclustered));
             for card in &board.loose {
-                out.push_str(&format!("- {}\n", text(card)));
+                out.push_str(&format!("- {}\n", text(&card.text)));
             }
         }
     }

@@ -250,6 +250,8 @@ texts! {
     ColourGreen => "Grün", "Green";
     ColourBlue => "Blau", "Blue";
     FitAll => "Alles zeigen", "Fit all";
+    TidyUp => "Aufräumen", "Tidy up";
+    TidyUpHelp => "Schiebt Karten auseinander, die sich überdecken oder in einem fremden Cluster liegen; jede bleibt in ihrem Quadranten (Strg+Z macht es rückgängig).", "Moves apart cards that overlap or lie in a cluster that is not theirs; each stays in its quadrant (Ctrl+Z undoes it).";
     Group => "Gruppieren", "Group";
     Duplicate => "Duplizieren", "Duplicate";
     Delete => "Löschen", "Delete";

@@ -47,7 +47,13 @@ pub struct BoardUiState {
     pub highlight_author: Option<String>,
     /// Suggested groups waiting for the moderator's yes or no.
     pub suggestions: Vec<Vec<CardId>>,
+    /// The smallest card text "Fit all" allows, in points: a board with more cards scrolls
+    /// rather than shrink its text below what a room can read (more with larger text).
+    pub min_text_px: f32,
 }
+
+/// Card text at "Fit all" is at least this high, at the normal text size.
+pub const MIN_TEXT_PX: f32 = 11.0;
 
 impl Default for BoardUiState {
     fn default() -> Self {
@@ -66,6 +72,7 @@ impl Default for BoardUiState {
             is_voting: false,
             highlight_author: None,
             suggestions: Vec::new(),
+            min_text_px: MIN_TEXT_PX,
         }
     }
 }
@@ -131,14 +138,28 @@ impl BoardUiState {
             (Some(b), true) => b.union(&wall),
             (Some(b), false) => b,
             (None, _) => wall,
-        }
-        .expand(40.0);
+        };
+        let area = layout::wall_labels(board)
+            .iter()
+            .fold(area, |area, label| area.union(&label.rect))
+            .expand(15.0);
         let size = vec2(area.max.0 - area.min.0, area.max.1 - area.min.1);
-        self.zoom = (canvas.width() / size.x)
-            .min(canvas.height() / size.y)
-            .clamp(0.05, 4.0);
+        let all = (canvas.width() / size.x).min(canvas.height() / size.y);
+        // Not so far out that card text becomes unreadable: then the board scrolls.
+        let smallest = board
+            .cards
+            .iter()
+            .map(|c| crate::board::text_fit::fit(&c.text, c.shape).size)
+            .fold(f32::INFINITY, f32::min);
+        let readable = if smallest.is_finite() {
+            self.min_text_px / smallest
+        } else {
+            0.0
+        };
+        self.zoom = all.max(readable).clamp(0.05, 4.0);
         let content = size * self.zoom;
-        let centre_gap = (canvas.size() - content) / 2.0;
+        // Centred when it all fits; from the top left when it does not.
+        let centre_gap = ((canvas.size() - content) / 2.0).max(Vec2::ZERO);
         self.offset = centre_gap - vec2(area.min.0, area.min.1) * self.zoom;
         self.needs_fit = false;
     }
@@ -150,6 +171,14 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
     let size = vec2(ui.available_width(), ui.available_height().max(300.0));
     let (canvas, background) = ui.allocate_exact_size(size, Sense::click_and_drag());
     let origin = canvas.min;
+    // Larger text (the projector theme) asks for larger card text too.
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let normal = egui::TextStyle::Body.resolve(&egui::Style::default()).size;
+    let min_text_px = MIN_TEXT_PX * (body / normal).max(1.0);
+    if min_text_px != state.min_text_px {
+        state.min_text_px = min_text_px;
+        state.needs_fit |= state.follows_size;
+    }
     if state.needs_fit || (state.follows_size && state.fitted_size != canvas.size()) {
         state.fit(canvas, board);
         state.fitted_size = canvas.size();
@@ -172,17 +201,18 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
     }
 
     // The wall, its axes and quadrant labels.
+    let to_screen = |units: (f32, f32)| state.to_screen(origin, units);
     paint::wall(
         &painter,
         canvas,
         state.unit_rect_to_screen(origin, &WALL),
         board,
+        &to_screen,
         state.zoom,
     );
     let ink = paint::INK;
 
     // Clusters behind their cards.
-    let text_size = 13.0 * state.zoom;
     let mut collapsed_cards: BTreeSet<CardId> = BTreeSet::new();
     let mut cluster_titles: Vec<(Rect, ClusterId)> = Vec::new();
     for cluster in &board.clusters {
@@ -207,22 +237,37 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
             Stroke::new(1.0, colour.gamma_multiply(0.9))
         };
         painter.rect_stroke(rect, CornerRadius::same(8), stroke, StrokeKind::Inside);
-        let title_rect = Rect::from_min_size(rect.min, vec2(rect.width(), 36.0 * state.zoom));
+        // The title sits in the band the outline keeps above its cards, cut at the outline's
+        // edge (and before the dots): it never covers a card.
+        let title_rect = Rect::from_min_size(
+            rect.min,
+            vec2(rect.width(), layout::CLUSTER_TITLE_BAND * state.zoom),
+        );
         let mut title = cluster.title.clone();
         if cluster.is_collapsed {
             title = format!("{title} ({})", cluster.cards.len());
+        } else if layout::titled_by_heading(board, cluster) {
+            // Its heading card says it already.
+            title.clear();
         }
-        painter.text(
-            title_rect.left_center() + vec2(8.0 * state.zoom, 0.0),
+        let dots_room = if cluster.votes > 0 {
+            30.0 * state.zoom
+        } else {
+            0.0
+        };
+        let title_clip = Rect::from_min_max(title_rect.min, title_rect.max - vec2(dots_room, 0.0))
+            .intersect(canvas);
+        painter.with_clip_rect(title_clip).text(
+            title_rect.left_center() + vec2(10.0 * state.zoom, 0.0),
             Align2::LEFT_CENTER,
             &title,
-            FontId::proportional((15.0 * state.zoom).max(6.0)),
+            FontId::proportional((layout::CLUSTER_TITLE_SIZE * state.zoom).max(6.0)),
             ink,
         );
         if cluster.votes > 0 {
             paint::dots(
                 &painter,
-                title_rect.right_center() - vec2(12.0 * state.zoom, 0.0),
+                title_rect.right_center() - vec2(16.0 * state.zoom, 0.0),
                 cluster.votes,
                 state.zoom,
             );
@@ -281,7 +326,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
         let is_dimmed = highlight
             .as_ref()
             .is_some_and(|author| &card.author != author);
-        paint::card(&painter, rect, card, is_selected, is_dimmed, text_size);
+        paint::card(&painter, rect, card, is_selected, is_dimmed, state.zoom);
         accessible(ui, ui.scope_id().with(("card", card.id)), rect, &card.text);
         visible.push((rect, card.id));
     }
@@ -432,7 +477,10 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, state: &mut BoardUiState) -> Canvas
             egui::TextEdit::multiline(&mut text)
                 .id(edit_id)
                 .char_limit(crate::session::limits::CARD_TEXT)
-                .font(FontId::proportional(text_size.max(12.0)))
+                .font(FontId::proportional(
+                    (crate::board::text_fit::fit(&card.text, card.shape).size * state.zoom)
+                        .max(12.0),
+                ))
                 .desired_width(rect.width()),
         );
         let response = response.on_hover_text("Enter \u{2713} \u{b7} Shift+Enter \u{21b5}");

@@ -256,6 +256,10 @@ fn toolbar_ui(
                 edits.push(BoardEdit::DeleteCards(board.id, state.selection.clone()));
                 state.selection.clear();
             }
+            let tidy = ui.add_enabled(!board.cards.is_empty(), egui::Button::new(cx.tr(T::TidyUp)));
+            if tidy.on_hover_text(cx.tr(T::TidyUpHelp)).clicked() {
+                edits.push(BoardEdit::Tidy(board.id));
+            }
             // Always there, so the buttons after it never move with the selection.
             let colour = board
                 .cards

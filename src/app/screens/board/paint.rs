@@ -4,7 +4,7 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
 };
 
-use crate::board::layout::CARD_W;
+use crate::board::{layout, text_fit};
 use crate::model::{Board, Card, CardShape};
 
 /// The ink of labels on the wall.
@@ -16,83 +16,67 @@ pub fn paper(card_colour: crate::model::CardColour) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The cork around the wall, the wall, and its axes with their labels.
-pub fn wall(painter: &egui::Painter, canvas: Rect, wall: Rect, board: &Board, zoom: f32) {
+/// The cork around the wall, the wall, and its axes with their labels (placed in wall
+/// units by `layout::wall_labels`, so cards are never put on them).
+pub fn wall(
+    painter: &egui::Painter,
+    canvas: Rect,
+    wall: Rect,
+    board: &Board,
+    to_screen: &dyn Fn((f32, f32)) -> Pos2,
+    zoom: f32,
+) {
     painter.rect_filled(canvas, CornerRadius::ZERO, Color32::from_rgb(222, 212, 190));
     painter.rect_filled(
         wall,
         CornerRadius::same(4),
         Color32::from_rgb(214, 200, 170),
     );
+    let Some(axes) = &board.axes else {
+        return;
+    };
     let ink = INK;
-    let label_font = FontId::proportional((14.0 * zoom.sqrt()).clamp(9.0, 22.0));
-    if let Some(axes) = &board.axes {
-        let stroke = Stroke::new(2.0, ink);
-        axis_arrow(painter, wall.left_bottom(), wall.right_bottom(), stroke);
-        axis_arrow(painter, wall.left_bottom(), wall.left_top(), stroke);
-        painter.text(
-            wall.left_bottom() + vec2(4.0, 6.0),
-            Align2::LEFT_TOP,
-            &axes.x.low,
-            label_font.clone(),
-            ink,
+    let stroke = Stroke::new(2.0, ink);
+    axis_arrow(painter, wall.left_bottom(), wall.right_bottom(), stroke);
+    axis_arrow(painter, wall.left_bottom(), wall.left_top(), stroke);
+    let faint = Color32::from_rgba_unmultiplied(40, 40, 40, 130);
+    if axes.quadrants.is_some() {
+        let c = wall.center();
+        painter.line_segment(
+            [pos2(c.x, wall.top()), pos2(c.x, wall.bottom())],
+            Stroke::new(1.0, faint),
         );
-        painter.text(
-            wall.right_bottom() + vec2(0.0, 6.0),
-            Align2::RIGHT_TOP,
-            &axes.x.high,
-            label_font.clone(),
-            ink,
+        painter.line_segment(
+            [pos2(wall.left(), c.y), pos2(wall.right(), c.y)],
+            Stroke::new(1.0, faint),
         );
-        painter.text(
-            wall.left_top() + vec2(8.0, -4.0),
-            Align2::LEFT_BOTTOM,
-            &axes.y.high,
-            label_font.clone(),
-            ink,
-        );
-        painter.text(
-            wall.left_bottom() + vec2(8.0, -4.0),
-            Align2::LEFT_BOTTOM,
-            &axes.y.low,
-            label_font.clone(),
-            ink,
-        );
-        if let Some(quadrants) = &axes.quadrants {
-            let faint = Color32::from_rgba_unmultiplied(40, 40, 40, 110);
-            let c = wall.center();
-            painter.line_segment(
-                [pos2(c.x, wall.top()), pos2(c.x, wall.bottom())],
-                Stroke::new(1.0, faint),
-            );
-            painter.line_segment(
-                [pos2(wall.left(), c.y), pos2(wall.right(), c.y)],
-                Stroke::new(1.0, faint),
-            );
-            let pad = 10.0;
-            let corners = [
-                (wall.left_top() + vec2(pad, pad), Align2::LEFT_TOP),
-                (wall.right_top() + vec2(-pad, pad), Align2::RIGHT_TOP),
-                (
-                    wall.left_bottom() + vec2(pad, -pad - 22.0),
-                    Align2::LEFT_BOTTOM,
-                ),
-                (wall.right_bottom() + vec2(-pad, -pad), Align2::RIGHT_BOTTOM),
-            ];
-            for ((pos, align), text) in corners.into_iter().zip(quadrants) {
-                painter.text(pos, align, text, label_font.clone(), faint);
-            }
-        }
+    }
+    let size = layout::LABEL_SIZE * zoom;
+    if size < 4.0 {
+        return;
+    }
+    for label in layout::wall_labels(board) {
+        let (pos, align) = if label.is_right {
+            (
+                to_screen((label.rect.max.0, label.rect.min.1)),
+                Align2::RIGHT_TOP,
+            )
+        } else {
+            (to_screen(label.rect.min), Align2::LEFT_TOP)
+        };
+        let colour = if label.is_quadrant { faint } else { ink };
+        painter.text(pos, align, &label.text, FontId::proportional(size), colour);
     }
 }
 
+/// A card: its paper, its text laid out to fit (see `text_fit`), its dots in the corner.
 pub fn card(
     painter: &egui::Painter,
     rect: Rect,
     card: &Card,
     is_selected: bool,
     is_dimmed: bool,
-    text_size: f32,
+    zoom: f32,
 ) {
     let mut fill = paper(card.colour);
     if is_dimmed {
@@ -131,42 +115,35 @@ pub fn card(
             StrokeKind::Outside,
         );
     }
-    // Tiny cards are drawn as coloured rectangles only: no text layout when it can't be read.
-    if text_size >= 4.0 {
-        let size = if card.shape == CardShape::Heading {
-            text_size * 1.2
-        } else {
-            text_size
-        };
+    // The lines are laid out once per text in wall units; here they are only scaled.
+    let fit = text_fit::fit(&card.text, card.shape);
+    let size = fit.size * zoom;
+    if size >= 4.0 {
         let colour = if is_dimmed {
             Color32::from_gray(120)
         } else {
             Color32::BLACK
         };
-        let galley = painter.layout(
-            card.text.clone(),
+        let mut job = egui::text::LayoutJob::simple(
+            fit.joined.clone(),
             FontId::proportional(size),
             colour,
-            rect.width() - size,
+            f32::INFINITY,
         );
-        let pos = rect.left_top() + vec2(size * 0.45, size * 0.35);
-        painter
-            .with_clip_rect(rect.shrink(1.0).intersect(painter.clip_rect()))
-            .galley(pos, galley, colour);
+        job.sections[0].format.line_height = Some(size * text_fit::LINE_HEIGHT);
+        let galley = painter.layout_job(job);
+        let pos = rect.left_top() + vec2(text_fit::PAD, text_fit::PAD) * zoom;
+        painter.galley(pos, galley, colour);
     }
     if card.votes > 0 {
-        dots(
-            painter,
-            rect.right_top() + vec2(-4.0, 4.0),
-            card.votes,
-            rect.width() / CARD_W,
-        );
+        dots(painter, rect.right_top(), card.votes, zoom);
     }
 }
 
-/// A red dot with the number of votes.
+/// A red dot with the number of votes, centred on a card's corner: it stays inside the
+/// card's padding, never on its text.
 pub fn dots(painter: &egui::Painter, at: Pos2, votes: u32, zoom: f32) {
-    let radius = (10.0 * zoom).clamp(4.0, 16.0);
+    let radius = (text_fit::PAD * 0.9 * zoom).max(4.0);
     painter.circle_filled(at, radius, Color32::from_rgb(200, 30, 40));
     painter.text(
         at,

@@ -191,15 +191,24 @@ fn suggestions_ui(
             if let Some(index) = accept {
                 let group: BTreeSet<_> = state.suggestions.remove(index).into_iter().collect();
                 let cluster = ClusterId::generate();
+                // A title from what the cards share, else a number.
+                let texts: Vec<&str> = group
+                    .iter()
+                    .filter_map(|id| board.card(*id))
+                    .map(|c| c.text.as_str())
+                    .collect();
+                let title = grouping::title_for(&texts).unwrap_or_else(|| {
+                    fill(
+                        cx.tr(T::ClusterNumber),
+                        &[&(board.clusters.len() + 1).to_string()],
+                    )
+                });
                 // The moderator's own clusters stay as they are: only free cards were suggested.
                 edits.push(BoardEdit::Group {
                     board: board.id,
                     cluster,
                     cards: group,
-                    fallback_title: fill(
-                        cx.tr(T::ClusterNumber),
-                        &[&(board.clusters.len() + 1).to_string()],
-                    ),
+                    fallback_title: title,
                 });
                 state.selected_cluster = Some(cluster);
             } else if let Some(index) = reject {

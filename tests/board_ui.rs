@@ -1,0 +1,222 @@
+//! The board as a moderator reads it: card text readable at "Fit all", new cards placed on
+//! free space, "Tidy up" as one undo step, accepted suggestions gathered and named.
+
+#[path = "common/app.rs"]
+mod app;
+mod common;
+
+use app::{Setup, sessions_with_example, settle, start};
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use moderato::app::{ModeratoApp, Theme};
+use moderato::board::{layout, text_fit, tidy};
+use moderato::model::*;
+use moderato::storage;
+
+/// The app on a laptop's 1280 × 800 window.
+fn app_sized(
+    dir: &std::path::Path,
+    folder: std::path::PathBuf,
+    theme: Theme,
+) -> Harness<'static, ModeratoApp> {
+    let setup = Setup {
+        size: [1280.0, 800.0],
+        theme,
+        ..Setup::on(folder)
+    };
+    start(dir, setup)
+}
+
+fn board_screen(harness: &mut Harness<'static, ModeratoApp>) {
+    harness.get_by_label("Board").click();
+    settle(harness);
+}
+
+/// Card text in points on screen, for the cards in view (a card's drawn width tells the
+/// zoom), and how many cards are in view.
+fn smallest_text_px(harness: &Harness<'static, ModeratoApp>, board: &Board) -> (f32, usize) {
+    let sizes: Vec<f32> = board
+        .cards
+        .iter()
+        .filter_map(|card| {
+            let rect = harness
+                .query_by_role_and_label(egui::Role::Button, &card.text)?
+                .rect();
+            let fit = text_fit::fit(&card.text, card.shape);
+            Some(fit.size * rect.width() / fit.width)
+        })
+        .collect();
+    (
+        sizes.iter().copied().fold(f32::INFINITY, f32::min),
+        sizes.len(),
+    )
+}
+
+#[test]
+fn card_text_is_readable_at_fit_all_and_larger_on_the_projector() {
+    let (dir, folder) = sessions_with_example();
+    let board = storage::load(&folder).unwrap().boards[0].clone();
+    let mut harness = app_sized(dir.path(), folder.clone(), Theme::Light);
+    board_screen(&mut harness);
+    let (normal, shown) = smallest_text_px(&harness, &board);
+    assert_eq!(shown, board.cards.len(), "the example board fits whole");
+    assert!(
+        normal >= 11.0 - 0.01,
+        "card text at Fit all is {normal:.1} px"
+    );
+    drop(harness);
+    let mut projector = app_sized(dir.path(), folder, Theme::Projector);
+    board_screen(&mut projector);
+    // The room's back row needs larger text: the board scrolls rather than shrink it.
+    let (large, shown) = smallest_text_px(&projector, &board);
+    assert!(shown > 0);
+    assert!(
+        large > normal * 1.3,
+        "the projector shows {large:.1} px, normal {normal:.1} px"
+    );
+}
+
+/// A board with axes, a cluster of three cards and a few loose cards piled up.
+fn crowded_session(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut session = Session::create("Werkstatt Bahnhofsviertel");
+    let card = |text: &str, x: f32, y: f32| Card {
+        id: CardId::generate(),
+        text: text.into(),
+        x,
+        y,
+        ..Card::default()
+    };
+    let cards = vec![
+        card("Sichere Radwege", 0.2, 0.2),
+        card("Radwege ausbauen", 0.22, 0.22),
+        card("Radwege beleuchten", 0.24, 0.24),
+        card("Mehr Bänke", 0.7, 0.7),
+        card("Bänke im Schatten", 0.71, 0.71),
+        card("Spielplatz am Bahnhof", 0.3, 0.8),
+    ];
+    let cluster = Cluster {
+        id: ClusterId::generate(),
+        title: "Verkehr".into(),
+        cards: vec![cards[0].id, cards[1].id],
+        ..Cluster::default()
+    };
+    session.boards.push(Board {
+        id: BoardId::generate(),
+        title: "Ideen".into(),
+        axes: Some(Axes {
+            x: AxisLabels {
+                low: "klein".into(),
+                high: "groß".into(),
+            },
+            y: AxisLabels {
+                low: "bald".into(),
+                high: "später".into(),
+            },
+            quadrants: Some([
+                "Schnell gemacht".into(),
+                "Großprojekte".into(),
+                "Kleinigkeiten".into(),
+                "Langfristig".into(),
+            ]),
+        }),
+        cards,
+        clusters: vec![cluster],
+        ..Board::default()
+    });
+    let folder = dir.join("bahnhof");
+    storage::save(&folder, &session).unwrap();
+    folder
+}
+
+#[test]
+fn tidy_up_moves_cards_apart_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = crowded_session(dir.path());
+    let mut harness = app_sized(dir.path(), folder, Theme::Light);
+    board_screen(&mut harness);
+    let before = harness.state().session().boards[0].clone();
+    assert!(!tidy::overlapping(&before).is_empty());
+    harness.get_by_label("Tidy up").click();
+    harness.run();
+    let after = &harness.state().session().boards[0];
+    assert_eq!(tidy::overlapping(after), vec![]);
+    let outline = layout::cluster_rect(after, &after.clusters[0]).unwrap();
+    for card in after
+        .cards
+        .iter()
+        .filter(|c| !after.clusters[0].cards.contains(&c.id))
+    {
+        assert!(
+            !outline.intersects(&layout::card_rect(card)),
+            "{} in Verkehr",
+            card.text
+        );
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().boards[0], before, "one undo step");
+}
+
+#[test]
+fn new_cards_land_on_free_space_and_a_suggestion_is_gathered_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = crowded_session(dir.path());
+    let mut harness = app_sized(dir.path(), folder, Theme::Light);
+    board_screen(&mut harness);
+    harness.get_by_label("Tidy up").click();
+    harness.run();
+    harness.get_by_label("New card").click();
+    harness.run();
+    for text in [
+        "Wochenmarkt",
+        "Stadtteilfest",
+        "Trinkbrunnen",
+        "Schattenbäume",
+    ] {
+        harness.get_by_label("New card").type_text(text);
+        harness.key_press(Key::Enter);
+        harness.run();
+    }
+    harness.key_press(Key::Escape);
+    harness.run();
+    let board = harness.state().session().boards[0].clone();
+    assert_eq!(board.cards.len(), 10);
+    assert_eq!(tidy::overlapping(&board), vec![], "no new card on another");
+    let outline = layout::cluster_rect(&board, &board.clusters[0]).unwrap();
+    let labels = layout::wall_labels(&board);
+    for card in &board.cards[6..] {
+        let rect = layout::card_rect(card);
+        assert!(
+            !outline.intersects(&rect),
+            "{} landed in Verkehr",
+            card.text
+        );
+        for label in &labels {
+            assert!(
+                !label.rect.intersects(&rect),
+                "{} on {}",
+                card.text,
+                label.text
+            );
+        }
+    }
+
+    harness.get_by_label("By content").click();
+    harness.run();
+    let accept = harness
+        .query_all_by_label("Accept")
+        .next()
+        .expect("a suggestion");
+    accept.click();
+    harness.run();
+    let board = &harness.state().session().boards[0];
+    assert_eq!(board.clusters.len(), 2, "{:?}", board.clusters);
+    let gathered = &board.clusters[1];
+    assert_ne!(gathered.title, "Cluster 2", "named by what its cards share");
+    let outline = layout::cluster_rect(board, gathered).unwrap();
+    for card in &board.cards {
+        let inside = outline.intersects(&layout::card_rect(card));
+        assert_eq!(inside, gathered.cards.contains(&card.id), "{}", card.text);
+    }
+}
