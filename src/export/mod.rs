@@ -92,18 +92,3 @@ pub fn write(
         left_out,
     })
 }
-
-/// A photo downscaled for print (at most 200 dpi on a 16 cm wide figure), upright, as JPEG.
-///
-/// The file is read only if it lies inside the session folder.
-pub fn print_photo(folder: &Path, relative: &str) -> Result<Vec<u8>, PhotoError> {
-    let bytes = crate::storage::read_inside(folder, relative)?;
-    let image = crate::photos::import::decode(&bytes, relative)?;
-    let small = image.thumbnail(1260, 1260).to_rgb8();
-    let mut out = Vec::new();
-    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
-    encoder
-        .encode_image(&small)
-        .map_err(|_| PhotoError::Damaged(relative.to_owned()))?;
-    Ok(out)
-}

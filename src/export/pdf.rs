@@ -12,10 +12,11 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt as _, World};
 use typst_layout::PagedDocument;
 
-use super::{print_photo, report_data};
+use super::report_data;
 use crate::i18n::{Describe as _, Lang};
 use crate::model::Session;
 use crate::photos::import::PhotoError;
+use crate::photos::print::print_copies;
 
 /// The report template.
 const TEMPLATE: &str = include_str!("../../assets/report.typ");
@@ -110,18 +111,23 @@ pub fn pdf(
     // Photos that cannot be read are left out of the report rather than failing it; the
     // report says which, so nobody wonders where the flipchart went.
     if let Some(folder) = folder {
-        data.photos
-            .retain(|photo| match print_photo(folder, &photo.source) {
-                Ok(bytes) => {
-                    files.insert(file_id(&photo.file), Bytes::new(bytes));
-                    true
-                }
-                Err(error) => {
-                    data.photos_left_out.push(error.describe(lang));
-                    left_out.push(error);
-                    false
-                }
-            });
+        let sources: Vec<String> = data.photos.iter().map(|p| p.source.clone()).collect();
+        let mut copies = print_copies(folder, &sources).into_iter();
+        data.photos.retain(|photo| match copies.next() {
+            Some(Ok(bytes)) => {
+                files.insert(file_id(&photo.file), Bytes::new(bytes));
+                true
+            }
+            Some(Err(error)) => {
+                data.photos_left_out.push(error.describe(lang));
+                left_out.push(error);
+                false
+            }
+            None => false,
+        });
+        // Print copies of photos the session no longer has are not kept.
+        let photos: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
+        crate::photos::print::clean_cache(folder, &photos);
     } else {
         data.photos.clear();
     }

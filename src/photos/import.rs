@@ -133,6 +133,13 @@ pub(super) fn open_checked<'a>(bytes: &'a [u8], name: &str) -> Result<Checked<'a
     })
 }
 
+impl Checked<'_> {
+    /// How the photo must be turned to stand upright.
+    pub(super) fn orientation(&self) -> image::metadata::Orientation {
+        self.orientation
+    }
+}
+
 fn classify(error: image::ImageError, name: &str) -> PhotoError {
     match error {
         image::ImageError::Limits(_) => PhotoError::TooLarge(name.to_owned(), 0, 0),

@@ -5,5 +5,6 @@ pub mod check;
 pub mod edit;
 pub mod import;
 mod model;
+pub mod print;
 
 pub use model::{Photo, PhotoLink, PhotoPathProblem, check_photo_path};
