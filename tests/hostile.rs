@@ -36,6 +36,19 @@ fn hostile(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
     folder
 }
 
+/// The `x: …,` of the example's first card, as the file writes it.
+fn first_card_x() -> String {
+    let original = fs::read_to_string(Path::new(EXAMPLE).join("session.ron")).unwrap();
+    let card = original
+        .find("Ratsinformationssystem für alle geöffnet")
+        .unwrap();
+    let line = original[card..]
+        .lines()
+        .find(|l| l.trim_start().starts_with("x: "))
+        .unwrap();
+    line.trim().to_owned()
+}
+
 fn check(folder: &Path) -> Output {
     moderato(&["check", &folder.display().to_string()])
 }
@@ -93,7 +106,7 @@ fn positions_that_are_no_numbers_are_refused_with_their_line() {
         let folder = hostile(
             dir.path(),
             &format!("p{n}"),
-            "x: 0.22,",
+            &first_card_x(),
             &format!("x: {value},"),
         );
         let output = check(&folder);
@@ -105,7 +118,12 @@ fn positions_that_are_no_numbers_are_refused_with_their_line() {
         );
     }
     // A huge whole number is a finite position far off the board: moved to its edge.
-    let folder = hostile(dir.path(), "ganz", "x: 0.22,", "x: -9223372036854775809,");
+    let folder = hostile(
+        dir.path(),
+        "ganz",
+        &first_card_x(),
+        "x: -9223372036854775809,",
+    );
     let output = check(&folder);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("far outside the board"));
@@ -114,7 +132,7 @@ fn positions_that_are_no_numbers_are_refused_with_their_line() {
 #[test]
 fn a_card_far_off_the_board_is_moved_to_its_edge_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = hostile(dir.path(), "weit", "x: 0.22,", "x: 1e30,");
+    let folder = hostile(dir.path(), "weit", &first_card_x(), "x: 1e30,");
     let output = check(&folder);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let warning = text(&output.stderr);
