@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jiff::civil::date;
-use moderato::consolidate::{Input, consolidate};
+use moderato::consolidate::{Input, consolidate, normalise};
 use moderato::model::*;
 use moderato::reflection::breakdown::reflection_breakdown;
 use moderato::storage;
@@ -384,7 +384,19 @@ fn a_session_copied_for_the_second_day_consolidates_into_a_valid_result() {
     day2.meta.dates = vec![date(2018, 1, 11)];
     let result = consolidate(&inputs(&[day1.clone(), day2.clone()]), &[]).session;
     assert!(result.problems().is_empty(), "{:?}", result.problems());
-    assert_eq!(result.boards[0].cards.len(), 2 * day1.boards[0].cards.len());
+    // The copied cards are the same cards: once each, with their dots once.
+    assert_eq!(result.boards[0].cards.len(), day1.boards[0].cards.len());
+    let dots = |s: &Session| s.boards[0].cards.iter().map(|c| c.votes).sum::<u32>();
+    assert_eq!(dots(&result), dots(&day1));
+    let provenance = result.provenance.as_ref().unwrap();
+    for card in &result.boards[0].cards {
+        assert_eq!(
+            provenance.labels_of(card.id.uuid()),
+            "W1, W2",
+            "{}",
+            card.text
+        );
+    }
     // Clusters still hold their own cards after the ids were renewed.
     for cluster in &result.boards[0].clusters {
         for card in &cluster.cards {
@@ -505,6 +517,33 @@ fn a_folder_with_someone_elses_files_is_never_written_into() {
         leftovers.is_empty(),
         "temporary folders left: {leftovers:?}"
     );
+}
+
+#[test]
+fn the_same_words_on_two_walls_are_one_card_with_both_dots_and_authors() {
+    let mut a = session(&SPECS[0]);
+    let mut b = session(&SPECS[1]);
+    b.boards[0].title = a.boards[0].title.clone();
+    let card = |text: &str, author: &str, votes: u32| Card {
+        id: CardId::generate(),
+        text: text.into(),
+        author: author.into(),
+        votes,
+        ..Card::default()
+    };
+    a.boards[0]
+        .cards
+        .push(card("Mehr  Radwege!", "Nordheim", 3));
+    b.boards[0].cards.push(card("mehr Radwege", "Südtal", 2));
+    let result = consolidate(&inputs(&[a, b]), &[]).session;
+    let merged: Vec<&Card> = result.boards[0]
+        .cards
+        .iter()
+        .filter(|c| normalise(&c.text) == "mehr radwege")
+        .collect();
+    assert_eq!(merged.len(), 1);
+    assert_eq!(merged[0].votes, 5, "different workshops' dots add up");
+    assert_eq!(merged[0].author, "Nordheim, Südtal");
 }
 
 #[test]

@@ -12,7 +12,9 @@ use super::merge::derived_id;
 /// already used by an earlier input (in the sorted order) are replaced by ids derived from
 /// the old id and the input's position, everywhere they occur, so the result stays valid and
 /// stable. Linear in the size of the inputs.
-pub(super) fn with_unique_ids(inputs: &[Input]) -> Vec<Input> {
+/// Also returns, for every renewed id, the id it had in its session: two copies of one card
+/// are one card.
+pub(super) fn with_unique_ids(inputs: &[Input]) -> (Vec<Input>, HashMap<Uuid, Uuid>) {
     let mut order: Vec<&Input> = inputs.iter().collect();
     order.sort_by(|a, b| {
         (
@@ -30,6 +32,7 @@ pub(super) fn with_unique_ids(inputs: &[Input]) -> Vec<Input> {
     });
     let mut seen: HashSet<Uuid> = HashSet::new();
     let mut out = Vec::with_capacity(inputs.len());
+    let mut originals = HashMap::new();
     for (n, input) in order.into_iter().enumerate() {
         let ids = input.session.element_ids();
         let position = Uuid::from_u128(n as u128);
@@ -40,8 +43,9 @@ pub(super) fn with_unique_ids(inputs: &[Input]) -> Vec<Input> {
             .collect();
         let mut input = input.clone();
         input.session.remap_ids(&map);
+        originals.extend(map.iter().map(|(old, new)| (*new, *old)));
         seen.extend(input.session.element_ids());
         out.push(input);
     }
-    out
+    (out, originals)
 }

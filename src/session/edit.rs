@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::limits::SHORT_TEXT;
+use super::limits::{LONG_TEXT, SHORT_TEXT};
 use super::{DecisionState, Participant, ParticipantId, Session};
 use crate::agenda::edit::{AgendaEdit, set, set_text};
 use crate::board::edit::BoardEdit;
@@ -20,6 +20,8 @@ pub enum MetaText {
     Organiser,
     Location,
     Language,
+    Publisher,
+    Introduction,
 }
 
 /// A text field of a participant.
@@ -51,14 +53,16 @@ impl SessionEdit {
         let meta = &mut session.meta;
         match self {
             SessionEdit::SetText(field, text) => {
-                let slot = match field {
-                    MetaText::Title => &mut meta.title,
-                    MetaText::Series => &mut meta.series,
-                    MetaText::Organiser => &mut meta.organiser,
-                    MetaText::Location => &mut meta.location,
-                    MetaText::Language => &mut meta.language,
+                let (slot, limit) = match field {
+                    MetaText::Title => (&mut meta.title, SHORT_TEXT),
+                    MetaText::Series => (&mut meta.series, SHORT_TEXT),
+                    MetaText::Organiser => (&mut meta.organiser, SHORT_TEXT),
+                    MetaText::Location => (&mut meta.location, SHORT_TEXT),
+                    MetaText::Language => (&mut meta.language, SHORT_TEXT),
+                    MetaText::Publisher => (&mut meta.publisher, SHORT_TEXT),
+                    MetaText::Introduction => (&mut meta.introduction, LONG_TEXT),
                 };
-                set_text(Some(slot), text, SHORT_TEXT)
+                set_text(Some(slot), text, limit)
             }
             SessionEdit::SetDates(dates) => set(Some(&mut meta.dates), dates),
             SessionEdit::SetModerators(names) => set(Some(&mut meta.moderators), names),

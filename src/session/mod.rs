@@ -134,6 +134,10 @@ pub struct Metadata {
     pub moderators: Vec<String>,
     pub participants: Vec<Participant>,
     pub credits: Credits,
+    /// Who publishes the documentation (the imprint's publisher).
+    pub publisher: String,
+    /// An introduction printed before the documentation, in paragraphs.
+    pub introduction: String,
 }
 
 /// A participant of the workshop.

@@ -183,7 +183,7 @@ impl Session {
         f.id(Element::Session, title, id);
         let short = [&meta.title, &meta.series, &meta.organiser, &meta.location]
             .into_iter()
-            .chain([&meta.language])
+            .chain([&meta.language, &meta.publisher])
             .chain(&meta.moderators)
             .chain(&meta.credits.text)
             .chain(&meta.credits.photos);
@@ -199,7 +199,7 @@ impl Session {
             title,
             id,
             LONG_TEXT,
-            [self.notes.as_str()],
+            [self.notes.as_str(), &meta.introduction],
         );
         f.count(
             Element::Participant,

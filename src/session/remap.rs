@@ -99,6 +99,16 @@ impl Session {
                     (element, session)
                 })
                 .collect::<BTreeMap<_, _>>();
+            provenance.also = std::mem::take(&mut provenance.also)
+                .into_iter()
+                .map(|(mut element, mut sessions)| {
+                    swap(&mut element);
+                    for session in &mut sessions {
+                        swap(&mut session.0);
+                    }
+                    (element, sessions)
+                })
+                .collect::<BTreeMap<_, _>>();
             for decision in &mut provenance.decisions {
                 for member in &mut decision.members {
                     swap(member);
