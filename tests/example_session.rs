@@ -740,7 +740,7 @@ fn build_untidy() -> Session {
         (
             municipalities[3],
             [4, 3, 2, 4],
-            "Die Verortungsaufgaben des ersten Workshops waren aus unserer Sicht entbehrlich.",
+            "Der zweite Tag hätte für uns kürzer sein können.",
         ),
         (
             municipalities[4],
@@ -777,9 +777,10 @@ fn build_untidy() -> Session {
         is_anonymous: false,
         entries,
         dissent: vec![Dissent {
-            who: municipalities[3].into(),
+            // As the documentation records it: without naming the municipality.
+            who: "Eine Modellkommune".into(),
             statement: "Die Verortungsaufgaben des ersten Workshops waren entbehrlich.".into(),
-                        agenda_item: Some(positioning_item),
+            agenda_item: None,
             response: "Andere Modellkommunen widersprachen: Gerade die Verortung hat begriffliche Klärungen und eine kritische Selbstreflexion angestoßen.".into(),
         }],
         summary: "Die Ziele des Workshops wurden erreicht. Inhalt, Struktur, Methoden und Moderation wurden überwiegend positiv bewertet. \
@@ -839,17 +840,7 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
         ),
         result(
             &mut ids,
-            "Der nächste Workshop findet am 21. und 22. Juni 2018 in Berlin statt, direkt nach dem Zukunftskongress Staat & Verwaltung.",
-            Some(SourceLink::AgendaItem(next_steps_item)),
-        ),
-        result(
-            &mut ids,
             "Die Projektkommunikation läuft weiter über die gemeinsame Online-Plattform, einen E-Mail-Verteiler und punktuelle Konsultationen (persönlich, telefonisch, online).",
-            Some(SourceLink::AgendaItem(discussion_item)),
-        ),
-        result(
-            &mut ids,
-            "Öffentlichkeitsarbeit: zentral über die Online-Präsenz des Modellprojekts, dezentral über alle Kanäle der Modellkommunen.",
             Some(SourceLink::AgendaItem(discussion_item)),
         ),
         result(
@@ -883,7 +874,7 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             "Konsolidierte Ergebnisse mit den Modellkommunen abstimmen",
             "Modellkommunen",
             ActionStatus::Open,
-            None,
+            Some(SourceLink::AgendaItem(next_steps_item)),
         ),
         action(
             &mut ids,
@@ -904,7 +895,7 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             "Begleitende Veranstaltungen an den Verwaltungshochschulen durchführen",
             "Hochschule Kehl, Hochschule Harz",
             ActionStatus::Open,
-            None,
+            Some(SourceLink::AgendaItem(next_steps_item)),
         ),
         action(
             &mut ids,
@@ -923,7 +914,7 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             series: "Modellvorhaben Open Government in Kommunen".into(),
             organiser: "Projektteam des Modellvorhabens mit Hochschule Kehl und Hochschule Harz"
                 .into(),
-            location: "Tagungshaus (Beispielort)".into(),
+            location: String::new(),
             dates: vec![date(2017, 11, 23), date(2017, 11, 24)],
             language: "de".into(),
             moderators: vec!["Moderationsteam des Modellvorhabens".into()],
@@ -932,6 +923,16 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
                 text: vec!["Neutzner".into()],
                 photos: vec!["Kalinowski".into()],
             },
+            publisher: "Projektteam des Modellvorhabens Open Government in Kommunen".into(),
+            introduction:
+                "Am 23. und 24. November 2017 trafen sich die Modellkommunen des Vorhabens \
+zu ihrem zweiten Workshop. Am ersten Tag verorteten sie ihre Vorhaben zwischen Informieren und \
+gemeinsamem Gestalten und erarbeiteten einen Entwurf der Prinzipien von Offenheit.\n\n\
+Den zweiten Tag schlossen sie mit einer Diskussion über Projektstruktur, Projektplanung und \
+Projektorganisation ab: Die Projektplanung bis zum kommenden Workshop ist vereinbart, ebenso \
+die Absprachen zur Öffentlichkeitsarbeit. Diese Dokumentation hält Ablauf, Ergebnisse und die \
+Bilanz der Teilnehmenden fest."
+                    .into(),
         },
         agenda: Agenda {
             days: vec![day1, day2],
@@ -946,12 +947,9 @@ an den einzelnen Projekten und Erfahrungen weiterzuarbeiten."
             place: "Berlin".into(),
             note: "Unmittelbar nach dem Zukunftskongress Staat & Verwaltung.".into(),
         }),
-        notes: "Kommunikationswege im Projekt:\n\
-- gemeinsame Online-Plattform der Modellkommunen\n\
-- E-Mail-Verteiler\n\
-- punktuelle Konsultationen: persönlich, telefonisch, online\n\n\
-Öffentlichkeitsarbeit: zentrale Online-Präsenz des Modellprojekts (www.verwaltung-innovativ.de), \
-dazu die Kanäle der einzelnen Modellkommunen."
+        notes: "Öffentlichkeitsarbeit:\n\
+- zentral über die Online-Präsenz des Modellprojekts unter www.verwaltung-innovativ.de\n\
+- dezentral über alle Kanäle der Modellkommunen"
             .into(),
         provenance: None,
     }
@@ -1048,7 +1046,16 @@ fn example_tells_the_seed_workshop() {
     assert!(authors.len() >= 4, "cards from several municipalities");
     assert_eq!(session.meta.credits.text, ["Neutzner"]);
     assert_eq!(session.meta.credits.photos, ["Kalinowski"]);
-    assert!(session.notes.contains("E-Mail-Verteiler"));
+    // The channels are a result; the notes hold the public relations, each said once.
+    assert!(
+        session
+            .results
+            .iter()
+            .any(|r| r.text.contains("E-Mail-Verteiler"))
+    );
+    assert!(session.notes.contains("www.verwaltung-innovativ.de"));
+    assert!(!session.notes.contains("E-Mail-Verteiler"));
+    assert!(session.meta.location.is_empty(), "no invented place");
     let summary = moderato::session::summary::Summary::of(&session);
     assert!(
         summary.actual_minutes > summary.planned_minutes,

@@ -54,7 +54,7 @@ fn the_example_report_has_every_section_umlauts_and_page_numbers() {
             "the report shows \u{201c}{expected}\u{201d}"
         );
     }
-    // Same session, same bytes: the report does not print the date it was made.
+    // Same session and date, same bytes.
     let again = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now())
         .unwrap()
         .bytes;
@@ -101,28 +101,40 @@ fn markdown_and_csv_keep_the_data_and_escape_it() {
     let session = storage::load(Path::new(EXAMPLE)).unwrap();
     let md = export::markdown(&session, Lang::De, now());
     assert!(md.starts_with("# Open Government in Kommunen"));
-    assert!(md.contains("| Aufgabe | Zuständig | Fällig | Status |"));
+    // Every task is due by the next meeting: said once, not in a column.
+    assert!(md.contains("Alle Aufgaben sind bis zum nächsten Treffen fällig."));
+    assert!(md.contains("| Aufgabe | Zuständig | Status |"));
     assert!(md.contains("Informieren und veröffentlichen"));
-    let actions = export::action_items_csv(&session);
+    // What the PDF says in words: summary, notes with their link, photos with credit.
+    assert!(md.contains("### Zusammenfassung"));
+    assert!(md.contains("[www.verwaltung-innovativ.de](<https://www.verwaltung-innovativ.de>)"));
+    assert!(md.contains("![Zielscheibe der Abschlussreflexion](<photos/bilanz-zielscheibe.png>)"));
+    assert!(md.contains("Foto: Kalinowski"));
+    let actions = export::action_items_csv(&session, Lang::De);
     assert_eq!(actions.lines().count(), 1 + session.action_items.len());
-    assert!(actions.starts_with("title,owner,due,status\r\n"));
+    assert!(actions.starts_with("Aufgabe,Zuständig,Fällig,Status\r\n"));
+    assert!(
+        actions.contains(",bis zum nächsten Treffen,in Arbeit\r\n"),
+        "{actions}"
+    );
+    assert!(!actions.contains("InProgress") && !actions.contains("next meeting"));
     assert!(
         actions.contains("\"Hochschule Kehl, Hochschule Harz\""),
         "a comma is quoted"
     );
-    let cards = export::cards_csv(&session);
+    let cards = export::cards_csv(&session, Lang::De);
     let cards_total: usize = session.boards.iter().map(|b| b.cards.len()).sum();
     assert_eq!(cards.lines().count(), 1 + cards_total);
     let line = cards
         .lines()
-        .find(|l| l.contains(",Open-Data-Portal im Aufbau,Stadt Nordheim,Yellow,"))
+        .find(|l| l.contains(",Open-Data-Portal im Aufbau,Stadt Nordheim,Gelb,"))
         .expect("the card's row");
     assert!(
         line.ends_with(",Informieren und veröffentlichen,4"),
         "{line}"
     );
-    let reflection = export::reflection_csv(&session);
-    assert!(reflection.starts_with("who,Inhalt,Struktur,Methoden,Moderation,comment"));
+    let reflection = export::reflection_csv(&session, Lang::De);
+    assert!(reflection.starts_with("Wer,Inhalt,Struktur,Methoden,Moderation,Kommentar"));
     assert!(reflection.contains("Stadt Ostfelden,4,3,2,4,"));
 }
 
@@ -152,7 +164,7 @@ fn the_command_line_writes_pdf_markdown_and_csv() {
     assert!(
         std::fs::read_to_string(&md)
             .unwrap()
-            .contains("| Task | Owner | Due | Status |")
+            .contains("| Task | Owner | Status |")
     );
     let csv = dir.path().join("tabellen");
     assert!(
@@ -166,4 +178,176 @@ fn the_command_line_writes_pdf_markdown_and_csv() {
     let bad = run(&["export-pdf", EXAMPLE, "--out", "x.pdf", "--lang", "fr"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("de or en"));
+}
+
+/// The text of each page, hyphenation undone, white space collapsed.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(bytes)
+        .expect("the PDF can be read back")
+        .iter()
+        .map(|raw| {
+            let joined = raw
+                .replace("-\n", "")
+                .replace("\u{ad}\n", "")
+                .replace('\u{ad}', "");
+            joined.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+fn first_page_with(pages: &[String], text: &str) -> usize {
+    pages
+        .iter()
+        .position(|p| p.contains(text))
+        .unwrap_or_else(|| panic!("no page shows {text:?}"))
+}
+
+#[test]
+fn the_reflection_shares_one_scale_names_its_ends_and_writes_german_numbers() {
+    let session = storage::load(Path::new(EXAMPLE)).unwrap();
+    let data = export::report_data(&session, Lang::De, now());
+    let figures = &data.reflection.figures;
+    let most = figures
+        .dimensions
+        .iter()
+        .flat_map(|d| d.bars.iter().map(|(_, n)| *n))
+        .max()
+        .unwrap();
+    assert_eq!(
+        figures.most, most,
+        "every panel is drawn on the largest count"
+    );
+    assert!(
+        figures.scale.contains("1 (nicht gelungen)") && figures.scale.contains("5 (sehr gelungen)")
+    );
+    let text = pdf_text(&export::pdf(&session, None, Lang::De, now()).unwrap().bytes);
+    assert!(text.contains("Mittel 4,4"), "a decimal comma");
+    assert!(!text.contains("Mittel 4.4"));
+    assert_eq!(
+        text.matches("über der Mitte der Skala").count(),
+        1,
+        "explained once"
+    );
+    assert!(text.contains("sehr gelungen"));
+}
+
+#[test]
+fn each_photo_stands_with_its_section_and_nothing_is_printed_twice() {
+    let session = storage::load(Path::new(EXAMPLE)).unwrap();
+    let report = export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now()).unwrap();
+    let pages = pdf_pages(&report.bytes);
+    // The table of contents names every section; the sections themselves come after it.
+    let contents = first_page_with(&pages, "Inhalt");
+    let near = |caption: &str, section: &str| {
+        let photo = first_page_with(&pages, caption);
+        let heading = contents + 1 + first_page_with(&pages[contents + 1..], section);
+        assert!(
+            photo == heading || photo == heading + 1,
+            "{caption:?} on page {} but {section:?} on page {}",
+            photo + 1,
+            heading + 1
+        );
+    };
+    near(
+        "Verortungswand nach der ersten Runde",
+        "Verortung: Open Government in unserer Kommune",
+    );
+    near("Zielscheibe der Abschlussreflexion", "Bilanz des Workshops");
+    near("Flipchart: Nächste Schritte", "Nächste Aufgaben");
+    let text = pages.join(" ");
+    for once in [
+        "Zukunftskongress",
+        "punktuelle Konsultationen",
+        "Verortungsaufgaben des ersten Workshops",
+        "innovativ.de",
+    ] {
+        assert_eq!(text.matches(once).count(), 1, "{once:?} is printed once");
+    }
+    // Every image has a text for those who cannot see it (tagged PDF, /Alt).
+    let doc = pdf_extract::Document::load_mem(&report.bytes).unwrap();
+    let images = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| {
+            s.dict.get(b"Subtype").and_then(|v| v.as_name()).ok() == Some(b"Image".as_slice())
+        })
+        .count();
+    let alts = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Alt").is_ok())
+        .count();
+    assert!(images >= session.photos.len(), "{images} images");
+    assert!(
+        alts >= session.photos.len(),
+        "{alts} alt texts for {} photos",
+        session.photos.len()
+    );
+    assert!(report.left_out.is_empty());
+}
+
+#[test]
+fn a_consolidation_of_two_copies_prints_each_card_once_without_doubled_dots() {
+    use moderato::consolidate::{Input, consolidate};
+    let single = storage::load(Path::new(EXAMPLE)).unwrap();
+    let mut copy = single.clone();
+    copy.meta.title = "Open Government in Kommunen – 3. Workshop der Modellkommunen".into();
+    copy.meta.dates = vec![
+        jiff::civil::date(2018, 6, 21),
+        jiff::civil::date(2018, 6, 22),
+    ];
+    let both = consolidate(
+        &[
+            Input::new(EXAMPLE, single.clone()),
+            Input::new(EXAMPLE, copy),
+        ],
+        &[],
+    )
+    .session;
+    let one = export::report_data(&single, Lang::De, now());
+    let data = export::report_data(&both, Lang::De, now());
+    for (merged, original) in data.boards.iter().zip(&one.boards) {
+        let count = |b: &moderato::export::board::BoardData| {
+            b.clusters.iter().map(|c| c.cards.len()).sum::<usize>() + b.loose.len()
+        };
+        assert_eq!(
+            count(merged),
+            count(original),
+            "{}: each card once",
+            merged.title
+        );
+        let dots: Vec<u32> = merged.clusters.iter().map(|c| c.votes).collect();
+        let single_dots: Vec<u32> = original.clusters.iter().map(|c| c.votes).collect();
+        assert_eq!(dots, single_dots, "{}: dots not doubled", merged.title);
+    }
+    let single_pages = pdf_pages(&export::pdf(&single, None, Lang::De, now()).unwrap().bytes);
+    let raw = pdf_extract::extract_text_from_mem(
+        &export::pdf(&both, None, Lang::De, now()).unwrap().bytes,
+    )
+    .unwrap();
+    for line in raw.lines() {
+        assert!(
+            line.matches("[W").count() <= 1,
+            "one source label per line: {line}"
+        );
+    }
+    let pages = raw.matches('\u{c}').count().max(1);
+    let both_pages = pdf_pages(&export::pdf(&both, None, Lang::De, now()).unwrap().bytes).len();
+    assert!(
+        both_pages * 2 <= single_pages.len() * 3,
+        "{both_pages} pages for two copies of a {}-page report ({pages})",
+        single_pages.len()
+    );
+    let text = pdf_text(&export::pdf(&both, None, Lang::De, now()).unwrap().bytes);
+    assert!(
+        text.contains("W1") && text.contains("W2"),
+        "the sources' legend"
+    );
+    assert_eq!(
+        text.matches("Die Ziele des Workshops wurden erreicht")
+            .count(),
+        1
+    );
 }

@@ -290,9 +290,9 @@ fn exercise(bytes: &[u8], original: &Session, pdf_every: usize, figures: &mut Fi
                 let _ = export::markdown(&session, lang, now);
                 let _ = serde_json::to_string(&export::report_data(&session, lang, now)).unwrap();
             }
-            let _ = export::cards_csv(&session);
-            let _ = export::action_items_csv(&session);
-            let _ = export::reflection_csv(&session);
+            let _ = export::cards_csv(&session, Lang::De);
+            let _ = export::action_items_csv(&session, Lang::En);
+            let _ = export::reflection_csv(&session, Lang::De);
             if figures.accepted % pdf_every == 1 || pdf_every == 1 {
                 figures.pdfs += 1;
                 if let Err(e) = export::pdf(&session, None, Lang::De, now) {

@@ -1080,7 +1080,51 @@ fn the_pdf_report_is_exported_off_the_ui_thread_and_offered_to_open() {
         harness.state().error_message()
     );
     assert!(harness.query_by_label("Open folder").is_some());
-    assert!(fs::read(&target).unwrap().starts_with(b"%PDF-"));
+    let pdf = fs::read(&target).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // The English app writes the German session's report in German.
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(
+        text.contains("Ablauf: geplant und gehalten"),
+        "German headings"
+    );
+    assert!(!text.contains("Agenda: planned and held"));
+}
+
+#[test]
+fn the_report_language_can_be_chosen_where_the_export_is_asked_for() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("PDF report…").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    let target = dir.path().join("report-en.pdf");
+    harness
+        .get_by_label("File (for CSV: folder) to export to:")
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File (for CSV: folder) to export to:")
+        .type_text(&target.display().to_string());
+    harness.get_by_label("OK").click();
+    harness.step();
+    harness.step();
+    for _ in 0..1500 {
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    let text = pdf_extract::extract_text_from_mem(&fs::read(&target).unwrap()).unwrap();
+    assert!(
+        text.contains("Agenda: planned and held"),
+        "English headings as chosen"
+    );
 }
 
 #[test]

@@ -242,7 +242,7 @@ impl ModeratoApp {
     fn export(&mut self, kind: ExportKind, target: PathBuf) {
         let session = self.doc.session().clone();
         let folder = self.doc.folder().map(Path::to_owned);
-        let lang = self.lang();
+        let lang = self.report_lang();
         let now = self.options.clock.now();
         self.work.spawn(JobKind::Export, move |_| {
             let result =

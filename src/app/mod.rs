@@ -200,6 +200,13 @@ impl ModeratoApp {
         self.work.is_running(work::JobKind::Export)
     }
 
+    /// The language of exports: the moderator's choice, else the session's own language.
+    pub(crate) fn report_lang(&self) -> Lang {
+        self.shell
+            .report_lang
+            .unwrap_or_else(|| Lang::of_content(&self.doc.session().meta.language))
+    }
+
     fn lang(&self) -> Lang {
         self.prefs.lang()
     }

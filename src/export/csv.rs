@@ -1,8 +1,10 @@
 //! CSV tables (RFC 4180, UTF-8, comma-separated): action items; cards with positions,
-//! clusters and votes; reflection entries.
+//! clusters and votes; reflection entries. Headers and values are in the words a person
+//! reads in the report's language ("in Arbeit", "bis zum nächsten Treffen").
 
 use crate::board::layout;
-use crate::model::{Due, Session};
+use crate::i18n::{self, Lang, R};
+use crate::model::Session;
 
 /// The files of a CSV export, in the order action items, cards, reflection.
 pub const CSV_FILES: [&str; 3] = ["action-items.csv", "cards.csv", "reflection.csv"];
@@ -25,42 +27,39 @@ fn row(values: &[String]) -> String {
     line
 }
 
-/// Action items: title, owner, due, status.
-pub fn action_items_csv(session: &Session) -> String {
-    let mut out = row(&[
-        "title".into(),
-        "owner".into(),
-        "due".into(),
-        "status".into(),
-    ]);
+fn header(keys: &[R], lang: Lang) -> Vec<String> {
+    keys.iter().map(|k| k.get(lang).to_owned()).collect()
+}
+
+/// Action items: task, owner, due, status.
+pub fn action_items_csv(session: &Session, lang: Lang) -> String {
+    let mut out = row(&header(&[R::Task, R::Owner, R::Due, R::Status], lang));
     for a in &session.action_items {
-        let due = match a.due {
-            Due::Open => String::new(),
-            Due::On(date) => date.to_string(),
-            Due::NextMeeting => "next meeting".into(),
-        };
         out.push_str(&row(&[
             a.title.clone(),
             a.owner.clone(),
-            due,
-            format!("{:?}", a.status),
+            i18n::due_text(a.due, lang),
+            i18n::status_text(a.status, lang).to_owned(),
         ]));
     }
     out
 }
 
 /// Cards: board, text, author, colour, position along the axes (percent), cluster, votes.
-pub fn cards_csv(session: &Session) -> String {
-    let mut out = row(&[
-        "board".into(),
-        "text".into(),
-        "author".into(),
-        "colour".into(),
-        "x_percent".into(),
-        "y_percent".into(),
-        "cluster".into(),
-        "votes".into(),
-    ]);
+pub fn cards_csv(session: &Session, lang: Lang) -> String {
+    let mut out = row(&header(
+        &[
+            R::CsvBoard,
+            R::CsvCard,
+            R::CsvAuthor,
+            R::CsvColour,
+            R::CsvAlong,
+            R::CsvUp,
+            R::CsvCluster,
+            R::CsvDots,
+        ],
+        lang,
+    ));
     for board in &session.boards {
         for card in &board.cards {
             let (x, y) = layout::axis_values(card);
@@ -72,9 +71,9 @@ pub fn cards_csv(session: &Session) -> String {
                 board.title.clone(),
                 card.text.clone(),
                 card.author.clone(),
-                format!("{:?}", card.colour),
-                format!("{x:.1}"),
-                format!("{y:.1}"),
+                i18n::colour_name(card.colour, lang).to_owned(),
+                i18n::decimal(f64::from(x), 1, lang),
+                i18n::decimal(f64::from(y), 1, lang),
                 cluster,
                 card.votes.to_string(),
             ]));
@@ -84,11 +83,11 @@ pub fn cards_csv(session: &Session) -> String {
 }
 
 /// Reflection entries: who (empty when anonymous), one column per dimension, comment.
-pub fn reflection_csv(session: &Session) -> String {
+pub fn reflection_csv(session: &Session, lang: Lang) -> String {
     let r = &session.reflection;
-    let mut header = vec!["who".to_owned()];
+    let mut header = vec![R::CsvWho.get(lang).to_owned()];
     header.extend(r.dimensions.iter().map(|d| d.name.clone()));
-    header.push("comment".into());
+    header.push(R::CsvComment.get(lang).to_owned());
     let mut out = row(&header);
     for entry in &r.entries {
         let mut values = vec![if r.is_anonymous {

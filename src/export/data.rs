@@ -1,64 +1,49 @@
 //! Everything the report prints, already in words and numbers, built once from the session.
+//! For a consolidation, each source has a short label ("W1") explained once at the start;
+//! an element carries labels only where it came from a source the section does not name.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::board::{BoardData, board_data};
+use super::sections::{self, Block, Figures, Place};
 use crate::agenda::timing::{self, ItemState, ItemTimer};
 use crate::i18n::{self, Lang, R, fill};
-use crate::model::{PhotoLink, Session};
-use crate::reflection::stats;
+use crate::model::{Due, Session};
 
 /// Everything the template prints, already in words.
 #[derive(Debug, Serialize)]
 pub struct ReportData {
+    /// The report's language, and the language of the session's own texts (for hyphenation).
     pub lang: &'static str,
-    pub labels: Labels,
+    pub content_lang: &'static str,
+    pub labels: BTreeMap<&'static str, &'static str>,
     pub kind: String,
     pub title: String,
+    /// The series, unless it is the title already.
     pub series: String,
     pub facts: Vec<(String, String)>,
-    pub sources: Vec<String>,
+    /// For a consolidation: each source's label and name.
+    pub legend: Vec<(String, String)>,
+    pub introduction: Vec<Block>,
     pub agenda: Vec<DayData>,
     pub boards: Vec<BoardData>,
+    /// Photos of each board, in the order of `boards`.
+    pub board_photos: Vec<Vec<PhotoData>>,
     pub results: Vec<String>,
     pub actions: Vec<ActionData>,
-    pub next: Option<String>,
-    pub notes: String,
+    /// When every task is due alike, said once instead of in every row.
+    pub actions_due: Option<String>,
+    pub results_photos: Vec<PhotoData>,
+    pub next: Option<NextData>,
+    pub notes: Vec<Block>,
     pub reflection: ReflectionData,
+    /// Photos that belong to nothing in particular.
     pub photos: Vec<PhotoData>,
     /// Photos that could not be printed, each with its reason (filled in by the PDF export).
     pub photos_left_out: Vec<String>,
-    pub credits: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Labels {
-    pub page: &'static str,
-    pub of: &'static str,
-    pub sources: &'static str,
-    pub agenda: &'static str,
-    pub time: &'static str,
-    pub item: &'static str,
-    pub method: &'static str,
-    pub planned: &'static str,
-    pub held: &'static str,
-    pub boards: &'static str,
-    pub unclustered: &'static str,
-    pub results: &'static str,
-    pub decisions: &'static str,
-    pub actions: &'static str,
-    pub task: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub status: &'static str,
-    pub next: &'static str,
-    pub notes: &'static str,
-    pub reflection: &'static str,
-    pub comments: &'static str,
-    pub dissent: &'static str,
-    pub summary: &'static str,
-    pub photos: &'static str,
-    pub photos_left_out: &'static str,
+    pub imprint: Vec<(String, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,6 +51,7 @@ pub struct DayData {
     pub heading: String,
     pub items: Vec<ItemData>,
     pub total: String,
+    pub photos: Vec<PhotoData>,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,21 +74,20 @@ pub struct ActionData {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ReflectionData {
-    pub count: usize,
-    pub dimensions: Vec<DimensionData>,
-    pub comments: Vec<String>,
-    pub dissent: Vec<String>,
-    pub summary: String,
+pub struct NextData {
+    pub when: String,
+    pub place: String,
+    pub note: Vec<Block>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct DimensionData {
-    pub name: String,
-    /// Value, count, share of the largest count (for the bar's length).
-    pub bars: Vec<(String, usize, f32)>,
-    pub line: String,
-    pub verdict: String,
+pub struct ReflectionData {
+    pub count: usize,
+    pub figures: Figures,
+    pub comments: Vec<String>,
+    pub dissent: Vec<String>,
+    pub summary: Vec<Block>,
+    pub photos: Vec<PhotoData>,
 }
 
 #[derive(Debug, Serialize)]
@@ -110,36 +95,49 @@ pub struct PhotoData {
     /// Path inside the report's virtual file system.
     pub file: String,
     pub caption: String,
+    /// Said instead of the picture, by a screen reader.
+    pub alt: String,
     #[serde(skip)]
     pub source: String,
 }
 
-/// Builds the report's data. `now` only matters for items still running.
+impl ReportData {
+    /// Every list of photos in the report, in the report's order.
+    pub fn photo_lists(&mut self) -> Vec<&mut Vec<PhotoData>> {
+        let mut lists: Vec<&mut Vec<PhotoData>> =
+            self.agenda.iter_mut().map(|d| &mut d.photos).collect();
+        lists.extend(self.board_photos.iter_mut());
+        lists.push(&mut self.results_photos);
+        lists.push(&mut self.reflection.photos);
+        lists.push(&mut self.photos);
+        lists
+    }
+}
+
+/// The labels of the sources an element came from, as printed after it (" [W1, W2]");
+/// empty outside a consolidation.
+fn labels_of(session: &Session, id: uuid::Uuid) -> String {
+    session
+        .provenance
+        .as_ref()
+        .map(|p| p.labels_of(id))
+        .filter(|l| !l.is_empty())
+        .map(|l| format!(" [{l}]"))
+        .unwrap_or_default()
+}
+
+/// Builds the report's data. `now` dates the report and times items still running.
 pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> ReportData {
     let r = |key: R| key.get(lang);
     let meta = &session.meta;
-    let source_of = |id: uuid::Uuid| -> String {
-        let Some(provenance) = &session.provenance else {
-            return String::new();
-        };
-        let Some(origin) = provenance.origins.get(&id) else {
-            return String::new();
-        };
-        provenance
-            .sources
-            .iter()
-            .find(|s| s.id == *origin)
-            .map(|s| format!(" ({})", s.title))
-            .unwrap_or_default()
-    };
-    let dates: Vec<String> = meta.dates.iter().map(|d| i18n::date(*d, lang)).collect();
+    let source_of = |id: uuid::Uuid| labels_of(session, id);
     let mut facts = Vec::new();
     let mut fact = |label: &str, value: String| {
         if !value.trim().is_empty() {
             facts.push((label.to_owned(), value));
         }
     };
-    fact(r(R::Dates), dates.join(", "));
+    fact(r(R::Dates), i18n::date_range(&meta.dates, lang));
     fact(r(R::Place), meta.location.clone());
     fact(r(R::Organiser), meta.organiser.clone());
     fact(r(R::Moderators), meta.moderators.join(", "));
@@ -151,67 +149,61 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
             session.organisations().join(", ")
         ),
     );
-
-    let agenda = session
-        .agenda
-        .days
-        .iter()
-        .enumerate()
-        .map(|(index, day)| {
-            let slots = timing::day_slots(day);
-            let mut planned_total = 0;
-            let mut held_total = 0;
-            let items = day
-                .items
+    let legend: Vec<(String, String)> = session
+        .provenance
+        .as_ref()
+        .map(|p| {
+            p.sources
                 .iter()
-                .zip(&slots)
-                .map(|(item, slot)| {
-                    let timer = ItemTimer::of(item, now);
-                    planned_total += i64::from(item.planned_minutes);
-                    let (held, diff, over) = if timer.state == ItemState::Done {
-                        let actual = (timer.elapsed.as_secs() + 30) / 60;
-                        held_total += actual;
-                        let diff = actual - i64::from(item.planned_minutes);
-                        (format!("{actual} min"), format!("{diff:+}"), diff > 0)
-                    } else {
-                        (String::new(), String::new(), false)
-                    };
-                    ItemData {
-                        time: format!(
-                            "{}–{}",
-                            timing::format_minutes(slot.start_min),
-                            timing::format_minutes(slot.end_min)
-                        ),
-                        title: format!("{}{}", item.title, source_of(item.id.uuid())),
-                        method: i18n::method_text(item.method, lang).to_owned(),
-                        planned: format!("{} min", item.planned_minutes),
-                        held,
-                        diff,
-                        over,
-                    }
+                .filter_map(|s| {
+                    let label = p.label(s.id)?;
+                    Some((
+                        label,
+                        format!("{}, {}", s.title, i18n::date_range(&s.dates, lang)),
+                    ))
                 })
-                .collect();
-            let date = day.date.map(|d| i18n::date(d, lang)).unwrap_or_default();
-            let total = if held_total > 0 {
-                fill(
-                    r(R::PlannedAndHeldMinutes),
-                    &[&planned_total.to_string(), &held_total.to_string()],
-                )
-            } else {
-                fill(r(R::PlannedMinutes), &[&planned_total.to_string()])
-            };
-            DayData {
-                heading: fill(r(R::DayHeading), &[&(index + 1).to_string(), &date]),
-                items,
-                total,
-            }
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
 
-    let boards = session
+    let printed: Vec<&crate::model::Board> = session
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
+        .collect();
+    let printed_ids: Vec<_> = printed.iter().map(|b| b.id).collect();
+    let mut placed: BTreeMap<String, Vec<PhotoData>> = BTreeMap::new();
+    let key = |place: Place| format!("{place:?}");
+    for (n, photo) in session.photos.iter().enumerate() {
+        let place = sections::place_of(session, &printed_ids, photo.link);
+        let belongs = belongs_to(session, photo.link);
+        let mut caption = photo.caption.trim().to_owned();
+        if !photo.photographer.is_empty() {
+            let by = fill(r(R::PhotoBy), &[&photo.photographer]);
+            caption = if caption.is_empty() {
+                by
+            } else {
+                format!("{caption} \u{2013} {by}")
+            };
+        }
+        caption.push_str(&source_of(photo.id.uuid()));
+        let alt = [photo.caption.trim(), belongs.as_str(), photo.path.as_str()]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+            .to_owned();
+        placed.entry(key(place)).or_default().push(PhotoData {
+            file: format!("/photos/{n}.jpg"),
+            caption,
+            alt,
+            source: photo.path.clone(),
+        });
+    }
+    let mut take = |place: Place| placed.remove(&key(place)).unwrap_or_default();
+
+    let agenda = agenda_data(session, lang, now, &mut take);
+    let boards: Vec<BoardData> = printed
+        .iter()
         .enumerate()
         .map(|(n, board)| {
             let too_many = |n: usize| {
@@ -221,80 +213,253 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
             board_data(board, n == 0, &source_of, &too_many)
         })
         .collect();
+    let board_photos = (0..boards.len()).map(|n| take(Place::Board(n))).collect();
 
     let results = session
         .results
         .iter()
-        .map(|r| format!("{}{}", r.text, source_of(r.id.uuid())))
+        .map(|x| format!("{}{}", x.text, source_of(x.id.uuid())))
         .collect();
+    let dues: Vec<Due> = session.action_items.iter().map(|a| a.due).collect();
+    let same_due = dues.windows(2).all(|w| w[0] == w[1]) && dues.len() > 1;
     let actions = session
         .action_items
         .iter()
         .map(|a| ActionData {
             title: format!("{}{}", a.title, source_of(a.id.uuid())),
             owner: a.owner.clone(),
-            due: i18n::due_text(a.due, lang),
+            due: if same_due {
+                String::new()
+            } else {
+                i18n::due_text(a.due, lang)
+            },
             status: i18n::status_text(a.status, lang).to_owned(),
         })
         .collect();
-    let next = session.next_meeting.as_ref().map(|n| {
-        let dates: Vec<String> = n.dates.iter().map(|d| i18n::date(*d, lang)).collect();
-        let mut text = format!("{}, {}", dates.join(" / "), n.place);
-        if !n.note.is_empty() {
-            text.push_str(&format!(" – {}", n.note));
-        }
-        text
+    let actions_due = same_due
+        .then(|| dues.first().copied())
+        .flatten()
+        .map(|due| match due {
+            Due::NextMeeting => r(R::AllDueNextMeeting).to_owned(),
+            Due::On(date) => fill(r(R::AllDueOn), &[&i18n::long_date(date, lang)]),
+            Due::Open => r(R::AllDueOpen).to_owned(),
+        });
+    let next = session.next_meeting.as_ref().map(|n| NextData {
+        when: i18n::date_range(&n.dates, lang),
+        place: n.place.clone(),
+        note: sections::blocks(&n.note),
     });
 
-    let reflection = &session.reflection;
-    let stats = stats::stats(reflection);
-    let dimensions = stats
-        .iter()
-        .map(|s| {
-            let most = s
-                .distribution
-                .iter()
-                .map(|(_, n)| *n)
-                .max()
-                .unwrap_or(0)
-                .max(1);
-            DimensionData {
-                name: s.name.clone(),
-                bars: s
-                    .distribution
-                    .iter()
-                    .map(|(v, n)| (v.to_string(), *n, *n as f32 / most as f32))
-                    .collect(),
-                line: fill(
-                    r(R::MeanLine),
-                    &[
-                        &s.mean
-                            .map_or_else(|| "–".to_owned(), |m| i18n::decimal(m, 1, lang)),
-                        &(s.positive_share * 100.0).round().to_string(),
-                        &s.count.to_string(),
-                    ],
-                ),
-                verdict: i18n::verdict_text(s.verdict, lang).to_owned(),
-            }
-        })
-        .collect();
-    let comments = reflection
-        .entries
-        .iter()
-        .filter(|e| !e.comment.trim().is_empty())
-        .map(|e| {
-            if reflection.is_anonymous || e.who.is_empty() {
-                e.comment.clone()
+    let reflection = reflection_data(session, lang, take(Place::Reflection));
+    let results_photos = take(Place::Results);
+    let photos = take(Place::End);
+
+    let mut imprint = Vec::new();
+    let mut line = |label: R, value: String| {
+        if !value.trim().is_empty() {
+            imprint.push((r(label).to_owned(), value));
+        }
+    };
+    line(R::Publisher, meta.publisher.clone());
+    line(R::TextBy, meta.credits.text.join(", "));
+    line(R::PhotosBy, meta.credits.photos.join(", "));
+    line(
+        R::ReportDate,
+        i18n::long_date(now.to_zoned(jiff::tz::TimeZone::UTC).date(), lang),
+    );
+
+    let kind = match &session.provenance {
+        Some(p) => fill(r(R::ConsolidatedOf), &[&p.sources.len().to_string()]),
+        None => r(R::Documentation).to_owned(),
+    };
+    ReportData {
+        lang: lang.code(),
+        content_lang: Lang::of_content(&meta.language).code(),
+        labels: labels(lang),
+        kind,
+        title: meta.title.clone(),
+        series: if meta.series.trim() == meta.title.trim() {
+            String::new()
+        } else {
+            meta.series.clone()
+        },
+        facts,
+        legend,
+        introduction: sections::blocks(&meta.introduction),
+        agenda,
+        boards,
+        board_photos,
+        results,
+        actions,
+        actions_due,
+        results_photos,
+        next,
+        notes: sections::blocks(&session.notes),
+        reflection,
+        photos,
+        photos_left_out: Vec::new(),
+        imprint,
+    }
+}
+
+/// What a photo belongs to, in words (for its alt text).
+fn belongs_to(session: &Session, link: Option<crate::model::PhotoLink>) -> String {
+    use crate::model::PhotoLink;
+    match link {
+        Some(PhotoLink::AgendaItem(id)) => session.agenda.item(id).map(|i| i.title.clone()),
+        Some(PhotoLink::Board(id)) => session.board(id).map(|b| {
+            if b.question.is_empty() {
+                b.title.clone()
             } else {
-                format!("{}: {}", e.who, e.comment)
+                format!("{}: {}", b.title, b.question)
             }
+        }),
+        Some(PhotoLink::Cluster(id)) => session
+            .boards
+            .iter()
+            .find_map(|b| b.cluster(id))
+            .map(|c| c.title.clone()),
+        None => None,
+    }
+    .unwrap_or_default()
+}
+
+fn agenda_data(
+    session: &Session,
+    lang: Lang,
+    now: jiff::Timestamp,
+    take: &mut dyn FnMut(Place) -> Vec<PhotoData>,
+) -> Vec<DayData> {
+    let r = |key: R| key.get(lang);
+    // A consolidation's days are headed by their workshop and numbered within it.
+    let mut day_of_source: BTreeMap<String, usize> = BTreeMap::new();
+    let mut days = Vec::new();
+    for (index, day) in session.agenda.days.iter().enumerate() {
+        let slots = timing::day_slots(day);
+        let mut planned_total = 0;
+        let mut held_total = 0;
+        let items = day
+            .items
+            .iter()
+            .zip(&slots)
+            .map(|(item, slot)| {
+                let timer = ItemTimer::of(item, now);
+                planned_total += i64::from(item.planned_minutes);
+                let (held, diff, over) = if timer.state == ItemState::Done {
+                    let actual = (timer.elapsed.as_secs() + 30) / 60;
+                    held_total += actual;
+                    let diff = actual - i64::from(item.planned_minutes);
+                    (
+                        fill(r(R::Minutes), &[&actual.to_string()]),
+                        i18n::signed(diff),
+                        diff > 0,
+                    )
+                } else {
+                    (String::new(), String::new(), false)
+                };
+                ItemData {
+                    time: format!(
+                        "{}\u{2013}{}",
+                        timing::format_minutes(slot.start_min),
+                        timing::format_minutes(slot.end_min)
+                    ),
+                    title: item.title.clone(),
+                    method: i18n::method_text(item.method, lang).to_owned(),
+                    planned: fill(r(R::Minutes), &[&item.planned_minutes.to_string()]),
+                    held,
+                    diff,
+                    over,
+                }
+            })
+            .collect();
+        let date = day
+            .date
+            .map(|d| i18n::long_date(d, lang))
+            .unwrap_or_default();
+        let total = if held_total > 0 {
+            fill(
+                r(R::PlannedAndHeldMinutes),
+                &[&planned_total.to_string(), &held_total.to_string()],
+            )
+        } else {
+            fill(r(R::PlannedMinutes), &[&planned_total.to_string()])
+        };
+        let heading = match labels_of(session, day.id.uuid()).trim() {
+            "" => fill(r(R::DayHeading), &[&(index + 1).to_string(), &date]),
+            label => {
+                let label = label.trim_matches(['[', ']']).to_owned();
+                let number = day_of_source.entry(label.clone()).or_default();
+                *number += 1;
+                fill(
+                    r(R::SourceDayHeading),
+                    &[&label, &number.to_string(), &date],
+                )
+            }
+        };
+        days.push(DayData {
+            heading,
+            items,
+            total,
+            photos: take(Place::Day(index)),
+        });
+    }
+    days
+}
+
+fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> ReflectionData {
+    let reflection = &session.reflection;
+    // A consolidation's figures also per source.
+    let by_source: Vec<(String, Vec<crate::model::ReflectionEntryId>)> = session
+        .provenance
+        .as_ref()
+        .map(|p| {
+            p.sources
+                .iter()
+                .filter_map(|s| {
+                    let label = p.label(s.id)?;
+                    let ids = reflection
+                        .entries
+                        .iter()
+                        .filter(|e| p.sessions_of(e.id.uuid()).contains(&s.id))
+                        .map(|e| e.id)
+                        .collect();
+                    Some((label, ids))
+                })
+                .collect()
         })
+        .unwrap_or_default();
+    let statements: Vec<String> = reflection
+        .dissent
+        .iter()
+        .map(|d| crate::consolidate::normalise(&d.statement))
         .collect();
+    // A comment that is a dissent already is printed there, not twice.
+    let comments = sections::once_each(
+        reflection
+            .entries
+            .iter()
+            .filter(|e| !e.comment.trim().is_empty())
+            .filter(|e| {
+                let comment = crate::consolidate::normalise(&e.comment);
+                !statements
+                    .iter()
+                    .any(|s| !s.is_empty() && comment.contains(s.as_str()))
+            })
+            .map(|e| {
+                let text = if reflection.is_anonymous || e.who.is_empty() {
+                    e.comment.clone()
+                } else {
+                    format!("{}: {}", e.who, e.comment)
+                };
+                let label = labels_of(session, e.id.uuid());
+                (text, label.trim().trim_matches(['[', ']']).to_owned())
+            }),
+    );
     let dissent = reflection
         .dissent
         .iter()
         .map(|x| {
-            let who = if reflection.is_anonymous {
+            let who = if reflection.is_anonymous || x.who.trim().is_empty() {
                 String::new()
             } else {
                 format!("{}: ", x.who)
@@ -307,127 +472,55 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
             let response = if x.response.is_empty() {
                 String::new()
             } else {
-                format!(" – {}", x.response)
+                format!(" \u{2013} {}", x.response)
             };
             format!("{who}{}{about}{response}", x.statement)
         })
         .collect();
-
-    let photos = session
-        .photos
-        .iter()
-        .enumerate()
-        .map(|(n, p)| {
-            let belongs = match p.link {
-                Some(PhotoLink::AgendaItem(id)) => session.agenda.item(id).map(|i| i.title.clone()),
-                Some(PhotoLink::Board(id)) => session.board(id).map(|b| b.title.clone()),
-                Some(PhotoLink::Cluster(id)) => session
-                    .boards
-                    .iter()
-                    .find_map(|b| b.cluster(id))
-                    .map(|c| c.title.clone()),
-                None => None,
-            };
-            let mut caption = p.caption.clone();
-            if let Some(belongs) = belongs {
-                caption.push_str(&format!(" ({belongs})"));
-            }
-            if !p.photographer.is_empty() {
-                caption.push_str(&format!(" – {}", fill(r(R::PhotoBy), &[&p.photographer])));
-            }
-            caption.push_str(&source_of(p.id.uuid()));
-            PhotoData {
-                file: format!("/photos/{n}.jpg"),
-                caption,
-                source: p.path.clone(),
-            }
-        })
-        .collect();
-
-    let mut credits = Vec::new();
-    if !meta.credits.text.is_empty() {
-        credits.push(fill(r(R::CreditsText), &[&meta.credits.text.join(", ")]));
-    }
-    if !meta.credits.photos.is_empty() {
-        credits.push(fill(
-            r(R::CreditsPhotos),
-            &[&meta.credits.photos.join(", ")],
-        ));
-    }
-    let sources = session
-        .provenance
-        .as_ref()
-        .map(|p| {
-            p.sources
-                .iter()
-                .map(|s| {
-                    let dates: Vec<String> = s.dates.iter().map(|d| i18n::date(*d, lang)).collect();
-                    format!("{} ({})", s.title, dates.join(", "))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-
-    ReportData {
-        lang: lang.code(),
-        labels: labels(lang),
-        kind: if session.provenance.is_some() {
-            r(R::ConsolidatedDocumentation)
-        } else {
-            r(R::Documentation)
-        }
-        .to_owned(),
-        title: meta.title.clone(),
-        series: meta.series.clone(),
-        facts,
-        sources,
-        agenda,
-        boards,
-        results,
-        actions,
-        next,
-        notes: session.notes.clone(),
-        reflection: ReflectionData {
-            count: reflection.entries.len(),
-            dimensions,
-            comments,
-            dissent,
-            summary: reflection.summary.clone(),
-        },
+    ReflectionData {
+        count: reflection.entries.len(),
+        figures: sections::figures(reflection, &by_source, lang),
+        comments,
+        dissent,
+        summary: sections::blocks(&reflection.summary),
         photos,
-        photos_left_out: Vec::new(),
-        credits: credits.join(" | "),
     }
 }
 
-fn labels(lang: Lang) -> Labels {
-    let r = |key: R| key.get(lang);
-    Labels {
-        page: r(R::Page),
-        of: r(R::Of),
-        sources: r(R::Sources),
-        agenda: r(R::Agenda),
-        time: r(R::Time),
-        item: r(R::Item),
-        method: r(R::Method),
-        planned: r(R::Planned),
-        held: r(R::Held),
-        boards: r(R::Boards),
-        unclustered: r(R::OtherCards),
-        results: r(R::ResultsAndNextSteps),
-        decisions: r(R::ResultsAndDecisions),
-        actions: r(R::NextTasks),
-        task: r(R::Task),
-        owner: r(R::Owner),
-        due: r(R::Due),
-        status: r(R::Status),
-        next: r(R::NextMeeting),
-        notes: r(R::Notes),
-        reflection: r(R::Reflection),
-        comments: r(R::Comments),
-        dissent: r(R::Dissent),
-        summary: r(R::Summary),
-        photos: r(R::Photos),
-        photos_left_out: r(R::PhotosLeftOut),
-    }
+fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    [
+        ("page", R::Page),
+        ("of", R::Of),
+        ("sources", R::Sources),
+        ("introduction", R::Introduction),
+        ("contents", R::Contents),
+        ("agenda", R::Agenda),
+        ("time", R::Time),
+        ("item", R::Item),
+        ("method", R::Method),
+        ("planned", R::Planned),
+        ("held", R::Held),
+        ("boards", R::Boards),
+        ("unclustered", R::OtherCards),
+        ("results", R::ResultsAndNextSteps),
+        ("decisions", R::ResultsAndDecisions),
+        ("actions", R::NextTasks),
+        ("task", R::Task),
+        ("owner", R::Owner),
+        ("due", R::Due),
+        ("status", R::Status),
+        ("next", R::NextMeeting),
+        ("notes", R::Notes),
+        ("reflection", R::Reflection),
+        ("comments", R::Comments),
+        ("dissent", R::Dissent),
+        ("summary", R::Summary),
+        ("photos", R::Photos),
+        ("photos_left_out", R::PhotosLeftOut),
+        ("imprint", R::Imprint),
+        ("dots", R::DotsLegend),
+    ]
+    .into_iter()
+    .map(|(name, key)| (name, key.get(lang)))
+    .collect()
 }

@@ -1,6 +1,11 @@
-//! The session as Markdown: what retrospective tools' users paste into wikis and mails.
+//! The session as Markdown: what retrospective tools' users paste into wikis and mails. It
+//! carries everything the PDF carries in words: introduction, agenda, boards, results and
+//! tasks, notes with their links, the reflection with its summary, and the photos as image
+//! links (relative to the session folder) with caption and credit.
 
+use super::data::PhotoData;
 use super::report_data;
+use super::sections::Block;
 use crate::i18n::Lang;
 use crate::model::Session;
 
@@ -19,32 +24,75 @@ fn text(value: &str) -> String {
     out
 }
 
+/// Paragraphs and list items, links as Markdown links.
+fn blocks(out: &mut String, blocks: &[Block]) {
+    for (n, block) in blocks.iter().enumerate() {
+        let line: String = block
+            .parts
+            .iter()
+            .map(|part| match &part.url {
+                Some(url) => format!("[{}](<{url}>)", text(&part.text)),
+                None => text(&part.text),
+            })
+            .collect();
+        if block.item {
+            out.push_str(&format!("- {line}\n"));
+        } else {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+}
+
+fn photos(out: &mut String, photos: &[PhotoData]) {
+    for photo in photos {
+        out.push_str(&format!(
+            "\n![{}](<{}>)\n_{}_\n",
+            text(&photo.alt),
+            photo.source,
+            text(&photo.caption)
+        ));
+    }
+}
+
 /// The session (or consolidation) as one Markdown document.
 pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
     let d = report_data(session, lang, now);
-    let l = &d.labels;
-    let mut out = format!("# {}\n\n", text(&d.title));
+    let l = |name: &str| d.labels.get(name).copied().unwrap_or_default();
+    let mut out = format!("# {}\n\n_{}_\n\n", text(&d.title), text(&d.kind));
     if !d.series.is_empty() {
         out.push_str(&format!("{}\n\n", text(&d.series)));
     }
     for (label, value) in &d.facts {
         out.push_str(&format!("- **{}:** {}\n", text(label), text(value)));
     }
+    if !d.legend.is_empty() {
+        out.push_str(&format!("\n**{}:**\n\n", l("sources")));
+        for (label, name) in &d.legend {
+            out.push_str(&format!("- **{label}:** {}\n", text(name)));
+        }
+    }
+    if !d.introduction.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", l("introduction")));
+        blocks(&mut out, &d.introduction);
+    }
     if !d.agenda.is_empty() {
-        out.push_str(&format!("\n## {}\n", l.agenda));
+        out.push_str(&format!("\n## {}\n", l("agenda")));
         for day in &d.agenda {
             out.push_str(&format!(
-                "\n### {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
+                "\n### {}\n\n| {} | {} | {} | {} | {} | ± |\n|---|---|---|---:|---:|---:|\n",
                 text(&day.heading),
-                l.time,
-                l.item,
-                l.method,
-                l.planned,
-                l.held
+                l("time"),
+                l("item"),
+                l("method"),
+                l("planned"),
+                l("held")
             ));
             for i in &day.items {
                 out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} {} |\n",
+                    "| {} | {} | {} | {} | {} | {} |\n",
                     i.time,
                     text(&i.title),
                     i.method,
@@ -53,9 +101,11 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
                     i.diff
                 ));
             }
+            out.push_str(&format!("\n{}\n", text(&day.total)));
+            photos(&mut out, &day.photos);
         }
     }
-    for board in &d.boards {
+    for (board, board_photos) in d.boards.iter().zip(&d.board_photos) {
         out.push_str(&format!("\n## {}\n\n", text(&board.title)));
         if !board.question.is_empty() {
             out.push_str(&format!("_{}_\n\n", text(&board.question)));
@@ -72,58 +122,116 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
             out.push('\n');
         }
         if !board.loose.is_empty() {
-            out.push_str(&format!("### {}\n\n", l.unclustered));
+            out.push_str(&format!("### {}\n\n", l("unclustered")));
             for card in &board.loose {
                 out.push_str(&format!("- {}\n", text(&card.text)));
             }
         }
+        photos(&mut out, board_photos);
     }
     if !d.results.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l.decisions));
+        out.push_str(&format!("\n## {}\n\n", l("decisions")));
         for (n, r) in d.results.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", n + 1, text(r)));
         }
     }
     if !d.actions.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
-            l.actions, l.task, l.owner, l.due, l.status
-        ));
-        for a in &d.actions {
+        out.push_str(&format!("\n## {}\n\n", l("actions")));
+        if let Some(due) = &d.actions_due {
+            out.push_str(&format!("{}\n\n", text(due)));
             out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                text(&a.title),
-                text(&a.owner),
-                a.due,
-                a.status
+                "| {} | {} | {} |\n|---|---|---|\n",
+                l("task"),
+                l("owner"),
+                l("status")
             ));
+            for a in &d.actions {
+                out.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    text(&a.title),
+                    text(&a.owner),
+                    a.status
+                ));
+            }
+        } else {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n|---|---|---|---|\n",
+                l("task"),
+                l("owner"),
+                l("due"),
+                l("status")
+            ));
+            for a in &d.actions {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    text(&a.title),
+                    text(&a.owner),
+                    a.due,
+                    a.status
+                ));
+            }
         }
     }
+    photos(&mut out, &d.results_photos);
     if let Some(next) = &d.next {
-        out.push_str(&format!("\n## {}\n\n{}\n", l.next, text(next)));
+        out.push_str(&format!(
+            "\n## {}\n\n{}, {}\n\n",
+            l("next"),
+            text(&next.when),
+            text(&next.place)
+        ));
+        blocks(&mut out, &next.note);
     }
-    if !d.reflection.dimensions.is_empty() && d.reflection.count > 0 {
-        out.push_str(&format!("\n## {}\n\n", l.reflection));
-        for dim in &d.reflection.dimensions {
+    if !d.notes.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", l("notes")));
+        blocks(&mut out, &d.notes);
+    }
+    let r = &d.reflection;
+    if !r.figures.dimensions.is_empty() && r.count > 0 {
+        out.push_str(&format!("\n## {}\n\n", l("reflection")));
+        out.push_str(&format!(
+            "{} {}\n\n",
+            text(&r.figures.scale),
+            text(&r.figures.positive)
+        ));
+        for dim in &r.figures.dimensions {
             out.push_str(&format!(
-                "- **{}:** {}, {}\n",
+                "- **{}:** {} – {}\n",
                 text(&dim.name),
                 dim.line,
                 dim.verdict
             ));
+            for line in &dim.by_source {
+                out.push_str(&format!("  - {}\n", text(line)));
+            }
         }
-        for c in &d.reflection.comments {
-            out.push_str(&format!("- {}\n", text(c)));
+        if !r.comments.is_empty() {
+            out.push_str(&format!("\n### {}\n\n", l("comments")));
+            for c in &r.comments {
+                out.push_str(&format!("- {}\n", text(c)));
+            }
         }
-        if !d.reflection.dissent.is_empty() {
-            out.push_str(&format!("\n### {}\n\n", l.dissent));
-            for x in &d.reflection.dissent {
+        if !r.dissent.is_empty() {
+            out.push_str(&format!("\n### {}\n\n", l("dissent")));
+            for x in &r.dissent {
                 out.push_str(&format!("- {}\n", text(x)));
             }
         }
+        if !r.summary.is_empty() {
+            out.push_str(&format!("\n### {}\n\n", l("summary")));
+            blocks(&mut out, &r.summary);
+        }
+        photos(&mut out, &r.photos);
     }
-    if !d.credits.is_empty() {
-        out.push_str(&format!("\n---\n{}\n", text(&d.credits)));
+    if !d.photos.is_empty() {
+        out.push_str(&format!("\n## {}\n", l("photos")));
+        photos(&mut out, &d.photos);
+    }
+    if !d.imprint.is_empty() {
+        out.push_str(&format!("\n---\n\n**{}**\n\n", l("imprint")));
+        for (label, value) in &d.imprint {
+            out.push_str(&format!("{}: {}  \n", text(label), text(value)));
+        }
     }
     out
 }

@@ -3,11 +3,12 @@
 //! The report's words come from [`ReportData`], built once from the session and handed to
 //! the typst template as JSON through `sys.inputs`: session text is data, never markup.
 
-mod board;
+pub mod board;
 mod csv;
 mod data;
 mod markdown;
 mod pdf;
+mod sections;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,7 @@ pub use csv::{CSV_FILES, action_items_csv, cards_csv, reflection_csv};
 pub use data::{ReportData, report_data};
 pub use markdown::markdown;
 pub use pdf::{ExportError, Report, pdf};
+pub use sections::{Block, Part, blocks};
 
 /// What an export wrote.
 #[derive(Debug, Default)]
@@ -72,11 +74,14 @@ pub fn write(
             })?;
             let [actions, cards, reflection] = CSV_FILES;
             vec![
-                (target.join(actions), action_items_csv(session).into_bytes()),
-                (target.join(cards), cards_csv(session).into_bytes()),
+                (
+                    target.join(actions),
+                    action_items_csv(session, lang).into_bytes(),
+                ),
+                (target.join(cards), cards_csv(session, lang).into_bytes()),
                 (
                     target.join(reflection),
-                    reflection_csv(session).into_bytes(),
+                    reflection_csv(session, lang).into_bytes(),
                 ),
             ]
         }

@@ -110,27 +110,39 @@ pub fn pdf(
     let mut left_out = Vec::new();
     // Photos that cannot be read are left out of the report rather than failing it; the
     // report says which, so nobody wonders where the flipchart went.
-    if let Some(folder) = folder {
-        let sources: Vec<String> = data.photos.iter().map(|p| p.source.clone()).collect();
-        let mut copies = print_copies(folder, &sources).into_iter();
-        data.photos.retain(|photo| match copies.next() {
-            Some(Ok(bytes)) => {
-                files.insert(file_id(&photo.file), Bytes::new(bytes));
-                true
+    let mut notes = Vec::new();
+    {
+        let mut lists = data.photo_lists();
+        if let Some(folder) = folder {
+            let sources: Vec<String> = lists
+                .iter()
+                .flat_map(|list| list.iter().map(|p| p.source.clone()))
+                .collect();
+            let mut copies = print_copies(folder, &sources).into_iter();
+            for list in &mut lists {
+                list.retain(|photo| match copies.next() {
+                    Some(Ok(bytes)) => {
+                        files.insert(file_id(&photo.file), Bytes::new(bytes));
+                        true
+                    }
+                    Some(Err(error)) => {
+                        notes.push(error.describe(lang));
+                        left_out.push(error);
+                        false
+                    }
+                    None => false,
+                });
             }
-            Some(Err(error)) => {
-                data.photos_left_out.push(error.describe(lang));
-                left_out.push(error);
-                false
+            // Print copies of photos the session no longer has are not kept.
+            let photos: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
+            crate::photos::print::clean_cache(folder, &photos);
+        } else {
+            for list in &mut lists {
+                list.clear();
             }
-            None => false,
-        });
-        // Print copies of photos the session no longer has are not kept.
-        let photos: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
-        crate::photos::print::clean_cache(folder, &photos);
-    } else {
-        data.photos.clear();
+        }
     }
+    data.photos_left_out = notes;
     let json = serde_json::to_string(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
     let mut inputs = Dict::new();
     inputs.insert(Str::from("data"), Value::Str(Str::from(json)));

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use cli::C;
 pub use describe::{Describe, io_reason, repair_lines};
-pub use format::{count, date, decimal, plural};
+pub use format::{count, date, date_range, decimal, long_date, percent, plural, signed};
 pub use messages::M;
 pub use report::R;
 pub use ui::T;

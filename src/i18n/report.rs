@@ -8,6 +8,32 @@ texts! {
     R;
     Documentation => "Dokumentation", "Documentation";
     ConsolidatedDocumentation => "Konsolidierte Dokumentation", "Consolidated documentation";
+    ConsolidatedOf => "Konsolidierte Dokumentation aus {} Workshops", "Consolidated documentation of {} workshops";
+    Introduction => "Einleitung", "Introduction";
+    Contents => "Inhalt", "Contents";
+    Imprint => "Impressum", "Imprint";
+    Publisher => "Herausgeber", "Publisher";
+    TextBy => "Text", "Text";
+    PhotosBy => "Fotos", "Photos";
+    ReportDate => "Stand", "Date";
+    SourceDayHeading => "{} · Tag {} – {}", "{} · Day {} – {}";
+    AllDueNextMeeting => "Alle Aufgaben sind bis zum nächsten Treffen fällig.", "All tasks are due by the next meeting.";
+    AllDueOn => "Alle Aufgaben sind bis {} fällig.", "All tasks are due by {}.";
+    AllDueOpen => "Für die Aufgaben ist kein Termin gesetzt.", "No task has a due date yet.";
+    AllPositive => "durchweg positiv", "positive throughout";
+    ScaleLine => "Skala von {} bis {}.", "Scale from {} to {}.";
+    PositiveMeans => "„Positiv“ ist der Anteil der Bewertungen über der Mitte der Skala ({}).", "“Positive” is the share of ratings above the middle of the scale ({}).";
+    CsvBoard => "Pinnwand", "Board";
+    CsvCard => "Karte", "Card";
+    CsvAuthor => "Von", "By";
+    CsvColour => "Farbe", "Colour";
+    CsvAlong => "Position waagerecht (%)", "Position across (%)";
+    CsvUp => "Position senkrecht (%)", "Position up (%)";
+    CsvCluster => "Cluster", "Cluster";
+    CsvDots => "Punkte", "Dots";
+    CsvWho => "Wer", "Who";
+    CsvComment => "Kommentar", "Comment";
+    DotsLegend => "Rote Zahl: Klebepunkte der Punktabfrage.", "Red number: dots given in the dot vote.";
     Dates => "Termine", "Dates";
     Place => "Ort", "Place";
     Organiser => "Veranstalter", "Organiser";
@@ -15,7 +41,7 @@ texts! {
     Participants => "Teilnehmende", "Participants";
     Page => "Seite", "Page";
     Of => "von", "of";
-    Sources => "Quellen dieser Konsolidierung", "Sources of this consolidation";
+    Sources => "Quellen", "Sources";
     Agenda => "Ablauf: geplant und gehalten", "Agenda: planned and held";
     Time => "Zeit", "Time";
     Item => "Punkt", "Item";
@@ -44,10 +70,8 @@ texts! {
     Summary => "Zusammenfassung", "Summary";
     Photos => "Fotos", "Photos";
     PhotosLeftOut => "Nicht aufgenommene Fotos", "Photos left out";
-    MeanLine => "Mittel {}, {} % positiv (n = {})", "Mean {}, {} % positive (n = {})";
+    MeanLine => "Mittel {} · {} positiv · n = {}", "Mean {} · {} positive · n = {}";
     PhotoBy => "Foto: {}", "Photo: {}";
-    CreditsText => "Text: {}", "Text: {}";
-    CreditsPhotos => "Fotografie: {}", "Photography: {}";
 }
 
 #[cfg(test)]

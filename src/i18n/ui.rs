@@ -382,6 +382,10 @@ texts! {
     PathHelpExport => "Datei (bei CSV: Ordner), in die exportiert wird:", "File (for CSV: folder) to export to:";
     Exporting => "Exportiere …", "Exporting…";
     Exported => "Export geschrieben", "Export written";
+    Publisher => "Herausgeber", "Publisher";
+    Introduction => "Einleitung des Berichts", "Introduction of the report";
+    IntroductionHelp => "Steht im Bericht vor der Dokumentation; Absätze durch Leerzeilen trennen.", "Printed in the report before the documentation; separate paragraphs by blank lines.";
+    ReportLanguage => "Sprache des Berichts", "Language of the report";
     PhotosLeftOut => "Nicht im Bericht:", "Left out of the report:";
     OpenIt => "Öffnen", "Open";
     OpenFolder => "Ordner öffnen", "Open folder";

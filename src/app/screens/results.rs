@@ -12,7 +12,7 @@ use crate::model::{
     ActionItem, ActionItemId, ActionStatus, Decision, Due, Method, ResultId, Session, SourceLink,
 };
 use crate::results::edit::{ActionText, MeetingText, ResultsEdit};
-use crate::session::edit::SessionEdit;
+use crate::session::edit::{MetaText, SessionEdit};
 
 pub(in crate::app) fn results_ui(ui: &mut Ui, cx: &mut Cx) {
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
@@ -259,9 +259,20 @@ fn next_meeting_ui(ui: &mut Ui, cx: &mut Cx) {
 }
 
 fn credits_ui(ui: &mut Ui, cx: &mut Cx) {
-    let credits = &cx.session.meta.credits;
+    let meta = &cx.session.meta;
+    let credits = &meta.credits;
     let mut edits = Vec::new();
     egui::Grid::new("credits").num_columns(2).show(ui, |ui| {
+        let label = ui.label(cx.tr(T::Publisher));
+        let field = TextField::new(&meta.publisher, label.id)
+            .width(360.0)
+            .show(ui);
+        edits.extend(
+            field
+                .changed
+                .map(|t| SessionEdit::SetText(MetaText::Publisher, t)),
+        );
+        ui.end_row();
         let label = ui.label(cx.tr(T::CreditsText));
         let field = name_list_field(ui, "credits-text", label.id, &credits.text);
         field.response.on_hover_text(cx.tr(T::CommaSeparated));
@@ -273,6 +284,16 @@ fn credits_ui(ui: &mut Ui, cx: &mut Cx) {
         edits.extend(field.changed.map(SessionEdit::SetCreditsPhotos));
         ui.end_row();
     });
+    let label = ui.label(cx.tr(T::Introduction));
+    let field = TextField::new(&meta.introduction, label.id)
+        .multiline(4)
+        .show(ui);
+    field.response.on_hover_text(cx.tr(T::IntroductionHelp));
+    edits.extend(
+        field
+            .changed
+            .map(|t| SessionEdit::SetText(MetaText::Introduction, t)),
+    );
     for edit in edits {
         cx.edit(edit);
     }

@@ -54,6 +54,8 @@ pub struct Shell {
     pub close_after_save: bool,
     /// The moderator decided about unsaved changes: the window may close.
     pub may_close: bool,
+    /// The language of exports, when the moderator chose one (else the session's).
+    pub report_lang: Option<Lang>,
     /// "Don't save": the unsaved changes are not kept on closing.
     pub discard_on_exit: bool,
     /// The title in the top bar is being edited.
@@ -303,6 +305,16 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     }
     ui.separator();
     ui.label(RichText::new(tr(T::Export)).weak());
+    // A German session gets a German report unless the moderator says otherwise.
+    let report_lang = app.report_lang();
+    ui.horizontal(|ui| {
+        ui.label(tr(T::ReportLanguage));
+        for option in [Lang::De, Lang::En] {
+            if ui.radio(report_lang == option, option.name()).clicked() {
+                app.shell.report_lang = Some(option);
+            }
+        }
+    });
     for (key, kind) in [
         (T::ExportPdf, ExportKind::Pdf),
         (T::ExportMarkdown, ExportKind::Markdown),

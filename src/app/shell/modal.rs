@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use crate::agenda::live::LiveAction;
 use crate::app::ModeratoApp;
 use crate::app::command::{Command, PathPurpose};
-use crate::i18n::{Describe as _, T};
+use crate::i18n::{Describe as _, Lang, T};
 use crate::model::Session;
 use crate::session::edit::Edit;
 use crate::storage::{self, Recovery};
@@ -57,6 +57,8 @@ impl ModeratoApp {
         let lang = self.lang();
         let tr = |key: T| key.get(lang);
         let mut is_open = true;
+        let report_lang = self.report_lang();
+        let mut chosen_lang = None;
         egui::Modal::new(egui::Id::unique("moderato-modal")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &mut modal {
@@ -91,6 +93,18 @@ impl ModeratoApp {
                     }
                     let submitted =
                         response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if let PathPurpose::Export(_) = purpose {
+                        // The session's language unless the moderator chooses another.
+                        ui.add_space(4.0);
+                        ui.horizontal(|ui| {
+                            ui.label(tr(T::ReportLanguage));
+                            for option in [Lang::De, Lang::En] {
+                                if ui.radio(report_lang == option, option.name()).clicked() {
+                                    chosen_lang = Some(option);
+                                }
+                            }
+                        });
+                    }
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         let ok = ui.button(tr(T::Ok)).clicked();
@@ -266,6 +280,9 @@ impl ModeratoApp {
                 }
             }
         });
+        if chosen_lang.is_some() {
+            self.shell.report_lang = chosen_lang;
+        }
         // `adopt` may have put up the next question (recovery); keep that one.
         if is_open && self.shell.modal.is_none() {
             self.shell.modal = Some(modal);
