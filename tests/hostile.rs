@@ -207,7 +207,10 @@ fn a_dimension_rated_twice_is_refused_at_its_place() {
         "\"015fe7e5-3c68-7000-8000-000000000051\": 1,",
     );
     let output = check(&folder);
-    let line = format!("line {}", line_of("\"015fe7e5-4050-7000-8000-000000000052\": 4,"));
+    let line = format!(
+        "line {}",
+        line_of("\"015fe7e5-4050-7000-8000-000000000052\": 4,")
+    );
     assert_refused(&output, &[&line, "rates the same dimension twice"]);
 }
 
