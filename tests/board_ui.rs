@@ -203,7 +203,7 @@ fn new_cards_land_on_free_space_and_a_suggestion_is_gathered_and_named() {
     }
 
     harness.get_by_label("By content").click();
-    harness.run();
+    settle(&mut harness);
     let accept = harness
         .query_all_by_label("Accept")
         .next()
@@ -219,4 +219,51 @@ fn new_cards_land_on_free_space_and_a_suggestion_is_gathered_and_named() {
         let inside = outline.intersects(&layout::card_rect(card));
         assert_eq!(inside, gathered.cards.contains(&card.id), "{}", card.text);
     }
+}
+
+/// Suggesting by content runs on a worker thread: the screen keeps drawing and says what runs,
+/// the groups arrive with the method named, and accepting one makes a cluster.
+#[test]
+fn suggestions_by_content_arrive_from_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("karten");
+    let mut session = Session::create("Karten");
+    let cards = moderato::board::import::parse(include_str!("fixtures/cards-open-government.tsv"))
+        .unwrap()
+        .into_iter()
+        .map(|mut c| {
+            c.topic.clear();
+            c
+        })
+        .collect::<Vec<_>>();
+    let (_, edits) = moderato::board::import::edits(&session.boards, "Ideen", &cards);
+    for edit in edits {
+        assert!(edit.apply(&mut session));
+    }
+    storage::save(&folder, &session).unwrap();
+    let mut harness = app_sized(dir.path(), folder, Theme::Light);
+    board_screen(&mut harness);
+    harness.get_by_label("By content").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().is_busy(), "the work runs off the UI thread");
+    assert!(
+        harness
+            .query_by_label_contains("Suggesting groups")
+            .is_some(),
+        "the status line says what runs"
+    );
+    settle(&mut harness);
+    let expected = if cfg!(feature = "embedding") {
+        "Grouped by meaning"
+    } else {
+        "Grouped by shared words"
+    };
+    assert!(harness.query_by_label_contains(expected).is_some());
+    let suggested = harness.query_all_by_label("Accept").count();
+    assert!(suggested >= 3, "{suggested} suggestions");
+    harness.query_all_by_label("Accept").next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().session().boards[0].clusters.len(), 1);
+    assert_eq!(harness.query_all_by_label("Accept").count(), suggested - 1);
 }

@@ -174,3 +174,126 @@ fn check_refuses_photo_paths_outside_the_folder() {
         stderr(&output)
     );
 }
+
+/// A session as the app creates it: a title and nothing else.
+fn fresh_session(dir: &Path) -> String {
+    let session = moderato::model::Session::create("Frisch");
+    moderato::storage::save(dir, &session).unwrap();
+    dir.display().to_string()
+}
+
+#[test]
+fn import_cards_and_suggest_json_on_a_fresh_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fresh_session(dir.path());
+    // The dev set without its topics: one card per line.
+    let texts: String = include_str!("fixtures/cards-open-government.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(_, text)| format!("{text}\n"))
+        .collect();
+    let file = dir.path().join("karten.txt");
+    fs::write(&file, &texts).unwrap();
+    let output = moderato(&[
+        "import-cards",
+        &session,
+        "--board",
+        "Ideen",
+        &file.display().to_string(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let saved = moderato::storage::load(dir.path()).unwrap();
+    let board = &saved.boards[0];
+    assert_eq!(board.title, "Ideen");
+    assert_eq!(board.cards.len(), 63);
+    assert_eq!(
+        board.cards[0].text,
+        "Ratsbeschlüsse vollständig online veröffentlichen"
+    );
+
+    let before = fs::read(dir.path().join("session.ron")).unwrap();
+    let output = moderato(&["suggest", &session, "--board", "Ideen", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let expected_method = if cfg!(feature = "embedding") {
+        "embedding"
+    } else {
+        "lexical"
+    };
+    assert_eq!(json["method"], expected_method);
+    let groups = json["groups"].as_array().unwrap();
+    assert!(groups.len() >= 3, "{json}");
+    let ids: Vec<String> = board.cards.iter().map(|c| c.id.to_string()).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for group in groups {
+        let group = group.as_array().unwrap();
+        assert!(group.len() >= 2, "only groups of two or more: {json}");
+        for id in group {
+            let id = id.as_str().unwrap();
+            assert!(ids.iter().any(|c| c == id), "{id} is a card of the board");
+            assert!(seen.insert(id.to_owned()), "{id} is in one group only");
+        }
+    }
+    assert_eq!(
+        fs::read(dir.path().join("session.ron")).unwrap(),
+        before,
+        "suggest changes nothing"
+    );
+}
+
+#[test]
+fn import_cards_names_every_bad_line_and_saves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = fresh_session(dir.path());
+    let before = fs::read(dir.path().join("session.ron")).unwrap();
+    let file = dir.path().join("karten.csv");
+    fs::write(
+        &file,
+        "text;colour;topic\nGut;gelb;A\n;blau;A\nAuch gut;lila;B\n",
+    )
+    .unwrap();
+    let output = moderato(&[
+        "import-cards",
+        &session,
+        "--board",
+        "Ideen",
+        &file.display().to_string(),
+    ]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("Line 3: the card has no text"), "{err}");
+    assert!(
+        err.contains("Line 4: \"lila\" is not a card colour"),
+        "{err}"
+    );
+    assert!(err.contains("Nothing imported"), "{err}");
+    assert_eq!(fs::read(dir.path().join("session.ron")).unwrap(), before);
+
+    // Fixed, the same file imports, its topics as clusters.
+    fs::write(
+        &file,
+        "text;colour;topic\nGut;gelb;A\nNoch eins;blau;A\nAuch gut;grün;B\n",
+    )
+    .unwrap();
+    let output = moderato(&[
+        "import-cards",
+        &session,
+        "--board",
+        "Ideen",
+        &file.display().to_string(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let saved = moderato::storage::load(dir.path()).unwrap();
+    let board = &saved.boards[0];
+    assert_eq!(board.cards.len(), 3);
+    let titles: Vec<&str> = board.clusters.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["A", "B"]);
+    let output = moderato(&["suggest", &session, "--board", "Nope"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("It has: \"Ideen\""),
+        "{}",
+        stderr(&output)
+    );
+}

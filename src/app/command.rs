@@ -110,6 +110,12 @@ pub enum Command {
     OpenWithSystem(PathBuf),
     /// Stop a running background job.
     CancelJob(crate::jobs::JobId),
+    /// Suggest groups of these cards (id, text) by meaning, off the UI thread.
+    SuggestGroups {
+        board: crate::model::BoardId,
+        cards: Vec<(crate::model::CardId, String)>,
+        tightness: f32,
+    },
 }
 
 /// The edits and commands of one frame, in the order they were asked for.

@@ -129,6 +129,26 @@ impl ModeratoApp {
                 self.speaking.next(now);
             }
             Command::CancelJob(id) => self.work.cancel(id),
+            Command::SuggestGroups {
+                board,
+                cards,
+                tightness,
+            } => {
+                let cache = self.screens.board.meanings.clone();
+                self.work.spawn(JobKind::Suggest, move |progress| {
+                    let texts: Vec<crate::board::grouping::CardText<'_, _>> = cards
+                        .iter()
+                        .map(|(id, text)| crate::board::grouping::CardText { key: *id, text })
+                        .collect();
+                    let suggestion = crate::board::grouping::suggest_by_meaning(
+                        &texts,
+                        tightness,
+                        &cache,
+                        &mut |done, total| progress.set(done as u64, total as u64),
+                    );
+                    Output::Suggested { board, suggestion }
+                });
+            }
         }
     }
 

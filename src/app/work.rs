@@ -33,6 +33,7 @@ pub enum JobKind {
     Export,
     Attach,
     Picture,
+    Suggest,
 }
 
 /// A session read from disk, ready to be adopted.
@@ -72,6 +73,10 @@ pub enum Output {
     Attached {
         photos: Vec<Photo>,
         problems: Vec<PhotoError>,
+    },
+    Suggested {
+        board: crate::model::BoardId,
+        suggestion: crate::board::grouping::Suggestion<crate::model::CardId>,
     },
     Picture {
         id: PhotoId,
@@ -251,6 +256,23 @@ impl ModeratoApp {
                 }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
+            Output::Suggested { board, suggestion } => {
+                let taken = self
+                    .doc
+                    .session()
+                    .board(board)
+                    .map(|b| {
+                        b.clusters
+                            .iter()
+                            .flat_map(|c| c.cards.iter().copied())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let state = self.screens.board.boards.entry(board).or_default();
+                state.suggestions =
+                    crate::board::grouping::without_taken(suggestion.groups, &taken);
+                state.suggested_by = Some(suggestion.method);
+            }
             Output::Attached { photos, problems } => {
                 if let Some(last) = photos.last() {
                     self.screens.photos.selected = Some(last.id);

@@ -3,7 +3,9 @@
 
 pub mod cards;
 pub mod edit;
+pub mod embedding;
 pub mod grouping;
+pub mod import;
 pub mod layout;
 mod model;
 pub mod text_fit;

@@ -212,3 +212,164 @@ pub(super) fn export(
     }
     Ok(())
 }
+
+fn read_failed(file: &Path, error: &std::io::Error, lang: Lang) -> String {
+    i18n::fill(
+        i18n::M::IoRead.get(lang),
+        &[&file.display().to_string(), &i18n::io_reason(error, lang)],
+    )
+}
+
+/// The largest card file `import-cards` reads: far more than any board holds.
+const MAX_CARD_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// `import-cards`: every line checked first, then all cards in one save.
+pub(super) fn import_cards(
+    path: &Path,
+    title: &str,
+    file: &Path,
+    o: &mut Output,
+) -> Result<(), ()> {
+    use crate::i18n::M;
+    let shown = file.display().to_string();
+    let size = std::fs::metadata(file)
+        .map_err(|e| o.fail(&read_failed(file, &e, o.lang)))?
+        .len();
+    if size > MAX_CARD_FILE_BYTES {
+        let limit = (MAX_CARD_FILE_BYTES / (1024 * 1024)).to_string();
+        o.fail(&i18n::fill(
+            M::ImportFileTooLarge.get(o.lang),
+            &[&shown, &limit],
+        ));
+        return Err(());
+    }
+    let bytes = std::fs::read(file).map_err(|e| o.fail(&read_failed(file, &e, o.lang)))?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        o.fail(&i18n::fill(M::ImportNotText.get(o.lang), &[&shown]));
+        return Err(());
+    };
+    let cards = match crate::board::import::parse(&text) {
+        Ok(cards) => cards,
+        Err(problems) => {
+            for problem in &problems {
+                let line = format!("{shown}: {}", problem.describe(o.lang));
+                o.fail(&line);
+            }
+            o.fail(&o.say(C::NothingImported, &[]));
+            return Err(());
+        }
+    };
+    let mut session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let folder = storage::SessionPaths::resolve(path).folder;
+    let _lock = storage::SessionLock::acquire(&folder).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let (board, edits) = crate::board::import::edits(&session.boards, title, &cards);
+    let clusters_before = session.board(board).map_or(0, |b| b.clusters.len());
+    for edit in edits {
+        edit.apply(&mut session);
+    }
+    storage::save(&folder, &session).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let clusters = session.board(board).map_or(0, |b| b.clusters.len()) - clusters_before;
+    let in_clusters = cards.iter().filter(|c| !c.topic.is_empty()).count();
+    let _ = o.line(&o.say(
+        C::Imported,
+        &[
+            &cards.len().to_string(),
+            title.trim(),
+            &in_clusters.to_string(),
+            &clusters.to_string(),
+        ],
+    ));
+    Ok(())
+}
+
+/// `suggest`: groups of the board's free cards, printed; the session is not changed.
+pub(super) fn suggest(
+    path: &Path,
+    title: &str,
+    json: bool,
+    tightness: f32,
+    o: &mut Output,
+) -> Result<(), ()> {
+    use crate::board::grouping::{self, CardText, Method};
+    let session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let Some(board) = session
+        .boards
+        .iter()
+        .find(|b| b.title.trim() == title.trim())
+    else {
+        let titles: Vec<String> = session
+            .boards
+            .iter()
+            .map(|b| match o.lang {
+                Lang::De => format!("\u{201e}{}\u{201c}", b.title),
+                Lang::En => format!("\"{}\"", b.title),
+            })
+            .collect();
+        let titles = if titles.is_empty() {
+            "\u{2013}".to_owned()
+        } else {
+            titles.join(", ")
+        };
+        o.fail(&i18n::fill(
+            crate::i18n::M::NoSuchBoard.get(o.lang),
+            &[title, &titles],
+        ));
+        return Err(());
+    };
+    let taken: std::collections::BTreeSet<_> = board
+        .clusters
+        .iter()
+        .flat_map(|c| c.cards.iter().copied())
+        .collect();
+    let free: Vec<CardText<'_, _>> = board
+        .cards
+        .iter()
+        .filter(|c| {
+            c.shape == crate::model::CardShape::Card
+                && !taken.contains(&c.id)
+                && !c.text.trim().is_empty()
+        })
+        .map(|c| CardText {
+            key: c.id,
+            text: &c.text,
+        })
+        .collect();
+    let cache = crate::board::embedding::Cache::default();
+    let suggestion = grouping::suggest_by_meaning(&free, tightness, &cache, &mut |_, _| {});
+    if json {
+        let groups: Vec<Vec<String>> = suggestion
+            .groups
+            .iter()
+            .map(|g| g.iter().map(|id| id.to_string()).collect())
+            .collect();
+        let value = serde_json::json!({ "method": suggestion.method.name(), "groups": groups });
+        let _ = o.line(&value.to_string());
+        return Ok(());
+    }
+    let key = match suggestion.method {
+        Method::Embedding => C::SuggestedByMeaning,
+        Method::Lexical => C::SuggestedByWords,
+    };
+    let _ = o.line(&o.say(
+        key,
+        &[
+            &suggestion.groups.len().to_string(),
+            &free.len().to_string(),
+        ],
+    ));
+    for (n, group) in suggestion.groups.iter().enumerate() {
+        let texts: Vec<&str> = group
+            .iter()
+            .filter_map(|id| board.card(*id))
+            .map(|c| c.text.as_str())
+            .collect();
+        let heading = grouping::title_for(&texts).unwrap_or_default();
+        let _ = o.line(&o.say(C::SuggestedGroup, &[&(n + 1).to_string(), &heading]));
+        for id in group {
+            if let Some(card) = board.card(*id) {
+                let _ = o.line(&format!("  {id}  {}", card.text));
+            }
+        }
+    }
+    Ok(())
+}

@@ -73,6 +73,38 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Put cards from a file onto a board (created if the session has none of that title).
+    ///
+    /// FILE is a text file with one card per line, or a CSV/TSV table with a header naming
+    /// the columns text and optionally author, colour and topic (cards of a topic are
+    /// gathered into a cluster of that title). Every line is checked first: if one is bad,
+    /// each bad line is named and nothing is saved. Cards land in free space; the session is
+    /// saved atomically.
+    ImportCards {
+        /// The session folder (or its session.ron).
+        session: PathBuf,
+        /// The board's title.
+        #[arg(long)]
+        board: String,
+        /// The cards.
+        file: PathBuf,
+    },
+    /// Suggest groups of a board's free cards by what they mean, without changing anything.
+    ///
+    /// Uses the multilingual language model built into Moderato (shared words without it).
+    Suggest {
+        /// The session folder (or its session.ron).
+        session: PathBuf,
+        /// The board's title.
+        #[arg(long)]
+        board: String,
+        /// Print {"method": "embedding"|"lexical", "groups": [[card_id, ...], ...]}.
+        #[arg(long)]
+        json: bool,
+        /// From -1 (looser, larger groups) to 1 (tighter, smaller groups); 0 as in the app.
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        tightness: f32,
+    },
     /// Consolidate several sessions into one new session folder.
     ///
     /// Clusters, action items and results with equal titles (after normalisation) are merged;
@@ -132,6 +164,17 @@ pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write)
             commands::export(command, path, out, lang.as_deref(), &mut output)
         }
         Command::Attach { session, files } => commands::attach(session, files, &mut output),
+        Command::ImportCards {
+            session,
+            board,
+            file,
+        } => commands::import_cards(session, board, file, &mut output),
+        Command::Suggest {
+            session,
+            board,
+            json,
+            tightness,
+        } => commands::suggest(session, board, *json, *tightness, &mut output),
         Command::Consolidate { inputs, out, force } => {
             commands::consolidate(inputs, out, *force, &mut output)
         }

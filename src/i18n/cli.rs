@@ -23,6 +23,11 @@ texts! {
     Attached => "Angehängt: {}", "Attached: {}";
     AlreadyAttached => "Schon in der Sitzung: {}", "Already in the session: {}";
     NotAttached => "Nicht angehängt: {}", "Not attached: {}";
+    Imported => "{} Karten auf die Pinnwand „{}“ gesetzt, {} davon in {} Clustern.", "Put {} cards on the board \"{}\", {} of them in {} clusters.";
+    NothingImported => "Nichts importiert; die Sitzung ist unverändert.", "Nothing imported; the session is unchanged.";
+    SuggestedByMeaning => "Vorschläge nach Bedeutung (Sprachmodell), {} Gruppen aus {} freien Karten:", "Suggestions by meaning (language model), {} groups from {} free cards:";
+    SuggestedByWords => "Vorschläge nach gemeinsamen Wörtern (kein Sprachmodell in diesem Programm), {} Gruppen aus {} freien Karten:", "Suggestions by shared words (no language model in this build), {} groups from {} free cards:";
+    SuggestedGroup => "Gruppe {}: {}", "Group {}: {}";
     Wrote => "{} geschrieben ({} KB)", "Wrote {} ({} KB)";
     BadLang => "--lang nimmt de oder en, nicht „{}“.", "--lang takes de or en, not \"{}\".";
     OutputFailed => "Die Ausgabe ließ sich nicht schreiben: {}", "Could not write the output: {}";

@@ -392,6 +392,32 @@ impl Describe for PhotoError {
     }
 }
 
+impl Describe for crate::board::import::ImportProblem {
+    fn describe(&self, lang: Lang) -> String {
+        use crate::board::import::ImportProblemKind as K;
+        let what = match &self.kind {
+            K::NoTextColumn => M::ImportNoTextColumn.get(lang).to_owned(),
+            K::UnknownColumn(name) => say(M::ImportUnknownColumn, lang, &[name]),
+            K::Columns { expected, found } => say(
+                M::ImportColumns,
+                lang,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+            K::OpenQuote => M::ImportOpenQuote.get(lang).to_owned(),
+            K::EmptyText => M::ImportEmptyText.get(lang).to_owned(),
+            K::TooLong { chars, limit } => say(
+                M::ImportTooLong,
+                lang,
+                &[&chars.to_string(), &limit.to_string()],
+            ),
+            K::UnknownColour(name) => say(M::ImportUnknownColour, lang, &[name]),
+            K::TooMany { limit } => say(M::ImportTooMany, lang, &[&limit.to_string()]),
+            K::NoCards => M::ImportNoCards.get(lang).to_owned(),
+        };
+        say(M::ImportLine, lang, &[&self.line.to_string(), &what])
+    }
+}
+
 impl Describe for LockError {
     fn describe(&self, lang: Lang) -> String {
         match self {

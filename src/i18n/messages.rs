@@ -16,6 +16,20 @@ texts! {
     IoSyncFolder => "{} konnte nicht dauerhaft gespeichert werden: {}.", "Could not store {} safely on the disk: {}.";
     IoListFolder => "Der Ordner {} konnte nicht gelesen werden: {}.", "Could not list the folder {}: {}.";
     IoRename => "{} konnte nicht an seinen Platz gebracht werden: {}.", "Could not move {} into place: {}.";
+    // Cards imported from a file.
+    ImportLine => "Zeile {}: {}", "Line {}: {}";
+    ImportNoTextColumn => "die Kopfzeile hat keine Spalte „text“", "the header has no column \"text\"";
+    ImportUnknownColumn => "unbekannte Spalte „{}“ (möglich: text, author, colour, topic)", "unknown column \"{}\" (possible: text, author, colour, topic)";
+    ImportColumns => "{} Felder statt {} wie in der Kopfzeile", "{} fields instead of {} as in the header";
+    ImportOpenQuote => "ein Anführungszeichen wird nicht geschlossen", "a quotation mark is not closed";
+    ImportEmptyText => "die Karte hat keinen Text", "the card has no text";
+    ImportTooLong => "der Text ist {} Zeichen lang, eine Karte fasst {}", "the text is {} characters long, a card holds {}";
+    ImportUnknownColour => "„{}“ ist keine Kartenfarbe (weiß, gelb, orange, rosa, grün, blau)", "\"{}\" is not a card colour (white, yellow, orange, pink, green, blue)";
+    ImportTooMany => "mehr als {} Karten", "more than {} cards";
+    ImportNoCards => "die Datei enthält keine Karten", "the file holds no cards";
+    ImportNotText => "{} ist keine Textdatei (UTF-8).", "{} is not a text file (UTF-8).";
+    ImportFileTooLarge => "{} ist größer als {} MB; so viele Karten fasst keine Pinnwand.", "{} is larger than {} MB; no board holds that many cards.";
+    NoSuchBoard => "Die Sitzung hat keine Pinnwand „{}“. Vorhanden: {}", "The session has no board \"{}\". It has: {}";
     // Why, in words.
     WhyNotFound => "Ordner oder Datei gibt es nicht", "there is no such folder or file";
     WhyPermission => "keine Berechtigung", "permission denied";

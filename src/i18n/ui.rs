@@ -271,6 +271,12 @@ texts! {
     Suggestions => "Cluster-Vorschläge", "Cluster suggestions";
     ByPosition => "Nach Lage", "By position";
     ByText => "Nach Inhalt", "By content";
+    Suggesting => "Gruppen werden vorgeschlagen …", "Suggesting groups …";
+    Looser => "lockerer", "looser";
+    Tighter => "enger", "tighter";
+    GroupingTightness => "Wie eng Gruppen sein sollen: nach links größere, nach rechts kleinere und engere Gruppen.", "How close groups must be: left for larger groups, right for smaller, closer ones.";
+    SuggestedByMeaning => "Nach Bedeutung gruppiert (Sprachmodell auf diesem Rechner).", "Grouped by meaning (language model on this computer).";
+    SuggestedByWords => "Nach gemeinsamen Wörtern gruppiert (dieses Programm enthält kein Sprachmodell).", "Grouped by shared words (this build has no language model).";
     NoSuggestions => "Vorschläge betreffen nur Karten ohne Cluster.", "Suggestions only use cards without a cluster.";
     Accept => "Übernehmen", "Accept";
     Reject => "Verwerfen", "Reject";

@@ -233,6 +233,7 @@ fn jobs_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
         (JobKind::Reconsolidate, T::Consolidating),
         (JobKind::Export, T::Exporting),
         (JobKind::Attach, T::Attaching),
+        (JobKind::Suggest, T::Suggesting),
         (JobKind::Open, T::Opening),
         (JobKind::Save, T::Saving),
     ];

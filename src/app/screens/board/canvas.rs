@@ -47,6 +47,10 @@ pub struct BoardUiState {
     pub highlight_author: Option<String>,
     /// Suggested groups waiting for the moderator's yes or no.
     pub suggestions: Vec<Vec<CardId>>,
+    /// How the last content suggestion was made (shown beside it).
+    pub suggested_by: Option<crate::board::grouping::Method>,
+    /// The "looser / tighter" slider of content suggestions, `-1.0..=1.0`.
+    pub tightness: f32,
     /// The smallest card text "Fit all" allows, in points: a board with more cards scrolls
     /// rather than shrink its text below what a room can read (more with larger text).
     pub min_text_px: f32,
@@ -72,6 +76,8 @@ impl Default for BoardUiState {
             is_voting: false,
             highlight_author: None,
             suggestions: Vec::new(),
+            suggested_by: None,
+            tightness: 0.0,
             min_text_px: MIN_TEXT_PX,
         }
     }

@@ -35,6 +35,8 @@ pub struct BoardScreen {
     /// View, selection and suggestions per board.
     pub boards: BTreeMap<BoardId, BoardUiState>,
     pub entry: CardEntry,
+    /// Card embeddings computed so far, by text: a second suggestion is instant.
+    pub meanings: crate::board::embedding::Cache,
 }
 
 pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut BoardScreen) {

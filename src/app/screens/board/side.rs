@@ -10,14 +10,14 @@ use super::colour_picker_ui;
 use crate::app::command::Cx;
 use crate::app::widgets::{TextField, parsed_field};
 use crate::board::edit::{AxisText, BoardEdit, BoardText};
-use crate::board::grouping::{self, CardText};
+use crate::board::grouping;
 use crate::board::{layout, votes};
 use crate::i18n::{T, fill};
 use crate::model::{Axes, AxisLabels, Board, CardShape, ClusterId};
 
 pub(super) fn side_panel_ui(
     ui: &mut Ui,
-    cx: &Cx,
+    cx: &mut Cx,
     board: &Board,
     state: &mut BoardUiState,
     edits: &mut Vec<BoardEdit>,
@@ -122,7 +122,7 @@ fn selected_cluster_ui(
 
 fn suggestions_ui(
     ui: &mut Ui,
-    cx: &Cx,
+    cx: &mut Cx,
     board: &Board,
     state: &mut BoardUiState,
     edits: &mut Vec<BoardEdit>,
@@ -150,19 +150,31 @@ fn suggestions_ui(
                         grouping::without_taken(grouping::suggest_by_position(&cards, gap), &taken);
                 }
                 if ui.button(cx.tr(T::ByText)).clicked() {
-                    let cards: Vec<_> = board
-                        .cards
-                        .iter()
-                        .filter(|c| c.shape == CardShape::Card)
-                        .map(|c| CardText {
-                            key: c.id,
-                            text: &c.text,
-                        })
-                        .collect();
-                    state.suggestions =
-                        grouping::without_taken(grouping::suggest_by_text(&cards), &taken);
+                    suggest_by_meaning(cx, board, state);
                 }
             });
+            // Tighter or looser: the next suggestion by content uses it; once one was made,
+            // letting go of the slider suggests again (instant, the embeddings are cached).
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(cx.tr(T::Looser)).small());
+                let slider = ui
+                    .add(egui::Slider::new(&mut state.tightness, -1.0..=1.0).show_value(false))
+                    .on_hover_text(cx.tr(T::GroupingTightness));
+                ui.label(RichText::new(cx.tr(T::Tighter)).small());
+                let let_go = slider.drag_stopped() || (slider.changed() && !slider.dragged());
+                if let_go && state.suggested_by.is_some() {
+                    suggest_by_meaning(cx, board, state);
+                }
+            });
+            match state.suggested_by {
+                Some(grouping::Method::Embedding) => {
+                    ui.label(RichText::new(cx.tr(T::SuggestedByMeaning)).weak().small());
+                }
+                Some(grouping::Method::Lexical) => {
+                    ui.label(RichText::new(cx.tr(T::SuggestedByWords)).weak().small());
+                }
+                None => {}
+            }
             if state.suggestions.is_empty() {
                 ui.label(RichText::new(cx.tr(T::NoSuggestions)).weak().small());
             }
@@ -215,6 +227,22 @@ fn suggestions_ui(
                 state.suggestions.remove(index);
             }
         });
+}
+
+/// Asks for groups of the board's free cards by what they mean; the answer arrives in
+/// `state.suggestions` (see `app::work`).
+fn suggest_by_meaning(cx: &mut Cx, board: &Board, state: &BoardUiState) {
+    let cards = board
+        .cards
+        .iter()
+        .filter(|c| c.shape == CardShape::Card && !c.text.trim().is_empty())
+        .map(|c| (c.id, c.text.clone()))
+        .collect();
+    cx.command(crate::app::command::Command::SuggestGroups {
+        board: board.id,
+        cards,
+        tightness: state.tightness,
+    });
 }
 
 fn ranking_ui(ui: &mut Ui, cx: &Cx, board: &Board) {
