@@ -1435,3 +1435,103 @@ fn a_reflection_row_typed_in_one_burst_keeps_its_name_ratings_and_comment() {
     );
     assert_no_shortcut_acted(&harness);
 }
+
+/// The speaking round warns before a turn ends, counts the overtime on the laptop and the
+/// projector, records who spoke how long on its agenda item, and survives a restart.
+#[test]
+fn speaking_round_warns_and_counts_overtime() {
+    use moderato::agenda::speaking::RoundAction;
+    use moderato::agenda::timing::Urgency;
+    let (dir, folder) = sessions_with_example();
+    let clock = Clock::manual("2026-11-26T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder.clone(), clock.clone());
+    harness.get_by_label_contains("Speaking round").click();
+    harness.run();
+    harness.get_by_label("Use the participants").click();
+    harness.run();
+    let speakers = harness.state().session().meta.participants.len();
+    assert!(
+        harness
+            .query_by_label(&format!("{speakers} × 60 s = {speakers} min"))
+            .is_some(),
+        "the round's length before it starts"
+    );
+    harness.get_by_label("Start the round").click();
+    harness.run();
+    let round = |h: &Harness<'static, ModeratoApp>| {
+        let agenda = &h.state().session().agenda;
+        let item = agenda.items().find(|i| i.round.is_some()).expect("a round is recorded");
+        (item.title.clone(), item.round.clone().unwrap())
+    };
+    let (title, _) = round(&harness);
+    assert!(title.starts_with("Blitzlicht"), "the Blitzlicht item by default: {title}");
+    let now = || clock.now();
+    let urgency = |h: &Harness<'static, ModeratoApp>| {
+        round(h).1.state(now()).current.expect("running").urgency
+    };
+    assert_eq!(urgency(&harness), Urgency::Calm);
+    clock.advance(jiff::SignedDuration::from_secs(48));
+    harness.run();
+    assert_eq!(urgency(&harness), Urgency::Warning, "20 % left");
+    assert!(harness.query_by_label("0:12").is_some());
+    clock.advance(jiff::SignedDuration::from_secs(9));
+    harness.run();
+    assert_eq!(urgency(&harness), Urgency::Critical, "5 % left");
+    harness.key_press(Key::P);
+    harness.run();
+    clock.advance(jiff::SignedDuration::from_secs(15));
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label("+0:12").count(),
+        2,
+        "the overtime on the laptop and on the projector"
+    );
+    harness.key_press(Key::P);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let (_, log) = round(&harness);
+    let state = log.state(now());
+    assert_eq!(state.done[0].spoken.as_secs(), 72);
+    assert_eq!(state.done[0].overtime(log.turn()).as_secs(), 12);
+    assert_eq!(state.current.as_ref().unwrap().number, 2);
+
+    // Pause, back to the previous speaker, skip, a late arrival.
+    harness.get_by_label("Pause the round").click();
+    harness.run();
+    assert!(round(&harness).1.state(now()).current.unwrap().is_paused);
+    harness.get_by_label("Resume the round").click();
+    harness.run();
+    harness.get_by_label("Previous speaker").click();
+    harness.run();
+    assert_eq!(round(&harness).1.state(now()).current.unwrap().number, 1);
+    harness.get_by_label("Skip speaker").click();
+    harness.run();
+    harness.get_by_label("Late arrival:").click();
+    harness.get_by_label("Late arrival:").type_text("Zoë Nachzügler");
+    harness.run();
+    harness.get_by_label("Add to the round").click();
+    harness.run();
+    let turn = round(&harness).1.state(now()).current.unwrap();
+    assert_eq!(turn.total, speakers + 1);
+
+    // On another screen, a compact line and Enter for the next speaker.
+    harness.get_by_label("Board").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(&turn.speaker).is_some());
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(round(&harness).1.state(now()).current.unwrap().number, turn.number + 1);
+
+    // Saved and opened again, the round goes on where it was.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    drop(harness);
+    let harness = app_with_clock(dir.path(), folder, clock.clone());
+    let again = round(&harness).1.state(now());
+    assert_eq!(again.current.unwrap().number, turn.number + 1);
+    assert!(matches!(
+        round(&harness).1.event(RoundAction::Next, now()),
+        Some(_)
+    ));
+}

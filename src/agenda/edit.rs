@@ -41,6 +41,10 @@ pub enum AgendaEdit {
     SetMinutes(AgendaItemId, u32),
     /// A live control (start, pause, next …) at a moment.
     Live(LiveAction, Timestamp),
+    /// A speaking round starts in this item (replacing an earlier one of the item).
+    StartRound(AgendaItemId, super::speaking::RoundLog),
+    /// Something happened in the item's speaking round.
+    Round(AgendaItemId, super::speaking::RoundEvent),
 }
 
 impl AgendaEdit {
@@ -111,6 +115,25 @@ impl AgendaEdit {
                 let before: usize = agenda.items().map(|i| i.timing.len()).sum();
                 live::apply(agenda, action, at);
                 agenda.items().map(|i| i.timing.len()).sum::<usize>() != before
+            }
+            AgendaEdit::StartRound(id, log) => match item_mut(session, id) {
+                Some(item) => {
+                    item.round = Some(log);
+                    true
+                }
+                None => false,
+            },
+            AgendaEdit::Round(id, event) => {
+                let round = item_mut(session, id).and_then(|item| item.round.as_mut());
+                match round {
+                    Some(round)
+                        if round.events.len() < crate::session::limits::MAX_TIMING_EVENTS =>
+                    {
+                        round.events.push(event);
+                        true
+                    }
+                    _ => false,
+                }
             }
         }
     }

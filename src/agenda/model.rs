@@ -57,6 +57,9 @@ pub struct AgendaItem {
     pub outcome: String,
     /// What happened, in wall-clock time, in the order it happened.
     pub timing: Vec<TimingEvent>,
+    /// The speaking round held in this item (Blitzlicht), as it happened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<super::speaking::RoundLog>,
 }
 
 /// How an agenda item is worked on.

@@ -94,8 +94,8 @@ pub enum Command {
     LiveConfirmed(LiveAction),
     ToggleProjector,
     ToggleHelp,
-    /// Next speaker of the speaking round.
-    NextSpeaker,
+    /// Next speaker, back, pause … in the running speaking round.
+    Round(crate::agenda::speaking::RoundAction),
     SetReadOnly(bool),
     Compare(PathBuf),
     CloseComparison,

@@ -124,9 +124,15 @@ impl ModeratoApp {
                 self.shell.projector.is_open = !self.shell.projector.is_open;
             }
             Command::ToggleHelp => self.shell.is_help_open = !self.shell.is_help_open,
-            Command::NextSpeaker => {
+            Command::Round(action) => {
                 let now = self.options.clock.now();
-                self.speaking.next(now);
+                let agenda = &self.doc.session().agenda;
+                let edit = crate::agenda::speaking::running(agenda, now).and_then(|(item, round, _)| {
+                    Some(crate::agenda::edit::AgendaEdit::Round(item.id, round.event(action, now)?))
+                });
+                if let Some(edit) = edit {
+                    self.apply(edit.into());
+                }
             }
             Command::CancelJob(id) => self.work.cancel(id),
             Command::SuggestGroups {

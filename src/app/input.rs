@@ -122,7 +122,9 @@ impl ModeratoApp {
         // Ctrl+Z then undoes the last edit, such as adding the row.
         let field_has_undo = is_typing && self.doc.is_typing();
         let screen = self.shell.screen;
-        let is_round_running = self.speaking.is_running();
+        let is_round_running =
+            crate::agenda::speaking::running(&self.doc.session().agenda, self.options.clock.now())
+                .is_some();
         let commands = &mut self.intents.commands;
         ctx.input_mut(|input| {
             if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
@@ -173,7 +175,10 @@ impl ModeratoApp {
                 (Key::P, Command::ToggleProjector),
                 (Key::F1, Command::ToggleHelp),
                 (Key::Questionmark, Command::ToggleHelp),
-                (Key::Enter, Command::NextSpeaker),
+                (
+                    Key::Enter,
+                    Command::Round(crate::agenda::speaking::RoundAction::Next),
+                ),
             ];
             for (key, command) in keys {
                 if key == Key::Enter && !is_round_running {

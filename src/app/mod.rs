@@ -24,7 +24,7 @@ pub use document::{Document, Refused};
 pub use prefs::{Preferences, Theme};
 pub use screens::board::canvas::{BoardUiState, canvas_ui};
 
-use crate::agenda::speaking::SpeakingRound;
+use screens::agenda::speaking::SpeakingPanel;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::model::Session;
@@ -93,8 +93,9 @@ pub struct ModeratoApp {
     screens: screens::Screens,
     work: work::Work,
     photos: photo_cache::PhotoCache,
-    /// The speaking round (Blitzlicht): its setup, and the round while it runs.
-    speaking: SpeakingRound,
+    /// The setup of the next speaking round (Blitzlicht); a running round lives in the
+    /// session, on its agenda item.
+    speaking: SpeakingPanel,
     intents: Intents,
 }
 
@@ -123,7 +124,7 @@ impl ModeratoApp {
             screens: screens::Screens::default(),
             work: work::Work::new(ctx),
             photos: photo_cache::PhotoCache::default(),
-            speaking: SpeakingRound::default(),
+            speaking: SpeakingPanel::default(),
             intents: Intents::default(),
             options,
         };

@@ -85,12 +85,9 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
     let white = Color32::WHITE;
     let grey = Color32::from_gray(170);
     ui.with_layout(Layout::top_down(Align::Center), |ui| {
-        if let Some(turn) = app.speaking.turn(now) {
-            let urgency = if turn.remaining <= jiff::SignedDuration::ZERO {
-                Urgency::TimeUp
-            } else {
-                Urgency::Calm
-            };
+        let round = crate::agenda::speaking::running(&app.doc.session().agenda, now);
+        if let Some((_, _, turn)) = round {
+            let urgency = turn.urgency;
             ui.label(
                 RichText::new(tr(T::SpeakingRound))
                     .color(grey)
@@ -101,7 +98,10 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
                     .color(white)
                     .size(height * 0.09),
             );
-            let clock = format_clock(turn.remaining.max(jiff::SignedDuration::ZERO));
+            if turn.is_paused {
+                ui.label(RichText::new(tr(T::Paused)).color(grey).size(height * 0.05));
+            }
+            let clock = crate::app::screens::agenda::speaking::turn_clock(&turn);
             ui.label(
                 RichText::new(clock)
                     .font(FontId::monospace(height * 0.32))

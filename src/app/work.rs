@@ -328,11 +328,17 @@ impl ModeratoApp {
             self.shell.signalled_item = Some(id);
             super::sound::play_signal();
         }
-        if self.speaking.take_signal(now) {
+        // The end of a turn is signalled once per turn (a turn begun again counts anew).
+        let round = crate::agenda::speaking::running(agenda, now);
+        if let Some((item, log, _)) = round
+            && let Some(key) = log.signal_key(now)
+            && self.shell.signalled_turn != Some((item.id, key))
+        {
+            self.shell.signalled_turn = Some((item.id, key));
             super::sound::play_signal();
         }
         let timer_wait = timer.and_then(|(_, timer)| timer.until_next_second());
-        let speaking_wait = self.speaking.until_next_second(now);
+        let speaking_wait = round.map(|(_, _, turn)| crate::agenda::speaking::until_next_second(&turn));
         if let Some(wait) = timer_wait.into_iter().chain(speaking_wait).min() {
             ctx.request_repaint_after(wait);
         }

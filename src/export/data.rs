@@ -63,6 +63,8 @@ pub struct ItemData {
     pub held: String,
     pub diff: String,
     pub over: bool,
+    /// The speaking round held in the item, in one line ("" without one).
+    pub round: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -369,6 +371,23 @@ fn agenda_data(
                     held,
                     diff,
                     over,
+                    round: item.round.as_ref().map_or(String::new(), |round| {
+                        let t = round.totals(now);
+                        let secs = t.total.as_secs();
+                        let line = fill(
+                            r(R::RoundLine),
+                            &[
+                                &t.speakers.to_string(),
+                                &(secs / 60).to_string(),
+                                &(secs % 60).to_string(),
+                            ],
+                        );
+                        if t.overran > 0 {
+                            format!("{line}{}", fill(r(R::RoundOverran), &[&t.overran.to_string()]))
+                        } else {
+                            line
+                        }
+                    }),
                 }
             })
             .collect();

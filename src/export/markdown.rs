@@ -94,7 +94,11 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
                 out.push_str(&format!(
                     "| {} | {} | {} | {} | {} | {} |\n",
                     i.time,
-                    text(&i.title),
+                    if i.round.is_empty() {
+                        text(&i.title)
+                    } else {
+                        format!("{}<br>{}", text(&i.title), text(&i.round))
+                    },
                     i.method,
                     i.planned,
                     i.held,

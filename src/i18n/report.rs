@@ -52,6 +52,8 @@ texts! {
     PlannedMinutes => "Geplant {} min", "Planned {} min";
     PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
     Minutes => "{} min", "{} min";
+    RoundLine => "Blitzlicht: {} Personen, {} min {} s", "Speaking round: {} speakers, {} min {} s";
+    RoundOverran => ", {} über der Zeit", ", {} over time";
     Boards => "Pinnwände", "Boards";
     OtherCards => "Weitere Karten", "Other cards";
     BoardNotDrawn => "Diese Pinnwand hat {} Karten, zu viele für ein lesbares Bild; sie sind unten aufgeführt.", "This board has {} cards, too many for a legible picture; they are listed below.";

@@ -42,6 +42,10 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
         folder: app.doc.folder(),
         intents: &mut app.intents,
     };
+    // While a round runs, every screen without the full panel shows who speaks.
+    if !matches!(screen, Screen::Agenda | Screen::Reflection) {
+        agenda::speaking::round_indicator_ui(ui, &mut cx);
+    }
     match screen {
         Screen::Agenda => {
             let is_projector_open = app.shell.projector.is_open;

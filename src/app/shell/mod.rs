@@ -48,6 +48,8 @@ pub struct Shell {
     pub last_focus: Option<egui::Id>,
     /// The item whose time's-up signal was given.
     pub signalled_item: Option<crate::model::AgendaItemId>,
+    /// The speaking turn whose end was signalled (item, turn number, log length).
+    pub signalled_turn: Option<(crate::model::AgendaItemId, (usize, usize))>,
     /// Look for a never-saved session's autosave once the start session is known.
     pub offer_unsaved_recovery: bool,
     /// Close the window once the save asked for on closing is done.

@@ -9,7 +9,6 @@ use jiff::civil::Time;
 
 use crate::agenda::edit::{AgendaEdit, ItemText};
 use crate::agenda::live::LiveAction;
-use crate::agenda::speaking::SpeakingRound;
 use crate::agenda::timing::{self, DayBudget, ItemState, ItemTimer, format_minutes};
 use crate::app::command::{Command, Cx, Screen};
 use crate::app::widgets::{
@@ -25,7 +24,7 @@ struct DraggedItem(AgendaItemId);
 pub(in crate::app) fn agenda_ui(
     ui: &mut Ui,
     cx: &mut Cx,
-    round: &mut SpeakingRound,
+    round: &mut speaking::SpeakingPanel,
     is_projector_open: bool,
 ) {
     live::live_ui(ui, cx, is_projector_open);

@@ -182,6 +182,14 @@ fn suggestions_ui(
             let mut reject = None;
             for (index, group) in state.suggestions.iter().enumerate() {
                 ui.group(|ui| {
+                    let texts: Vec<&str> = group
+                        .iter()
+                        .filter_map(|id| board.card(*id))
+                        .map(|c| c.text.as_str())
+                        .collect();
+                    if let Some(title) = grouping::title_for(&texts) {
+                        ui.label(RichText::new(title).strong());
+                    }
                     for id in group.iter().take(6) {
                         if let Some(card) = board.card(*id) {
                             ui.label(RichText::new(format!("\u{2022} {}", card.text)).small());
