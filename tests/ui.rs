@@ -1460,11 +1460,17 @@ fn speaking_round_warns_and_counts_overtime() {
     harness.run();
     let round = |h: &Harness<'static, ModeratoApp>| {
         let agenda = &h.state().session().agenda;
-        let item = agenda.items().find(|i| i.round.is_some()).expect("a round is recorded");
+        let item = agenda
+            .items()
+            .find(|i| i.round.is_some())
+            .expect("a round is recorded");
         (item.title.clone(), item.round.clone().unwrap())
     };
     let (title, _) = round(&harness);
-    assert!(title.starts_with("Blitzlicht"), "the Blitzlicht item by default: {title}");
+    assert!(
+        title.starts_with("Blitzlicht"),
+        "the Blitzlicht item by default: {title}"
+    );
     let now = || clock.now();
     let urgency = |h: &Harness<'static, ModeratoApp>| {
         round(h).1.state(now()).current.expect("running").urgency
@@ -1508,7 +1514,9 @@ fn speaking_round_warns_and_counts_overtime() {
     harness.get_by_label("Skip speaker").click();
     harness.run();
     harness.get_by_label("Late arrival:").click();
-    harness.get_by_label("Late arrival:").type_text("Zoë Nachzügler");
+    harness
+        .get_by_label("Late arrival:")
+        .type_text("Zoë Nachzügler");
     harness.run();
     harness.get_by_label("Add to the round").click();
     harness.run();
@@ -1521,7 +1529,10 @@ fn speaking_round_warns_and_counts_overtime() {
     assert!(harness.query_by_label_contains(&turn.speaker).is_some());
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(round(&harness).1.state(now()).current.unwrap().number, turn.number + 1);
+    assert_eq!(
+        round(&harness).1.state(now()).current.unwrap().number,
+        turn.number + 1
+    );
 
     // Saved and opened again, the round goes on where it was.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
@@ -1534,4 +1545,95 @@ fn speaking_round_warns_and_counts_overtime() {
         round(&harness).1.event(RoundAction::Next, now()),
         Some(_)
     ));
+}
+
+/// Ten entries that all give the best rating on four dimensions: forty dots, each inside its
+/// sector and its ring, none on another, each telling whose it is on hover.
+#[test]
+fn target_dots_stay_visible() {
+    use egui_kittest::kittest::NodeT as _;
+    use moderato::model::{Dimension, DimensionId, ReflectionEntry, ReflectionEntryId, Session};
+    use moderato::reflection::target::{Rings, sector_at};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ziel");
+    let mut session = Session::create("Zielscheibe");
+    let names = ["Inhalt", "Methoden", "Moderation", "Ergebnis"];
+    session.reflection.dimensions = names
+        .iter()
+        .map(|n| Dimension {
+            id: DimensionId::generate(),
+            name: (*n).to_owned(),
+        })
+        .collect();
+    for i in 0..10 {
+        let rating = if i == 9 { 3 } else { 5 };
+        session.reflection.entries.push(ReflectionEntry {
+            id: ReflectionEntryId::generate(),
+            who: if i % 2 == 0 {
+                format!("Person {i}")
+            } else {
+                String::new()
+            },
+            ratings: session
+                .reflection
+                .dimensions
+                .iter()
+                .map(|d| (d.id, rating))
+                .collect(),
+            comment: String::new(),
+        });
+    }
+    storage::save(&folder, &session).unwrap();
+    let mut harness = start(dir.path(), Setup::on(folder));
+    harness.get_by_label("Reflection").click();
+    settle(&mut harness);
+    let target = harness
+        .get_by_role_and_label(egui::Role::Image, "Target")
+        .rect();
+    let centre = target.center();
+    let radius = target.width() / 2.0 - 30.0;
+    let dots: Vec<(String, egui::Rect)> = harness
+        .query_all_by_role(egui::Role::Image)
+        .filter_map(|node| {
+            let label = node.accesskit_node().label()?;
+            label.contains(": ").then(|| (label, node.rect()))
+        })
+        .collect();
+    assert_eq!(dots.len(), 40, "every rating is a dot");
+    let rings = Rings { min: 1, max: 5 };
+    for (label, rect) in &dots {
+        let offset = rect.center() - centre;
+        let dimension = names
+            .iter()
+            .position(|n| label.contains(&format!(": {n} ")))
+            .unwrap();
+        assert_eq!(sector_at(offset.y.atan2(offset.x), 4), dimension, "{label}");
+        let rating: i32 = label.rsplit(' ').next().unwrap().parse().unwrap();
+        assert_eq!(
+            rings.rating_at(offset.length() / radius),
+            rating,
+            "{label} sits in its ring"
+        );
+    }
+    for (i, (a, ra)) in dots.iter().enumerate() {
+        for (b, rb) in &dots[i + 1..] {
+            let apart = (ra.center() - rb.center()).length();
+            assert!(
+                apart >= (ra.width() + rb.width()) / 2.0,
+                "{a} and {b} overlap ({apart} px)"
+            );
+        }
+    }
+    assert!(
+        dots.iter().any(|(l, _)| l == "#2: Inhalt 5"),
+        "anonymous entries by number"
+    );
+    assert!(dots.iter().any(|(l, _)| l == "Person 0: Inhalt 5"));
+    let (label, rect) = dots.iter().find(|(l, _)| l == "#2: Inhalt 5").unwrap();
+    harness.hover_at(rect.center());
+    harness.run();
+    assert!(
+        harness.query_all_by_label(label).count() >= 2,
+        "the hover tells whose dot it is"
+    );
 }

@@ -176,10 +176,11 @@ impl RoundLog {
         let mut paused_at: Option<Timestamp> = None;
         let mut paused_for = SignedDuration::ZERO;
         let mut over = false;
-        let spoken = |at: Timestamp, started: Timestamp, paused_at: Option<Timestamp>, paused_for| {
-            let end = paused_at.unwrap_or(at);
-            (end.duration_since(started) - paused_for).max(SignedDuration::ZERO)
-        };
+        let spoken =
+            |at: Timestamp, started: Timestamp, paused_at: Option<Timestamp>, paused_for| {
+                let end = paused_at.unwrap_or(at);
+                (end.duration_since(started) - paused_for).max(SignedDuration::ZERO)
+            };
         for event in &self.events {
             if over {
                 break;
@@ -392,7 +393,10 @@ mod tests {
             log.events.push(e);
         };
         act(&mut log, RoundAction::Pause, 10);
-        assert!(log.event(RoundAction::Pause, at(15)).is_none(), "paused already");
+        assert!(
+            log.event(RoundAction::Pause, at(15)).is_none(),
+            "paused already"
+        );
         act(&mut log, RoundAction::Resume, 40);
         act(&mut log, RoundAction::Next, 90); // Anna: 60 s spoken, 30 s paused
         act(&mut log, RoundAction::Back, 95); // Anna again
@@ -402,14 +406,23 @@ mod tests {
         act(&mut log, RoundAction::Next, 200); // Cem 30 s
         let state = log.state(at(205));
         let turn = state.current.as_ref().unwrap();
-        assert_eq!((turn.speaker.as_str(), turn.number, turn.total), ("Dora", 4, 4));
+        assert_eq!(
+            (turn.speaker.as_str(), turn.number, turn.total),
+            ("Dora", 4, 4)
+        );
         let done: Vec<(&str, i64, bool)> = state
             .done
             .iter()
             .map(|t| (t.speaker.as_str(), t.spoken.as_secs(), t.skipped))
             .collect();
-        assert_eq!(done, [("Anna", 70, false), ("Ben", 5, true), ("Cem", 30, false)]);
-        assert_eq!(state.done[0].overtime(log.turn()), SignedDuration::from_secs(10));
+        assert_eq!(
+            done,
+            [("Anna", 70, false), ("Ben", 5, true), ("Cem", 30, false)]
+        );
+        assert_eq!(
+            state.done[0].overtime(log.turn()),
+            SignedDuration::from_secs(10)
+        );
         act(&mut log, RoundAction::Stop, 230);
         let state = log.state(at(300));
         assert!(state.current.is_none());

@@ -127,9 +127,13 @@ impl ModeratoApp {
             Command::Round(action) => {
                 let now = self.options.clock.now();
                 let agenda = &self.doc.session().agenda;
-                let edit = crate::agenda::speaking::running(agenda, now).and_then(|(item, round, _)| {
-                    Some(crate::agenda::edit::AgendaEdit::Round(item.id, round.event(action, now)?))
-                });
+                let edit =
+                    crate::agenda::speaking::running(agenda, now).and_then(|(item, round, _)| {
+                        Some(crate::agenda::edit::AgendaEdit::Round(
+                            item.id,
+                            round.event(action, now)?,
+                        ))
+                    });
                 if let Some(edit) = edit {
                     self.apply(edit.into());
                 }

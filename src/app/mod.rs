@@ -24,11 +24,11 @@ pub use document::{Document, Refused};
 pub use prefs::{Preferences, Theme};
 pub use screens::board::canvas::{BoardUiState, canvas_ui};
 
-use screens::agenda::speaking::SpeakingPanel;
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
 use crate::model::Session;
 use crate::storage;
+use screens::agenda::speaking::SpeakingPanel;
 
 /// Seconds after the last change before autosave writes.
 const AUTOSAVE_DELAY_SECS: f64 = 3.0;

@@ -338,7 +338,8 @@ impl ModeratoApp {
             super::sound::play_signal();
         }
         let timer_wait = timer.and_then(|(_, timer)| timer.until_next_second());
-        let speaking_wait = round.map(|(_, _, turn)| crate::agenda::speaking::until_next_second(&turn));
+        let speaking_wait =
+            round.map(|(_, _, turn)| crate::agenda::speaking::until_next_second(&turn));
         if let Some(wait) = timer_wait.into_iter().chain(speaking_wait).min() {
             ctx.request_repaint_after(wait);
         }

@@ -383,7 +383,10 @@ fn agenda_data(
                             ],
                         );
                         if t.overran > 0 {
-                            format!("{line}{}", fill(r(R::RoundOverran), &[&t.overran.to_string()]))
+                            format!(
+                                "{line}{}",
+                                fill(r(R::RoundOverran), &[&t.overran.to_string()])
+                            )
                         } else {
                             line
                         }

@@ -5,5 +5,6 @@ pub mod breakdown;
 pub mod edit;
 mod model;
 pub mod stats;
+pub mod target;
 
 pub use model::{Dimension, Dissent, REPEATED_RATING, Reflection, ReflectionEntry, Scale};

@@ -97,22 +97,6 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
         .collect()
 }
 
-/// Where a rating sits on the target: 0 at the centre (the best rating) to 1 at the rim.
-pub fn target_radius(rating: i32, min: i32, max: i32) -> f32 {
-    if max == min {
-        return 0.5;
-    }
-    let span = f64::from(max) - f64::from(min);
-    ((f64::from(max) - f64::from(rating)) / span).clamp(0.0, 1.0) as f32
-}
-
-/// The rating for a click at `radius` (0 centre … 1 rim) on the target.
-pub fn rating_at(radius: f32, min: i32, max: i32) -> i32 {
-    let steps = f64::from(max) - f64::from(min);
-    let value = f64::from(max) - (f64::from(radius.clamp(0.0, 1.0)) * steps).round();
-    (value as i32).clamp(min.min(max), max.max(min))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,8 +165,12 @@ mod tests {
         let s = &stats(&r)[0];
         assert_eq!(s.distribution, vec![(i32::MIN, 1), (7, 1), (i32::MAX, 1)]);
         assert_eq!(s.count, 3);
-        assert!((0.0..=1.0).contains(&target_radius(7, i32::MIN, i32::MAX)));
-        assert_eq!(rating_at(0.0, i32::MIN, i32::MAX), i32::MAX);
+        let rings = crate::reflection::target::Rings {
+            min: i32::MIN,
+            max: i32::MAX,
+        };
+        assert_eq!(rings.rating_at(0.0), i32::MAX);
+        assert!(rings.ring(7) < rings.count());
     }
 
     #[test]
@@ -197,15 +185,5 @@ mod tests {
             ..Reflection::default()
         };
         assert_eq!(stats(&empty)[0].verdict, Verdict::NoRatings);
-    }
-
-    #[test]
-    fn the_target_puts_the_best_rating_in_the_centre_and_reads_clicks_back() {
-        assert_eq!(target_radius(5, 1, 5), 0.0);
-        assert_eq!(target_radius(1, 1, 5), 1.0);
-        for rating in 1..=5 {
-            assert_eq!(rating_at(target_radius(rating, 1, 5), 1, 5), rating);
-        }
-        assert_eq!(rating_at(0.1, -2, 2), 2);
     }
 }

@@ -91,7 +91,13 @@ fn running_ui(
     turn: &Turn,
 ) {
     let colour = countdown_colour(ui, turn.urgency);
-    if let Some(title) = cx.session.agenda.items().find(|i| i.id == item).map(|i| &i.title) {
+    if let Some(title) = cx
+        .session
+        .agenda
+        .items()
+        .find(|i| i.id == item)
+        .map(|i| &i.title)
+    {
         ui.label(RichText::new(title).weak());
     }
     ui.horizontal(|ui| {
@@ -113,15 +119,25 @@ fn running_ui(
             ui.label(format!("{}: {next}", cx.tr(T::NextUp)));
             ui.label(RichText::new("\u{b7}").weak());
         }
-        ui.label(fill(cx.tr(T::RoundEndsAround), &[&clock_time(turn.projected_end)]));
+        ui.label(fill(
+            cx.tr(T::RoundEndsAround),
+            &[&clock_time(turn.projected_end)],
+        ));
     });
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
-        if ui.button(cx.tr(T::NextSpeaker)).on_hover_text("Enter").clicked() {
+        if ui
+            .button(cx.tr(T::NextSpeaker))
+            .on_hover_text("Enter")
+            .clicked()
+        {
             action = Some(RoundAction::Next);
         }
         if ui
-            .add_enabled(turn.number > 1, egui::Button::new(cx.tr(T::PreviousSpeaker)))
+            .add_enabled(
+                turn.number > 1,
+                egui::Button::new(cx.tr(T::PreviousSpeaker)),
+            )
             .clicked()
         {
             action = Some(RoundAction::Back);
@@ -167,7 +183,11 @@ fn running_ui(
                 };
                 let over = t.overtime(round.turn()) > SignedDuration::ZERO;
                 let text = RichText::new(text).small();
-                ui.label(if over { text.color(countdown_colour(ui, Urgency::TimeUp)) } else { text.weak() });
+                ui.label(if over {
+                    text.color(countdown_colour(ui, Urgency::TimeUp))
+                } else {
+                    text.weak()
+                });
             }
         });
     }
@@ -274,9 +294,20 @@ pub fn round_indicator_ui(ui: &mut Ui, cx: &mut Cx) {
     let colour = countdown_colour(ui, turn.urgency);
     ui.horizontal(|ui| {
         ui.label(RichText::new(cx.tr(T::RoundShort)).weak());
-        ui.label(RichText::new(format!("{} ({}/{})", turn.speaker, turn.number, turn.total)).strong());
-        ui.label(RichText::new(turn_clock(&turn)).monospace().strong().color(colour));
-        if ui.small_button(cx.tr(T::NextSpeaker)).on_hover_text("Enter").clicked() {
+        ui.label(
+            RichText::new(format!("{} ({}/{})", turn.speaker, turn.number, turn.total)).strong(),
+        );
+        ui.label(
+            RichText::new(turn_clock(&turn))
+                .monospace()
+                .strong()
+                .color(colour),
+        );
+        if ui
+            .small_button(cx.tr(T::NextSpeaker))
+            .on_hover_text("Enter")
+            .clicked()
+        {
             cx.command(Command::Round(RoundAction::Next));
         }
     });

@@ -8,7 +8,7 @@ use crate::app::command::Cx;
 use crate::app::widgets::scaled;
 use crate::i18n::T;
 use crate::reflection::edit::ReflectionEdit;
-use crate::reflection::stats::{rating_at, target_radius};
+use crate::reflection::target::{self as geometry, Rings};
 
 /// Colours for the dots of the target, one per entry.
 const DOT_COLOURS: [Color32; 8] = [
@@ -40,19 +40,22 @@ pub(super) fn target_ui(
     let painter = ui.painter_at(rect);
     let centre = rect.center();
     let radius = side / 2.0 - 30.0;
-    let (min, max) = (reflection.scale.min, reflection.scale.max);
+    let rings = Rings {
+        min: reflection.scale.min,
+        max: reflection.scale.max,
+    };
     let ink = ui.visuals().text_color();
-    let steps = (i64::from(max) - i64::from(min)).clamp(1, 40) as u32;
-    for step in 0..=steps {
-        let r = radius * step as f32 / steps as f32;
+    // One ring per rating, the best in the middle; the lines are the rings' edges.
+    for ring in 0..rings.count() {
+        let (_, outer) = rings.band(ring);
         painter.circle_stroke(
             centre,
-            r.max(2.0),
+            radius * outer,
             Stroke::new(1.0, ink.gamma_multiply(0.35)),
         );
     }
     let sector = std::f32::consts::TAU / n as f32;
-    let angle_of = |i: usize| -std::f32::consts::FRAC_PI_2 + sector * i as f32;
+    let angle_of = |i: usize| geometry::sector_start(i, n);
     for (i, dimension) in reflection.dimensions.iter().enumerate() {
         let a = angle_of(i);
         painter.line_segment(
@@ -69,44 +72,84 @@ pub(super) fn target_ui(
             ink,
         );
     }
-    let entries = reflection.entries.len().max(1);
-    for (e, entry) in reflection.entries.iter().enumerate() {
-        let colour = DOT_COLOURS[e % DOT_COLOURS.len()];
-        for (i, dimension) in reflection.dimensions.iter().enumerate() {
-            let Some(rating) = entry.ratings.get(&dimension.id) else {
-                continue;
-            };
-            // Spread the entries across the sector so dots with the same rating don't hide each other.
-            let a = angle_of(i) + sector * (e as f32 + 0.5) / entries as f32;
-            let r = radius * target_radius(*rating, min, max).max(0.06);
-            let at = centre + vec2(a.cos(), a.sin()) * r;
-            let is_selected = state.selected == Some(entry.id);
-            painter.circle_filled(at, if is_selected { 7.0 } else { 5.0 }, colour);
-            if is_selected {
-                painter.circle_stroke(at, 9.0, Stroke::new(2.0, ink));
-            }
+    // Each dot inside its sector and ring; equal ratings spread along the ring. A dot
+    // tells, on hover, whose it is (or "#n" for an anonymous entry) and what it says.
+    for dot in geometry::dots(reflection, radius, 5.0) {
+        let Some(entry) = reflection.entries.get(dot.number - 1) else {
+            continue;
+        };
+        let colour = DOT_COLOURS[(dot.number - 1) % DOT_COLOURS.len()];
+        let (x, y) = dot.offset(radius);
+        let at = centre + vec2(x, y);
+        let is_selected = state.selected == Some(entry.id);
+        let size = if is_selected {
+            dot.size * 1.4
+        } else {
+            dot.size
+        };
+        painter.circle_filled(at, size, colour);
+        if is_selected {
+            painter.circle_stroke(at, size + 2.0, Stroke::new(2.0, ink));
         }
+        let who = if entry.who.trim().is_empty() {
+            format!("#{}", dot.number)
+        } else {
+            entry.who.clone()
+        };
+        let dimension = &reflection.dimensions[dot.dimension].name;
+        let label = format!("{who}: {dimension} {}", dot.rating);
+        let hit = egui::Rect::from_center_size(at, vec2(2.0 * dot.size, 2.0 * dot.size));
+        let id = ui.scope_id().with(("target-dot", entry.id, dot.dimension));
+        let dot_response = ui.interact(hit, id, Sense::hover());
+        dot_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        dot_response.on_hover_text(label);
+    }
+    // Under the mouse, the rating a click would set, before the click.
+    let pointer = response.hover_pos().map(|pos| pos - centre);
+    let aimed = pointer
+        .filter(|o| o.length() <= radius * 1.02)
+        .map(|offset| {
+            let index = geometry::sector_at(offset.y.atan2(offset.x), n);
+            (index, rings.rating_at(offset.length() / radius))
+        });
+    if let (Some(_), Some((index, rating)), Some(pos)) =
+        (state.selected, aimed, response.hover_pos())
+    {
+        let (inner, outer) = rings.band(rings.ring(rating));
+        let mid = (inner + outer) / 2.0 * radius;
+        let a = angle_of(index) + sector / 2.0;
+        painter.circle_stroke(
+            centre + vec2(a.cos(), a.sin()) * mid,
+            7.0,
+            Stroke::new(2.0, ink.gamma_multiply(0.6)),
+        );
+        painter.text(
+            pos + vec2(12.0, -12.0),
+            Align2::LEFT_BOTTOM,
+            format!("{} {rating}", reflection.dimensions[index].name),
+            FontId::proportional(scaled(ui, 13.0)),
+            ink,
+        );
     }
     // A click in a sector rates the selected entry on that dimension.
     if response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
         && let Some(selected) = state.selected
+        && let Some((index, rating)) = response
+            .interact_pointer_pos()
+            .map(|pos| pos - centre)
+            .filter(|o| o.length() <= radius * 1.02)
+            .map(|o| {
+                (
+                    geometry::sector_at(o.y.atan2(o.x), n),
+                    rings.rating_at(o.length() / radius),
+                )
+            })
     {
-        let offset = pos - centre;
-        let distance = offset.length() / radius;
-        if distance <= 1.05 {
-            let mut angle = offset.y.atan2(offset.x) + std::f32::consts::FRAC_PI_2;
-            if angle < 0.0 {
-                angle += std::f32::consts::TAU;
-            }
-            let index = ((angle / sector) as usize).min(n - 1);
-            let dimension = reflection.dimensions[index].id;
-            edits.push(ReflectionEdit::SetRating {
-                entry: selected,
-                dimension,
-                value: Some(rating_at(distance, min, max)),
-            });
-        }
+        edits.push(ReflectionEdit::SetRating {
+            entry: selected,
+            dimension: reflection.dimensions[index].id,
+            value: Some(rating),
+        });
     }
     let hint = if state.selected.is_some() {
         T::TargetHelp
