@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn pause_back_skip_add_and_stop_are_recorded() {
         let mut log = round("Anna\nBen\nCem", 60);
-        let mut act = |log: &mut RoundLog, a, s| {
+        let act = |log: &mut RoundLog, a, s| {
             let e = log.event(a, at(s)).expect("applies");
             log.events.push(e);
         };

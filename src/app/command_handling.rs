@@ -246,9 +246,20 @@ impl ModeratoApp {
             return;
         };
         self.work.spawn(JobKind::Attach, move |progress| {
-            let (photos, problems) = import::import_all(&folder, &files, |done, total| {
-                progress.set(done as u64, total as u64);
-            });
+            // Each file is decoded once, at thumbnail size: the gallery shows it at once.
+            let side = super::photo_cache::THUMB_SIDE;
+            let (photos, problems) =
+                import::import_all_with_thumbnails(&folder, &files, side, |done, total| {
+                    progress.set(done as u64, total as u64);
+                });
+            let photos = photos
+                .into_iter()
+                .map(|(photo, rgba)| {
+                    let size = [rgba.width() as usize, rgba.height() as usize];
+                    let image = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
+                    (photo, image)
+                })
+                .collect();
             Output::Attached { photos, problems }
         });
     }

@@ -12,8 +12,9 @@ use crate::photos::import::{self, PhotoError};
 
 /// Longest side of a gallery thumbnail, in pixels.
 pub const THUMB_SIDE: u32 = 320;
-/// Longest side of a preview, in pixels (a full 12-megapixel texture would cost 48 MB).
-pub const PREVIEW_SIDE: u32 = 2048;
+/// Longest side of a preview, in pixels: a full-HD screen's width (a full 12-megapixel
+/// texture would cost 48 MB, and a camera JPEG decodes straight at half size for it).
+pub const PREVIEW_SIDE: u32 = 1920;
 
 /// A thumbnail's state in the gallery.
 pub enum Thumb {
@@ -52,6 +53,17 @@ impl PhotoCache {
             picture: None,
         });
         decode(work, photo, folder, PREVIEW_SIDE);
+    }
+
+    /// A thumbnail made while attaching.
+    pub fn thumbnail_ready(&mut self, ctx: &egui::Context, photo: &Photo, image: egui::ColorImage) {
+        let texture = ctx.load_texture(
+            format!("photo-{}-{THUMB_SIDE}", photo.id),
+            image,
+            Default::default(),
+        );
+        self.thumbs
+            .insert((photo.id, photo.path.clone()), Thumb::Ready(texture));
     }
 
     /// A decoded picture arrived.

@@ -71,7 +71,8 @@ pub enum Output {
     Reconsolidated(Box<Result<Session, ConsolidateError>>),
     Exported(Result<crate::export::Written, ExportError>, PathBuf),
     Attached {
-        photos: Vec<Photo>,
+        /// With their thumbnails, decoded in the same pass.
+        photos: Vec<(Photo, egui::ColorImage)>,
         problems: Vec<PhotoError>,
     },
     Suggested {
@@ -274,9 +275,16 @@ impl ModeratoApp {
                 state.suggested_by = Some(suggestion.method);
             }
             Output::Attached { photos, problems } => {
-                if let Some(last) = photos.last() {
+                if let Some((last, _)) = photos.last() {
                     self.screens.photos.selected = Some(last.id);
                 }
+                let photos: Vec<Photo> = photos
+                    .into_iter()
+                    .map(|(photo, thumbnail)| {
+                        self.photos.thumbnail_ready(ctx, &photo, thumbnail);
+                        photo
+                    })
+                    .collect();
                 if !photos.is_empty() {
                     let edit = crate::photos::edit::PhotoEdit::attach(self.doc.session(), photos);
                     self.apply(edit.into());

@@ -9,7 +9,7 @@ use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbaImage};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage, RgbaImage};
 use jiff::Timestamp;
 
 use crate::model::{Photo, PhotoId};
@@ -157,6 +157,55 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<DynamicImage, PhotoError> {
     Ok(image)
 }
 
+/// A photo decoded at the smallest size that still has `side` pixels on its longer side (or
+/// its full size), upright. JPEGs are decoded straight at 1/2, 1/4 or 1/8 of their size
+/// (DCT scaling): a twelve-megapixel photo for a 320-pixel thumbnail costs a few
+/// milliseconds, not a full decode. Every byte is still read and checked, with the same
+/// limits as everywhere else, so a damaged file fails here too.
+pub fn decode_at_least(bytes: &[u8], name: &str, side: u32) -> Result<DynamicImage, PhotoError> {
+    let checked = open_checked(bytes, name)?;
+    if sniff(bytes, name)? != ImageFormat::Jpeg {
+        let orientation = checked.orientation;
+        let mut image =
+            DynamicImage::from_decoder(checked.decoder).map_err(|e| classify(e, name))?;
+        image.apply_orientation(orientation);
+        return Ok(image);
+    }
+    let orientation = checked.orientation();
+    drop(checked);
+    let damaged = || PhotoError::Damaged(name.to_owned());
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    decoder.set_max_decoding_buffer_size(MAX_DECODED_BYTES as usize);
+    decoder.read_info().map_err(|_| damaged())?;
+    let info = decoder.info().ok_or_else(damaged)?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let longer = w.max(h).max(1);
+    let want = |length: u32| {
+        u16::try_from(
+            (u64::from(length) * u64::from(side.max(1)))
+                .div_ceil(u64::from(longer))
+                .max(1),
+        )
+        .unwrap_or(u16::MAX)
+    };
+    let (sw, sh) = decoder.scale(want(w), want(h)).map_err(|_| damaged())?;
+    let pixels = decoder.decode().map_err(|_| damaged())?;
+    let (sw, sh) = (u32::from(sw), u32::from(sh));
+    let image = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => {
+            RgbImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageRgb8)
+        }
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageLuma8)
+        }
+        // Rare in photos (CMYK): the full decoder handles them.
+        _ => return decode(bytes, name),
+    };
+    let mut image = image.ok_or_else(damaged)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
 /// A thumbnail no larger than `max_side` on its longer side, upright, as RGBA.
 pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
     let name = name_of(path);
@@ -164,7 +213,7 @@ pub fn thumbnail(path: &Path, max_side: u32) -> Result<RgbaImage, PhotoError> {
         std::io::ErrorKind::NotFound => PhotoError::Missing(name.clone()),
         _ => PhotoError::Unreadable(name.clone(), e.kind()),
     })?;
-    Ok(decode(&bytes, &name)?
+    Ok(decode_at_least(&bytes, &name, max_side)?
         .thumbnail(max_side, max_side)
         .to_rgba8())
 }
@@ -178,7 +227,7 @@ pub fn thumbnail_inside(
 ) -> Result<RgbaImage, PhotoError> {
     let bytes = storage::read_inside(folder, relative)?;
     let name = relative.to_owned();
-    Ok(decode(&bytes, &name)?
+    Ok(decode_at_least(&bytes, &name, max_side)?
         .thumbnail(max_side, max_side)
         .to_rgba8())
 }
@@ -187,13 +236,26 @@ pub fn thumbnail_inside(
 /// made safe, plus a short content hash); the original is never touched. Returns the new
 /// photo, with its taken-at time from EXIF when present.
 pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
+    import_with_thumbnail(folder, source, 1).map(|(photo, _)| photo)
+}
+
+/// [`import`], and the photo's thumbnail (`side` pixels) from the same single decode.
+pub fn import_with_thumbnail(
+    folder: &Path,
+    source: &Path,
+    side: u32,
+) -> Result<(Photo, RgbaImage), PhotoError> {
     let name = name_of(source);
     let bytes = read_source(source, &name)?;
     let format = sniff(&bytes, &name)?;
-    // Decode fully once: a truncated file fails here, not later in the gallery.
-    let checked = open_checked(&bytes, &name)?;
-    let taken_at = checked.exif.as_deref().and_then(exif_taken_at);
-    DynamicImage::from_decoder(checked.decoder).map_err(|e| classify(e, &name))?;
+    let taken_at = open_checked(&bytes, &name)?
+        .exif
+        .as_deref()
+        .and_then(exif_taken_at);
+    // Decoded once, at thumbnail size: a truncated file fails here, not later in the gallery.
+    let thumbnail = decode_at_least(&bytes, &name, side)?
+        .thumbnail(side, side)
+        .to_rgba8();
     let extension = if format == ImageFormat::Png {
         "png"
     } else {
@@ -232,12 +294,13 @@ pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
             },
         )?;
     }
-    Ok(Photo {
+    let photo = Photo {
         id: PhotoId::generate(),
         path: relative,
         taken_at,
         ..Photo::default()
-    })
+    };
+    Ok((photo, thumbnail))
 }
 
 /// Imports several files, in order; returns the photos copied in and the files refused, each
@@ -245,13 +308,55 @@ pub fn import(folder: &Path, source: &Path) -> Result<Photo, PhotoError> {
 pub fn import_all(
     folder: &Path,
     files: &[PathBuf],
-    mut progress: impl FnMut(usize, usize),
+    progress: impl FnMut(usize, usize),
 ) -> (Vec<Photo>, Vec<PhotoError>) {
+    let (photos, refused) = import_all_with_thumbnails(folder, files, 1, progress);
+    (photos.into_iter().map(|(p, _)| p).collect(), refused)
+}
+
+/// [`import_all`] with each photo's thumbnail, the files checked and decoded on two threads
+/// (the order of the result is the order of `files`).
+pub fn import_all_with_thumbnails(
+    folder: &Path,
+    files: &[PathBuf],
+    side: u32,
+    mut progress: impl FnMut(usize, usize),
+) -> (Vec<(Photo, RgbaImage)>, Vec<PhotoError>) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut results: Vec<Option<Result<(Photo, RgbaImage), PhotoError>>> =
+        (0..files.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(files.len()) {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(file) = files.get(n) else { break };
+                    if sender
+                        .send((n, import_with_thumbnail(folder, file, side)))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        progress(0, files.len());
+        for (done, (n, result)) in receiver.iter().enumerate() {
+            results[n] = Some(result);
+            progress(done + 1, files.len());
+        }
+    });
     let mut photos = Vec::new();
     let mut refused = Vec::new();
-    for (n, file) in files.iter().enumerate() {
-        progress(n, files.len());
-        match import(folder, file) {
+    for result in results.into_iter().flatten() {
+        match result {
             Ok(photo) => photos.push(photo),
             Err(error) => refused.push(error),
         }
@@ -292,56 +397,25 @@ fn short_hash(bytes: &[u8]) -> u32 {
 /// DateTimeOriginal (or DateTime) from raw EXIF (a TIFF structure), read as local time of the
 /// system's zone, since EXIF rarely says which zone it means.
 pub fn exif_taken_at(exif: &[u8]) -> Option<Timestamp> {
-    let exif = exif.strip_prefix(b"Exif\0\0").unwrap_or(exif);
-    let little = match exif.get(..4)? {
-        b"II*\0" => true,
-        b"MM\0*" => false,
-        _ => return None,
+    let raw = exif.strip_prefix(b"Exif\0\0").unwrap_or(exif);
+    let exif = exif::Reader::new().read_raw(raw.to_vec()).ok()?;
+    let field = [exif::Tag::DateTimeOriginal, exif::Tag::DateTime]
+        .into_iter()
+        .find_map(|tag| exif.get_field(tag, exif::In::PRIMARY))?;
+    let exif::Value::Ascii(parts) = &field.value else {
+        return None;
     };
-    let u16_at = |at: usize| -> Option<u16> {
-        let b = exif.get(at..at + 2)?;
-        Some(if little {
-            u16::from_le_bytes([b[0], b[1]])
-        } else {
-            u16::from_be_bytes([b[0], b[1]])
-        })
-    };
-    let u32_at = |at: usize| -> Option<u32> {
-        let b = exif.get(at..at + 4)?;
-        let b = [b[0], b[1], b[2], b[3]];
-        Some(if little {
-            u32::from_le_bytes(b)
-        } else {
-            u32::from_be_bytes(b)
-        })
-    };
-    let find = |ifd: usize, tag: u16| -> Option<(u16, u32, usize)> {
-        let count = usize::from(u16_at(ifd)?);
-        (0..count.min(512)).find_map(|i| {
-            let entry = ifd + 2 + i * 12;
-            (u16_at(entry)? == tag).then_some(())?;
-            Some((u16_at(entry + 2)?, u32_at(entry + 4)?, entry + 8))
-        })
-    };
-    let ifd0 = usize::try_from(u32_at(4)?).ok()?;
-    let ascii = |(kind, count, value_at): (u16, u32, usize)| -> Option<String> {
-        if kind != 2 || count < 19 {
-            return None;
-        }
-        let offset = usize::try_from(u32_at(value_at)?).ok()?;
-        let bytes = exif.get(offset..offset + 19)?;
-        Some(String::from_utf8_lossy(bytes).into_owned())
-    };
-    let original = find(ifd0, 0x8769)
-        .and_then(|(_, _, value_at)| u32_at(value_at))
-        .and_then(|offset| usize::try_from(offset).ok())
-        .and_then(|exif_ifd| find(exif_ifd, 0x9003))
-        .and_then(ascii);
-    let text = original.or_else(|| find(ifd0, 0x0132).and_then(ascii))?;
-    // "2017:11:23 11:40:00"
-    let (date, time) = text.split_once(' ')?;
-    let iso = format!("{}T{time}", date.replace(':', "-"));
-    let civil: jiff::civil::DateTime = iso.parse().ok()?;
+    let when = exif::DateTime::from_ascii(parts.first()?).ok()?;
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(when.year).ok()?,
+        i8::try_from(when.month).ok()?,
+        i8::try_from(when.day).ok()?,
+        i8::try_from(when.hour).ok()?,
+        i8::try_from(when.minute).ok()?,
+        i8::try_from(when.second).ok()?,
+        0,
+    )
+    .ok()?;
     civil
         .to_zoned(jiff::tz::TimeZone::system())
         .ok()

@@ -7,9 +7,7 @@
 use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat, RgbImage};
-
-use super::import::{PhotoError, decode, open_checked, sniff};
+use super::import::PhotoError;
 use crate::storage;
 
 /// The longer side of a print copy, in pixels.
@@ -114,10 +112,7 @@ pub fn clean_cache(folder: &Path, keep: &[String]) -> usize {
 
 /// Makes a print copy from a photo's bytes.
 pub fn make_print_copy(bytes: &[u8], name: &str) -> Result<Vec<u8>, PhotoError> {
-    let image = match sniff(bytes, name)? {
-        ImageFormat::Jpeg => scaled_jpeg(bytes, name)?,
-        _ => decode(bytes, name)?,
-    };
+    let image = super::import::decode_at_least(bytes, name, PRINT_SIDE)?;
     let small = image.thumbnail(PRINT_SIDE, PRINT_SIDE).to_rgb8();
     let mut out = Vec::new();
     let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
@@ -125,45 +120,6 @@ pub fn make_print_copy(bytes: &[u8], name: &str) -> Result<Vec<u8>, PhotoError> 
         .encode_image(&small)
         .map_err(|_| PhotoError::Damaged(name.to_owned()))?;
     Ok(out)
-}
-
-/// A JPEG decoded at the smallest DCT scale that still gives at least `PRINT_SIDE` pixels
-/// on its longer side, upright. The header and completeness are checked first, with the
-/// same limits as everywhere else.
-fn scaled_jpeg(bytes: &[u8], name: &str) -> Result<DynamicImage, PhotoError> {
-    let checked = open_checked(bytes, name)?;
-    let orientation = checked.orientation();
-    let damaged = || PhotoError::Damaged(name.to_owned());
-    let mut decoder = jpeg_decoder::Decoder::new(bytes);
-    decoder.set_max_decoding_buffer_size(super::import::MAX_DECODED_BYTES as usize);
-    decoder.read_info().map_err(|_| damaged())?;
-    let info = decoder.info().ok_or_else(damaged)?;
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
-    let longer = w.max(h).max(1);
-    let want = |side: u32| {
-        u16::try_from(
-            (u64::from(side) * u64::from(PRINT_SIDE))
-                .div_ceil(u64::from(longer))
-                .max(1),
-        )
-        .unwrap_or(u16::MAX)
-    };
-    let (sw, sh) = decoder.scale(want(w), want(h)).map_err(|_| damaged())?;
-    let pixels = decoder.decode().map_err(|_| damaged())?;
-    let (sw, sh) = (u32::from(sw), u32::from(sh));
-    let image = match info.pixel_format {
-        jpeg_decoder::PixelFormat::RGB24 => {
-            RgbImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageRgb8)
-        }
-        jpeg_decoder::PixelFormat::L8 => {
-            image::GrayImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageLuma8)
-        }
-        // Rare in photos: the full decoder handles them.
-        _ => return decode(bytes, name),
-    };
-    let mut image = image.ok_or_else(damaged)?;
-    image.apply_orientation(orientation);
-    Ok(image)
 }
 
 /// The cache folder of a session, for tests and for the consolidation's own files.
@@ -174,6 +130,7 @@ pub fn cache_dir(folder: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::{ImageFormat, RgbImage};
     use std::io::Cursor;
 
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
