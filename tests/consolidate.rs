@@ -1,6 +1,10 @@
 //! Consolidating several sessions: merges, provenance, determinism, kept decisions, and the
 //! command line on real folders.
 
+#[path = "common/app.rs"]
+mod app;
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -563,4 +567,67 @@ fn links_follow_boards_and_clusters_into_the_merged_ones() {
         panic!("the photo lost its board: {:?}", wall.link);
     };
     assert_eq!(result.board(board).unwrap().title, example.boards[0].title);
+}
+
+/// A consolidation made on the command line with relative paths, in another working
+/// directory, is opened in the app; its decisions are made there and applied, and the app
+/// says what it changed.
+#[test]
+fn decisions_reapply_from_relative_sources() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    save_specs(dir.path(), 3);
+    let output = Command::new(env!("CARGO_BIN_EXE_moderato"))
+        .current_dir(dir.path())
+        .args(["consolidate", "s0", "s1", "s2", "--out", "alle"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The test process runs in the crate's folder, not in `dir`.
+    assert_ne!(std::env::current_dir().unwrap(), dir.path());
+    let folder = dir.path().join("alle");
+    let mut harness = app::start(dir.path(), app::Setup::on(folder.clone()));
+    harness.get_by_label("Review").click();
+    app::settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("merge proposals open")
+            .is_some()
+    );
+    // Merge the clusters, keep the action items apart: each row keeps its place and says
+    // what was chosen.
+    let merge = harness
+        .query_all_by_label("Merge")
+        .next()
+        .expect("a proposal to merge");
+    merge.click();
+    harness.run();
+    // The first row now offers to change its mind; the second row is the action items.
+    harness
+        .query_all_by_label("Keep apart")
+        .last()
+        .expect("the second proposal")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("to be merged").is_some());
+    assert!(harness.query_by_label("kept apart").is_some());
+    harness.get_by_label("Apply decisions").click();
+    app::settle(&mut harness);
+    assert!(
+        harness.query_by_label_contains("nothing at").is_none(),
+        "the sources are found from the consolidation's folder"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 cluster merged, 1 kept apart")
+            .is_some(),
+        "the app says what it changed"
+    );
+    let session = harness.state().session();
+    assert_eq!(cluster(session, "Beteiligung von Jugendlichen").len(), 0);
+    assert_eq!(cluster(session, "Beteiligung")[0].cards.len(), 2);
 }

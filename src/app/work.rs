@@ -246,7 +246,9 @@ impl ModeratoApp {
             }
             Output::Reconsolidated(result) => match *result {
                 Ok(session) => {
+                    let said = applied_decisions(self.doc.session(), lang);
                     self.apply(Edit::Replace(Box::new(session)));
+                    self.shell.status = Some(said);
                 }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
@@ -509,4 +511,62 @@ pub(super) fn find_unsaved_recovery(root: &std::path::Path) -> Option<(PathBuf, 
         .map(|entry| entry.path())
         .filter_map(|folder| storage::find_recovery(&folder).map(|r| (folder, Box::new(r))))
         .max_by_key(|(_, recovery)| recovery.written)
+}
+
+/// What applying the merge decisions does, in words ("3 clusters merged, 1 kept apart"), from
+/// the session before they are applied.
+fn applied_decisions(session: &Session, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::plural;
+    use crate::model::{DecisionState, MergeKind};
+    let chosen = crate::consolidate::facilitator_decisions(session);
+    let decisions: Vec<&crate::model::MergeDecision> = session
+        .provenance
+        .iter()
+        .flat_map(|p| p.decisions.iter().enumerate())
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, d)| d)
+        .collect();
+    let count = |kind: Option<MergeKind>, state: DecisionState| {
+        decisions
+            .iter()
+            .filter(|d| d.state == state && kind.is_none_or(|k| d.kind == k))
+            .count() as u64
+    };
+    let mut parts = Vec::new();
+    for (kind, one, many) in [
+        (
+            MergeKind::Cluster,
+            T::AppliedClusterMerged,
+            T::AppliedClustersMerged,
+        ),
+        (
+            MergeKind::ActionItem,
+            T::AppliedItemMerged,
+            T::AppliedItemsMerged,
+        ),
+        (
+            MergeKind::Result,
+            T::AppliedResultMerged,
+            T::AppliedResultsMerged,
+        ),
+    ] {
+        let n = count(Some(kind), DecisionState::Accepted);
+        if n > 0 {
+            parts.push(plural(n, one, many, lang));
+        }
+    }
+    let apart = count(None, DecisionState::Rejected);
+    if apart > 0 {
+        parts.push(plural(
+            apart,
+            T::AppliedKeptApart,
+            T::AppliedKeptApart,
+            lang,
+        ));
+    }
+    if parts.is_empty() {
+        T::AppliedNothing.get(lang).to_owned()
+    } else {
+        parts.join(", ")
+    }
 }

@@ -244,3 +244,45 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
         photos: copies,
     }
 }
+
+/// The titles of a session's clusters, action items and results, by id.
+pub fn titles_by_id(session: &Session) -> std::collections::BTreeMap<uuid::Uuid, String> {
+    let mut titles = std::collections::BTreeMap::new();
+    for board in &session.boards {
+        for cluster in &board.clusters {
+            titles.insert(cluster.id.uuid(), cluster.title.clone());
+        }
+    }
+    for item in &session.action_items {
+        titles.insert(item.id.uuid(), item.title.clone());
+    }
+    for result in &session.results {
+        titles.insert(result.id.uuid(), result.text.clone());
+    }
+    titles
+}
+
+/// The merge decisions that are the facilitator's to make or change: proposals, merges kept
+/// apart, and merges chosen but not yet applied (their elements still carry two titles).
+/// Merges by equal title, and merges already applied, are recorded as accepted as well.
+pub fn facilitator_decisions(session: &Session) -> Vec<usize> {
+    let Some(provenance) = &session.provenance else {
+        return Vec::new();
+    };
+    let titles = titles_by_id(session);
+    provenance
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.state != crate::model::DecisionState::Accepted
+                || d.members
+                    .iter()
+                    .filter_map(|id| titles.get(id))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+                    >= 2
+        })
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -60,6 +60,8 @@ pub enum ConsolidateError {
     ResultInvalid(Vec<Problem>),
     /// The user cancelled.
     Cancelled,
+    /// Sources of a consolidation that are no longer where they were: (title, where looked).
+    SourcesMoved(Vec<(String, Vec<PathBuf>)>),
 }
 
 impl std::error::Error for ConsolidateError {}
@@ -163,15 +165,22 @@ pub fn run(
 pub fn reconsolidate(folder: &Path, provenance: &Provenance) -> Result<Session, ConsolidateError> {
     let mut sessions = Vec::new();
     let mut failures = Vec::new();
+    let mut moved = Vec::new();
+    // A folder opened by a relative path is taken from here, once: later lookups do not
+    // depend on where the program was started.
+    let folder = fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
     for source in &provenance.sources {
         let candidates = [folder.join(&source.path), PathBuf::from(&source.absolute)];
         let found = candidates
             .iter()
             .find(|c| !c.as_os_str().is_empty() && c.join(SESSION_FILE).is_file());
         let Some(found) = found else {
-            failures.push(StorageError::Missing {
-                path: PathBuf::from(&source.path),
-            });
+            let looked = candidates
+                .iter()
+                .filter(|c| !c.as_os_str().is_empty())
+                .cloned()
+                .collect();
+            moved.push((source.title.clone(), looked));
             continue;
         };
         match storage::load(found) {
@@ -185,6 +194,9 @@ pub fn reconsolidate(folder: &Path, provenance: &Provenance) -> Result<Session, 
             }),
             Err(e) => failures.push(e),
         }
+    }
+    if !moved.is_empty() {
+        return Err(ConsolidateError::SourcesMoved(moved));
     }
     if !failures.is_empty() {
         return Err(ConsolidateError::Unreadable {

@@ -451,6 +451,15 @@ impl Describe for ConsolidateError {
     fn describe(&self, lang: Lang) -> String {
         match self {
             ConsolidateError::TooFewInputs => M::ConsolidateTooFew.get(lang).to_owned(),
+            ConsolidateError::SourcesMoved(moved) => {
+                let mut text = M::SourcesMoved.get(lang).to_owned();
+                for (title, looked) in moved {
+                    let places: Vec<String> = looked.iter().map(|p| shown(p)).collect();
+                    text.push_str("\n\u{2022} ");
+                    text.push_str(&say(M::SourceMoved, lang, &[title, &places.join(", ")]));
+                }
+                text
+            }
             ConsolidateError::Unreadable { failures, total } => {
                 let mut text = say(
                     M::ConsolidateUnreadable,

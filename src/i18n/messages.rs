@@ -16,6 +16,8 @@ texts! {
     IoSyncFolder => "{} konnte nicht dauerhaft gespeichert werden: {}.", "Could not store {} safely on the disk: {}.";
     IoListFolder => "Der Ordner {} konnte nicht gelesen werden: {}.", "Could not list the folder {}: {}.";
     IoRename => "{} konnte nicht an seinen Platz gebracht werden: {}.", "Could not move {} into place: {}.";
+    SourcesMoved => "Die Entscheidungen lassen sich nicht anwenden: Quellen sind nicht mehr dort, wo sie beim Zusammenführen lagen. Legen Sie sie zurück oder führen Sie neu zusammen.", "The decisions cannot be applied: sources are no longer where they were when consolidated. Put them back, or consolidate again.";
+    SourceMoved => "„{}“, gesucht in: {}", "\"{}\", looked in: {}";
     // Cards imported from a file.
     ImportLine => "Zeile {}: {}", "Line {}: {}";
     ImportNoTextColumn => "die Kopfzeile hat keine Spalte „text“", "the header has no column \"text\"";

@@ -45,6 +45,8 @@ pub enum SessionEdit {
     SetParticipantText(ParticipantId, ParticipantText, String),
     /// The facilitator's decision on a merge proposal of a consolidation.
     SetDecision(usize, DecisionState),
+    /// The same choice for several proposals at once ("merge all like this"): one undo step.
+    SetDecisions(Vec<usize>, DecisionState),
 }
 
 impl SessionEdit {
@@ -96,6 +98,21 @@ impl SessionEdit {
                     .map(|d| &mut d.state),
                 state,
             ),
+            SessionEdit::SetDecisions(indices, state) => {
+                let Some(provenance) = session.provenance.as_mut() else {
+                    return false;
+                };
+                let mut changed = false;
+                for index in indices {
+                    if let Some(decision) = provenance.decisions.get_mut(index)
+                        && decision.state != state
+                    {
+                        decision.state = state;
+                        changed = true;
+                    }
+                }
+                changed
+            }
         }
     }
 }

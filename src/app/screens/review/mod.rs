@@ -81,42 +81,18 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
         ));
     }
     // Names of the merged elements, from the session's current content.
-    let mut titles = std::collections::BTreeMap::new();
-    for board in &session.boards {
-        for cluster in &board.clusters {
-            titles.insert(cluster.id.uuid(), cluster.title.clone());
+    let titles = crate::consolidate::titles_by_id(session);
+    let shown = crate::consolidate::facilitator_decisions(session);
+    // Proposals with the same titles (a series of 50 workshops proposes the same pair many
+    // times) are one row, decided together. Rows stay where they are once decided: the choice
+    // shows in the row and can be changed or undone, and the next row never moves under the
+    // mouse.
+    let mut rows: Vec<(String, MergeKind, Vec<usize>)> = Vec::new();
+    for (index, decision) in provenance.decisions.iter().enumerate() {
+        if !shown.contains(&index) {
+            continue;
         }
-    }
-    for item in &session.action_items {
-        titles.insert(item.id.uuid(), item.title.clone());
-    }
-    for result in &session.results {
-        titles.insert(result.id.uuid(), result.text.clone());
-    }
-    let proposed: Vec<usize> = provenance
-        .decisions
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.state == DecisionState::Proposed)
-        .map(|(i, _)| i)
-        .collect();
-    ui.add_space(6.0);
-    ui.label(
-        RichText::new(fill(
-            cx.tr(T::MergeProposals),
-            &[&proposed.len().to_string()],
-        ))
-        .strong(),
-    );
-    let mut edits = Vec::new();
-    for index in proposed {
-        let decision = &provenance.decisions[index];
-        let kind = match decision.kind {
-            MergeKind::Cluster => cx.tr(T::Clusters),
-            MergeKind::ActionItem => cx.tr(T::ActionItems),
-            MergeKind::Result => cx.tr(T::ResultsDecisions),
-        };
-        let names: Vec<String> = decision
+        let mut names: Vec<String> = decision
             .members
             .iter()
             .map(|id| {
@@ -126,17 +102,116 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
                     .unwrap_or_else(|| cx.tr(T::FromAnotherSource).to_owned())
             })
             .collect();
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(kind).weak());
-            ui.label(names.join("  \u{2194}  "));
-            if ui.button(cx.tr(T::Merge)).clicked() {
-                edits.push(SessionEdit::SetDecision(index, DecisionState::Accepted));
+        names.dedup();
+        let label = names.join("  \u{2194}  ");
+        match rows
+            .iter_mut()
+            .find(|(l, k, _)| *l == label && *k == decision.kind)
+        {
+            Some((_, _, indices)) => indices.push(index),
+            None => rows.push((label, decision.kind, vec![index])),
+        }
+    }
+    let open = provenance
+        .decisions
+        .iter()
+        .filter(|d| d.state == DecisionState::Proposed)
+        .count();
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(i18n::plural(
+            open as u64,
+            T::OneOpenProposal,
+            T::OpenProposals,
+            cx.lang,
+        ))
+        .strong(),
+    );
+    let mut edits = Vec::new();
+    let all_open: Vec<usize> = provenance
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.state == DecisionState::Proposed)
+        .map(|(i, _)| i)
+        .collect();
+    if all_open.len() > 1 {
+        ui.horizontal(|ui| {
+            if ui.button(cx.tr(T::MergeAll)).clicked() {
+                edits.push(SessionEdit::SetDecisions(
+                    all_open.clone(),
+                    DecisionState::Accepted,
+                ));
             }
-            if ui.button(cx.tr(T::KeepApart)).clicked() {
-                edits.push(SessionEdit::SetDecision(index, DecisionState::Rejected));
+            if ui.button(cx.tr(T::KeepAllApart)).clicked() {
+                edits.push(SessionEdit::SetDecisions(
+                    all_open.clone(),
+                    DecisionState::Rejected,
+                ));
             }
         });
     }
+    egui::ScrollArea::vertical()
+        .id_salt("merge-proposals")
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for (label, kind, indices) in &rows {
+                let kind_text = match kind {
+                    MergeKind::Cluster => cx.tr(T::Clusters),
+                    MergeKind::ActionItem => cx.tr(T::ActionItems),
+                    MergeKind::Result => cx.tr(T::ResultsDecisions),
+                };
+                let times = if indices.len() > 1 {
+                    format!("  (\u{d7}{})", indices.len())
+                } else {
+                    String::new()
+                };
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(kind_text).weak());
+                    ui.label(format!("{label}{times}"));
+                });
+                let state = provenance.decisions[indices[0]].state;
+                ui.horizontal(|ui| match state {
+                    DecisionState::Proposed => {
+                        let merge = if indices.len() > 1 {
+                            T::MergeAllLikeThis
+                        } else {
+                            T::Merge
+                        };
+                        if ui.button(cx.tr(merge)).clicked() {
+                            edits.push(SessionEdit::SetDecisions(
+                                indices.clone(),
+                                DecisionState::Accepted,
+                            ));
+                        }
+                        if ui.button(cx.tr(T::KeepApart)).clicked() {
+                            edits.push(SessionEdit::SetDecisions(
+                                indices.clone(),
+                                DecisionState::Rejected,
+                            ));
+                        }
+                    }
+                    decided => {
+                        let (said, other, other_state) = if decided == DecisionState::Accepted {
+                            (T::DecidedMerge, T::KeepApart, DecisionState::Rejected)
+                        } else {
+                            (T::DecidedApart, T::Merge, DecisionState::Accepted)
+                        };
+                        ui.label(RichText::new(cx.tr(said)).strong());
+                        if ui.small_button(cx.tr(other)).clicked() {
+                            edits.push(SessionEdit::SetDecisions(indices.clone(), other_state));
+                        }
+                        if ui.small_button(cx.tr(T::UndoDecision)).clicked() {
+                            edits.push(SessionEdit::SetDecisions(
+                                indices.clone(),
+                                DecisionState::Proposed,
+                            ));
+                        }
+                    }
+                });
+            }
+        });
     let decided = provenance
         .decisions
         .iter()
