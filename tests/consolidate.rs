@@ -1,8 +1,11 @@
 //! Consolidating several sessions: merges, provenance, determinism, kept decisions, and the
 //! command line on real folders.
 
+// Only the app's start is used here.
+#[allow(dead_code)]
 #[path = "common/app.rs"]
 mod app;
+#[allow(dead_code)]
 mod common;
 
 use std::fs;
