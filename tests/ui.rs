@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use app::{Setup, sessions_with_example, settle, start};
 use egui::Key;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use moderato::app::{ModeratoApp, Screen, StartWith};
 use moderato::clock::Clock;
 use moderato::i18n::Lang;
@@ -1548,7 +1548,6 @@ fn speaking_round_warns_and_counts_overtime() {
 /// sector and its ring, none on another, each telling whose it is on hover.
 #[test]
 fn target_dots_stay_visible() {
-    use egui_kittest::kittest::NodeT as _;
     use moderato::model::{Dimension, DimensionId, ReflectionEntry, ReflectionEntryId, Session};
     use moderato::reflection::target::{Rings, sector_at};
     let dir = tempfile::tempdir().unwrap();
@@ -1633,4 +1632,117 @@ fn target_dots_stay_visible() {
         harness.query_all_by_label(label).count() >= 2,
         "the hover tells whose dot it is"
     );
+}
+
+/// From Review alone: who does what by when, what people said, the dissent, what is on the
+/// boards; the table of contents jumps to a section.
+#[test]
+fn review_tells_the_whole_story() {
+    let (dir, example) = sessions_with_example();
+    let session = storage::load(&example).unwrap();
+    let mut harness = app_with_clock(dir.path(), example, Clock::System);
+    harness.get_by_label("Review").click();
+    settle(&mut harness);
+    let action = session
+        .action_items
+        .iter()
+        .find(|a| !a.owner.is_empty())
+        .expect("an action item with an owner");
+    assert!(harness.query_by_label_contains(&action.title).is_some());
+    assert!(
+        harness.query_all_by_label(&action.owner).next().is_some(),
+        "its owner"
+    );
+    let comment = session
+        .reflection
+        .entries
+        .iter()
+        .find(|e| !e.comment.is_empty())
+        .expect("a reflection comment");
+    assert!(harness.query_by_label_contains(&comment.comment).is_some());
+    let dissent = &session.reflection.dissent[0];
+    assert!(
+        harness
+            .query_by_label_contains(&dissent.statement)
+            .is_some()
+    );
+    let (board, cluster) = session
+        .boards
+        .iter()
+        .find_map(|b| b.clusters.first().map(|c| (b, c)))
+        .expect("a cluster");
+    for card in cluster.cards.iter().filter_map(|id| board.card(*id)) {
+        assert!(
+            harness.query_by_label_contains(&card.text).is_some(),
+            "{} of {}",
+            card.text,
+            cluster.title
+        );
+    }
+    // The contents jump to the reflection.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Reflection and dissent")
+        .click();
+    harness.run();
+    let heading = harness
+        .query_all_by_label("Reflection and dissent")
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+        .map(|n| n.rect())
+        .next()
+        .expect("the section heading");
+    assert!(heading.min.y < 200.0, "scrolled to the top: {heading:?}");
+}
+
+/// A copy of the example whose one cluster gained dots and one action item is done: exactly
+/// these two rows are marked.
+#[test]
+fn compare_marks_differences() {
+    use moderato::model::ActionStatus;
+    let (dir, example) = sessions_with_example();
+    let mut other = storage::load(&example).unwrap();
+    let board = other
+        .boards
+        .iter_mut()
+        .find(|b| !b.clusters.is_empty())
+        .unwrap();
+    board.clusters[0].votes += 3;
+    let cluster_title = board.clusters[0].title.clone();
+    let item = other
+        .action_items
+        .iter_mut()
+        .find(|a| a.status != ActionStatus::Done)
+        .unwrap();
+    item.status = ActionStatus::Done;
+    let item_title = item.title.clone();
+    let other_folder = dir.path().join("kopie");
+    storage::save(&other_folder, &other).unwrap();
+    let mut harness = app_with_clock(dir.path(), example, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Compare with…").click();
+    harness.run();
+    harness
+        .get_by_label("A session folder or its session.ron:")
+        .type_text(&other_folder.display().to_string());
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert!(harness.query_by_label("2 differences").is_some());
+    let marks: Vec<egui::Rect> = harness
+        .query_all_by_label("≠ differs")
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(marks.len(), 2);
+    // Each mark sits on the row of what changed.
+    for title in [&cluster_title, &item_title] {
+        let row = harness
+            .query_all_by_label(title)
+            .map(|n| n.rect())
+            .find(|r| {
+                marks
+                    .iter()
+                    .any(|m| (m.center().y - r.center().y).abs() < r.height())
+            })
+            .unwrap_or_else(|| panic!("{title} is marked"));
+        assert!(row.width() > 0.0);
+    }
 }

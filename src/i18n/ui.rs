@@ -77,7 +77,6 @@ texts! {
     Title => "Titel", "Title";
     Dates => "Termine", "Dates";
     Folder => "Ordner", "Folder";
-    Contents => "Inhalt", "Contents";
     CountsLine => "{} Karten · {} Aufgaben · {} Fotos", "{} cards · {} action items · {} photos";
     Unreadable => "nicht lesbar", "unreadable";
     // Results & next steps.
@@ -157,6 +156,23 @@ texts! {
     ReviewReflection => "{} Einträge zu {} Dimensionen", "{} entries on {} dimensions";
     ReviewNextMeeting => "{} in {}", "{} in {}";
     NoNextMeeting => "noch nicht vereinbart", "not agreed yet";
+    AgendaAndTimes => "Agenda und Zeiten", "Agenda and times";
+    ResultsAndActions => "Ergebnisse und Aufgaben", "Results and action items";
+    BoardsAndClusters => "Pinnwände und Cluster", "Boards and clusters";
+    ReflectionAndDissent => "Reflexion und Dissens", "Reflection and dissent";
+    PhotosOfTheDay => "Fotoprotokoll", "Photo record";
+    NextMeetingAndNotes => "Nächstes Treffen und Notizen", "Next meeting and notes";
+    DetailsAndParticipants => "Angaben und Teilnehmende", "Details and participants";
+    EditIn => "bearbeiten in: {}", "edit in: {}";
+    ReviewDay => "Tag {}", "Day {}";
+    CompareShort => "Vergleichen", "Compare";
+    OneDifference => "{} Unterschied", "{} difference";
+    Differences => "{} Unterschiede", "{} differences";
+    Changed => "anders", "differs";
+    ReflectionComments => "Kommentare", "Comments";
+    NoDimensions => "Keine Reflexion festgehalten.", "No reflection recorded.";
+    CardsWithoutCluster => "Karten ohne Cluster", "Cards without a cluster";
+    Contents => "Inhalt", "Contents";
     SessionDetails2 => "Angaben zur Sitzung", "Session details";
     AtAGlance => "Auf einen Blick", "At a glance";
     ContentLanguage => "Sprache der Inhalte", "Content language";

@@ -2,6 +2,7 @@
 //! consolidation's elements came from. The features' own parts (agenda, boards, reflection,
 //! photos, results) live in their folders. No GUI code here.
 
+pub mod compare;
 pub mod edit;
 mod ids;
 pub mod limits;

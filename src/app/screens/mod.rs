@@ -70,9 +70,14 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             );
         }),
         Screen::Results => scrolled(ui, screen, |ui| results::results_ui(ui, &mut cx)),
-        Screen::Review => scrolled(ui, screen, |ui| {
-            review::review_ui(ui, &mut cx, &mut app.screens.review);
-        }),
+        // The review has its own table of contents and scroll area.
+        Screen::Review => review::review_ui(
+            ui,
+            &mut cx,
+            &mut app.screens.review,
+            &mut app.photos,
+            &mut app.work,
+        ),
     }
 }
 

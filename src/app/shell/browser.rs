@@ -91,7 +91,12 @@ impl ModeratoApp {
                 .commands
                 .push(Command::TypePath(PathPurpose::Consolidate));
         }
-        if let Some(folder) = chosen {
+        if let Some((folder, true)) = chosen {
+            self.intents.commands.push(Command::Compare(folder));
+            self.intents
+                .commands
+                .push(Command::Show(crate::app::Screen::Review));
+        } else if let Some((folder, _)) = chosen {
             // Looking back at a saved session: read-only until switched.
             self.intents.commands.push(Command::OpenReadOnly(folder));
         } else if refresh {
@@ -110,7 +115,7 @@ fn rows_ui(
     group: usize,
     rows: &[crate::storage::SessionListing],
     selected: &mut std::collections::BTreeSet<std::path::PathBuf>,
-) -> Option<std::path::PathBuf> {
+) -> Option<(std::path::PathBuf, bool)> {
     let tr = |key: T| key.get(lang);
     let mut chosen = None;
     egui::Grid::new(("session-browser", group))
@@ -162,7 +167,16 @@ fn rows_ui(
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
                             });
                             if response.double_clicked() || open.clicked() {
-                                chosen = Some(row.folder.clone());
+                                chosen = Some((row.folder.clone(), false));
+                            }
+                            // Compare the open session with this one (Review).
+                            let compare = ui.small_button(tr(T::CompareShort));
+                            let name = format!("{}: {}", tr(T::CompareShort), summary.title);
+                            compare.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                            });
+                            if compare.clicked() {
+                                chosen = Some((row.folder.clone(), true));
                             }
                         });
                         ui.label(summary.date_range());

@@ -2,6 +2,7 @@
 //! and merge proposals, exports, and a comparison with another session.
 
 mod compare;
+mod story;
 
 use egui::{RichText, Ui};
 
@@ -16,13 +17,54 @@ use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session
 use crate::session::edit::{MetaText, ParticipantText, SessionEdit};
 use crate::session::summary::Summary;
 
-/// What the review screen remembers: the session it is compared with.
+/// What the review screen remembers: the session it is compared with, and a section the
+/// table of contents asked to scroll to.
 #[derive(Default)]
 pub struct ReviewState {
     pub compare: Option<Box<Session>>,
+    jump: Option<story::Section>,
 }
 
-pub(in crate::app) fn review_ui(ui: &mut Ui, cx: &mut Cx, state: &mut ReviewState) {
+pub(in crate::app) fn review_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    state: &mut ReviewState,
+    photos: &mut crate::app::photo_cache::PhotoCache,
+    work: &mut crate::app::work::Work,
+) {
+    egui::Panel::left(egui::Id::unique("review-contents"))
+        .resizable(false)
+        .default_size(190.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(cx.tr(T::Contents)).strong());
+            for section in story::Section::ALL {
+                if ui
+                    .add(egui::Button::new(cx.tr(section.title())).frame(false))
+                    .clicked()
+                {
+                    state.jump = Some(section);
+                }
+            }
+        });
+    egui::ScrollArea::both()
+        .id_salt("review-scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| story_ui(ui, cx, state, photos, work));
+    if let Some(other) = &state.compare
+        && !compare::compare_window_ui(ui.ctx(), cx, other)
+    {
+        cx.command(Command::CloseComparison);
+    }
+}
+
+fn story_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    state: &mut ReviewState,
+    photos: &mut crate::app::photo_cache::PhotoCache,
+    work: &mut crate::app::work::Work,
+) {
+    use story::Section;
     ui.horizontal(|ui| {
         if ui.button(cx.tr(T::CompareWith)).clicked() {
             cx.command(Command::ChoosePath(PathPurpose::Compare));
@@ -46,17 +88,25 @@ pub(in crate::app) fn review_ui(ui: &mut Ui, cx: &mut Cx, state: &mut ReviewStat
         ui.add_enabled_ui(!cx.is_read_only, |ui| consolidation_ui(ui, cx));
         ui.add_space(12.0);
     }
-    overview_ui(ui, cx);
-    ui.add_space(12.0);
-    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
-    ui.add_space(12.0);
-    section_heading(ui, cx.tr(T::AtAGlance));
+    let jump = &mut state.jump;
+    story::heading(ui, cx, Section::Overview, jump);
     glance_ui(ui, cx);
-    if let Some(other) = &state.compare
-        && !compare::compare_window_ui(ui.ctx(), cx, other)
-    {
-        cx.command(Command::CloseComparison);
-    }
+    ui.add_space(8.0);
+    overview_ui(ui, cx);
+    story::heading(ui, cx, Section::Agenda, jump);
+    story::agenda_ui(ui, cx);
+    story::heading(ui, cx, Section::Results, jump);
+    story::results_ui(ui, cx);
+    story::heading(ui, cx, Section::Boards, jump);
+    story::boards_ui(ui, cx);
+    story::heading(ui, cx, Section::Reflection, jump);
+    story::reflection_ui(ui, cx);
+    story::heading(ui, cx, Section::Photos, jump);
+    story::photos_ui(ui, cx, photos, work);
+    story::heading(ui, cx, Section::NextMeeting, jump);
+    story::next_meeting_ui(ui, cx);
+    story::heading(ui, cx, Section::Details, jump);
+    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
 }
 
 /// The sources of a consolidation and the merges waiting for a decision.
