@@ -726,6 +726,10 @@ fn sessions_ticked_in_the_browser_are_consolidated_and_reviewed() {
     let mut other = storage::load(&example).unwrap();
     other.id = moderato::model::SessionId::generate();
     other.meta.title = "Open Government in Kommunen – 3. Workshop".into();
+    // Its own photos (a copied session's photos would be the same photos, kept once).
+    for photo in &mut other.photos {
+        photo.id = moderato::model::PhotoId::generate();
+    }
     storage::save(&dir.path().join("workshop-3"), &other).unwrap();
     let mut harness = app_with_clock(dir.path(), example.clone(), Clock::System);
     harness.get_by_label("File").click();

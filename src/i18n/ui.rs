@@ -165,6 +165,7 @@ texts! {
     DetailsAndParticipants => "Angaben und Teilnehmende", "Details and participants";
     EditIn => "bearbeiten in: {}", "edit in: {}";
     ReviewDay => "Tag {}", "Day {}";
+    Item => "Punkt", "Item";
     CompareShort => "Vergleichen", "Compare";
     OneDifference => "{} Unterschied", "{} difference";
     Differences => "{} Unterschiede", "{} differences";

@@ -93,6 +93,8 @@ fn story_ui(
     glance_ui(ui, cx);
     ui.add_space(8.0);
     overview_ui(ui, cx);
+    story::heading(ui, cx, Section::Details, jump);
+    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
     story::heading(ui, cx, Section::Agenda, jump);
     story::agenda_ui(ui, cx);
     story::heading(ui, cx, Section::Results, jump);
@@ -105,8 +107,6 @@ fn story_ui(
     story::photos_ui(ui, cx, photos, work);
     story::heading(ui, cx, Section::NextMeeting, jump);
     story::next_meeting_ui(ui, cx);
-    story::heading(ui, cx, Section::Details, jump);
-    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
 }
 
 /// The sources of a consolidation and the merges waiting for a decision.

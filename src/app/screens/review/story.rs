@@ -30,13 +30,13 @@ pub enum Section {
 impl Section {
     pub const ALL: [Section; 8] = [
         Section::Overview,
+        Section::Details,
         Section::Agenda,
         Section::Results,
         Section::Boards,
         Section::Reflection,
         Section::Photos,
         Section::NextMeeting,
-        Section::Details,
     ];
 
     pub fn title(self) -> T {
@@ -111,7 +111,7 @@ pub fn agenda_ui(ui: &mut Ui, cx: &Cx) {
             .num_columns(5)
             .show(ui, |ui| {
                 ui.strong(cx.tr(T::Time));
-                ui.strong(cx.tr(T::Title));
+                ui.strong(cx.tr(T::Item));
                 ui.strong(cx.tr(T::Planned));
                 ui.strong(cx.tr(T::Held));
                 ui.strong("\u{b1}");
