@@ -295,6 +295,31 @@ fn build_untidy() -> Session {
         &[14, 35, 104, 15, 82, 45, 40, 33, 38, 8],
         &[(2, Tweak::Extend(15)), (4, Tweak::Extend(10))],
     );
+    // The Blitzlicht was held as a speaking round, 30 seconds each, a few went over.
+    {
+        use moderato::agenda::speaking::{RoundEvent, RoundLog};
+        let item = day1
+            .items
+            .iter_mut()
+            .find(|i| i.title.starts_with("Blitzlicht"))
+            .unwrap();
+        let TimingEvent::Started(start) = item.timing[0] else {
+            unreachable!("hold starts every item")
+        };
+        let speakers: Vec<String> = people.iter().map(|(name, _, _)| (*name).into()).collect();
+        let spoken = [28, 35, 30, 41, 25, 30, 33, 29, 38, 31, 27, 36, 30, 24, 32];
+        let mut at = start + jiff::SignedDuration::from_secs(90);
+        let mut events = vec![RoundEvent::Started(at)];
+        for secs in spoken.iter().take(speakers.len()) {
+            at += jiff::SignedDuration::from_secs(*secs);
+            events.push(RoundEvent::Next(at));
+        }
+        item.round = Some(RoundLog {
+            turn_secs: 30,
+            speakers,
+            events,
+        });
+    }
     day1.end_time = Some(time(17, 30, 0, 0));
     day2.end_time = Some(time(16, 0, 0, 0));
     let positioning_item = day1.items[3].id;

@@ -497,3 +497,41 @@ fn attach_copies_good_photos_and_names_each_refused_file() {
         .collect();
     assert_eq!(names.len(), 4, "{names:?}");
 }
+
+/// A speaking round with more events than any round has is refused like an overlong timing
+/// log, naming the item; a round with an absurd turn length opens and shows an hour.
+#[test]
+fn a_hostile_speaking_round_is_refused_or_held_in_bounds() {
+    use moderato::agenda::speaking::{RoundEvent, RoundLog};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = moderato::model::Session::create("Runde");
+    let mut item = moderato::model::AgendaItem {
+        id: moderato::model::AgendaItemId::generate(),
+        title: "Blitzlicht".into(),
+        ..Default::default()
+    };
+    let at = jiff::Timestamp::UNIX_EPOCH;
+    item.round = Some(RoundLog {
+        turn_secs: u32::MAX,
+        speakers: vec!["A".into(), "B".into()],
+        events: vec![RoundEvent::Started(at)],
+    });
+    session.agenda.days.push(moderato::model::AgendaDay {
+        id: moderato::model::AgendaDayId::generate(),
+        items: vec![item],
+        ..Default::default()
+    });
+    moderato::storage::save(dir.path(), &session).unwrap();
+    let loaded = moderato::storage::load(dir.path()).expect("an absurd turn still opens");
+    let round = loaded.agenda.days[0].items[0].round.clone().unwrap();
+    assert_eq!(round.turn().as_secs(), 3600);
+    let turn = round.state(at).current.unwrap();
+    assert_eq!(turn.remaining.as_secs(), 3600);
+
+    let mut flood = session.clone();
+    let round = flood.agenda.days[0].items[0].round.as_mut().unwrap();
+    round.events = vec![RoundEvent::Next(at); 10_001];
+    moderato::storage::save(dir.path(), &flood).unwrap();
+    let error = moderato::storage::load(dir.path()).expect_err("refused");
+    assert!(error.to_string().contains("Blitzlicht"), "{error}");
+}

@@ -157,8 +157,9 @@ impl RoundState {
 }
 
 impl RoundLog {
+    /// The time per speaker (a file's absurd value is held to an hour).
     pub fn turn(&self) -> SignedDuration {
-        SignedDuration::from_secs(i64::from(self.turn_secs))
+        SignedDuration::from_secs(i64::from(self.turn_secs.min(MAX_TURN_SECS)))
     }
 
     /// Whether the round is still going at `now`.
@@ -169,7 +170,7 @@ impl RoundLog {
     /// Replays the log up to `now`.
     pub fn state(&self, now: Timestamp) -> RoundState {
         let turn = self.turn();
-        let mut queue = self.speakers.clone();
+        let mut queue: Vec<String> = self.speakers.iter().take(MAX_SPEAKERS).cloned().collect();
         let mut done: Vec<SpokenTurn> = Vec::new();
         let mut index = 0usize;
         let mut started: Option<Timestamp> = None;

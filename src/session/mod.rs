@@ -33,8 +33,11 @@ use crate::photos::Photo;
 use crate::reflection::Reflection;
 use crate::results::{ActionItem, Decision, NextMeeting};
 
-/// The schema version this build writes. Files with a higher version are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. Files with a higher version are refused; every
+/// older version still opens. Version 2 added the speaking round on an agenda item, the
+/// publisher and introduction of the report, and the further sources of a consolidated
+/// element (`Provenance::also`): fields a version-1 program would reject as unknown.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One workshop session: the document a moderator owns and saves.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

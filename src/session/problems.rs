@@ -243,6 +243,18 @@ impl Session {
                     events,
                     limits::MAX_TIMING_EVENTS,
                 );
+                if let Some(round) = &item.round {
+                    // Replayed every frame while it runs: bounded like the timing log.
+                    let events = round.events.len();
+                    f.count(
+                        Element::TimingEvent,
+                        title,
+                        events,
+                        limits::MAX_TIMING_EVENTS,
+                    );
+                    let names = round.speakers.iter().map(String::as_str);
+                    f.texts(Element::AgendaItem, title, id, SHORT_TEXT, names);
+                }
                 for event in &item.timing {
                     if let TimingEvent::Extended(_, seconds) = event {
                         let seconds = i64::from(*seconds);
