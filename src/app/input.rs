@@ -1,10 +1,14 @@
 //! Keyboard input a moderator can trust. Two rules:
 //!
-//! 1. One focus change per frame. When keys and an Escape, a Tab, an Enter or a click land
-//!    in the same frame (normal typing speed on a slow laptop), egui would move the focus
-//!    before the text field sees the keys typed before it, and they would be lost or taken
-//!    as shortcuts. [`InputPacer`] holds back the events after such a boundary for the next
-//!    frame, so every event is handled in the focus state it was typed in.
+//! 1. One focus change per frame. egui hands a frame all of its input at once, and a field
+//!    that loses the focus during the frame (Escape, Tab, Enter, a click elsewhere) does not
+//!    see the keys that came before the boundary in the same frame: typed quickly, or on a
+//!    slow laptop, they were dropped or reached the screen as shortcuts. [`InputPacer`]
+//!    ends the frame's input at such a boundary and hands the rest to the next frame (it
+//!    asks for that frame at once), so every event is handled in the focus state it was
+//!    typed in. The price is a frame's delay for the held-back events, not their loss. It
+//!    is a workaround for how egui orders focus and input, tested by the burst tests in
+//!    `tests/ui.rs`; a later egui may make it unnecessary.
 //! 2. Single-key shortcuts (Space, N, P, + / −, ?, Enter) act only when no text field has
 //!    the focus.
 
