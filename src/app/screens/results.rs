@@ -83,58 +83,40 @@ fn decisions_ui(ui: &mut Ui, cx: &mut Cx) {
 fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
     let sources = source_options(cx.session, cx);
     let mut edits = Vec::new();
-    // The task takes what the other columns leave (owner, due, status, from, remove).
-    let task_width = (ui.available_width() - scaled(ui, 700.0)).clamp(160.0, scaled(ui, 560.0));
-    egui::Grid::new("action-items")
-        .num_columns(5)
-        .striped(true)
-        .spacing([10.0, 6.0])
-        .show(ui, |ui| {
-            let task = ui.strong(cx.tr(T::Task)).id;
-            let owner = ui.strong(cx.tr(T::Owner)).id;
-            let due = ui.strong(cx.tr(T::Due)).id;
-            let status = ui.strong(cx.tr(T::Status)).id;
-            let source = ui.strong(cx.tr(T::Source)).id;
-            ui.label("");
-            ui.end_row();
-            for item in &cx.session.action_items {
-                let title = TextField::new(&item.title, task)
-                    .absolute_width(task_width)
-                    .id(action_title_id(item.id))
-                    .show(ui);
-                if !item.title.is_empty() && !title.response.has_focus() {
-                    title.response.clone().on_hover_text(item.title.as_str());
-                }
-                if let Some(text) = title.changed {
-                    edits.push(ResultsEdit::SetActionText(item.id, ActionText::Title, text));
-                }
-                let field = TextField::new(&item.owner, owner).width(140.0).show(ui);
-                if let Some(text) = field.changed {
-                    edits.push(ResultsEdit::SetActionText(item.id, ActionText::Owner, text));
-                }
-                if let Some(value) = due_ui(ui, cx, item, due) {
-                    edits.push(ResultsEdit::SetDue(item.id, value));
-                }
-                if let Some(value) = status_ui(ui, cx, item, status) {
-                    edits.push(ResultsEdit::SetStatus(item.id, value));
-                }
-                let picked = source_ui(
-                    ui,
-                    ("action-source", item.id),
-                    item.source,
-                    &sources,
-                    source,
-                    cx,
-                );
-                if let Some(value) = picked {
-                    edits.push(ResultsEdit::SetActionSource(item.id, value));
-                }
-                if ui.small_button(cx.tr(T::Remove)).clicked() {
-                    edits.push(ResultsEdit::RemoveAction(item.id));
-                }
+    // The task takes what the other columns leave (owner, due, status, from, remove). Where
+    // that is too little to read a task (large text, a narrow window), each task gets a line
+    // of its own with its other fields, labelled, below it.
+    let rest = scaled(ui, 700.0);
+    if ui.available_width() - rest < scaled(ui, 260.0) {
+        let width = ui.available_width() - scaled(ui, 12.0);
+        for item in &cx.session.action_items {
+            ui.group(|ui| {
+                let task = ui.label(RichText::new(cx.tr(T::Task)).weak().small()).id;
+                action_title_ui(ui, item, task, width, &mut edits);
+                ui.horizontal_wrapped(|ui| {
+                    action_fields_ui(ui, cx, item, None, &sources, &mut edits);
+                });
+            });
+        }
+    } else {
+        let task_width = (ui.available_width() - rest).clamp(160.0, scaled(ui, 560.0));
+        egui::Grid::new("action-items")
+            .num_columns(5)
+            .striped(true)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                let task = ui.strong(cx.tr(T::Task)).id;
+                let ids =
+                    [T::Owner, T::Due, T::Status, T::Source].map(|key| ui.strong(cx.tr(key)).id);
+                ui.label("");
                 ui.end_row();
-            }
-        });
+                for item in &cx.session.action_items {
+                    action_title_ui(ui, item, task, task_width, &mut edits);
+                    action_fields_ui(ui, cx, item, Some(ids), &sources, &mut edits);
+                    ui.end_row();
+                }
+            });
+    }
     if cx.session.action_items.is_empty() {
         ui.label(RichText::new(cx.tr(T::Nothing)).weak());
     }
@@ -151,6 +133,69 @@ fn action_items_ui(ui: &mut Ui, cx: &mut Cx) {
     }
     for edit in edits {
         cx.edit(edit);
+    }
+}
+
+fn action_title_ui(
+    ui: &mut Ui,
+    item: &ActionItem,
+    label: Id,
+    width: f32,
+    edits: &mut Vec<ResultsEdit>,
+) {
+    let title = TextField::new(&item.title, label)
+        .absolute_width(width)
+        .id(action_title_id(item.id))
+        .show(ui);
+    if !item.title.is_empty() && !title.response.has_focus() {
+        title.response.clone().on_hover_text(item.title.as_str());
+    }
+    if let Some(text) = title.changed {
+        edits.push(ResultsEdit::SetActionText(item.id, ActionText::Title, text));
+    }
+}
+
+/// Owner, due, status, source and remove of an action item, labelled by the column headings
+/// `[owner, due, status, source]`, or by a small label before each field.
+fn action_fields_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    item: &ActionItem,
+    headings: Option<[Id; 4]>,
+    sources: &[(SourceLink, String)],
+    edits: &mut Vec<ResultsEdit>,
+) {
+    let label = |ui: &mut Ui, n: usize, key: T| match headings {
+        Some(ids) => ids[n],
+        None => ui.label(RichText::new(cx.tr(key)).weak().small()).id,
+    };
+    let owner = label(ui, 0, T::Owner);
+    let field = TextField::new(&item.owner, owner).width(140.0).show(ui);
+    if let Some(text) = field.changed {
+        edits.push(ResultsEdit::SetActionText(item.id, ActionText::Owner, text));
+    }
+    let due = label(ui, 1, T::Due);
+    if let Some(value) = due_ui(ui, cx, item, due) {
+        edits.push(ResultsEdit::SetDue(item.id, value));
+    }
+    let status = label(ui, 2, T::Status);
+    if let Some(value) = status_ui(ui, cx, item, status) {
+        edits.push(ResultsEdit::SetStatus(item.id, value));
+    }
+    let source = label(ui, 3, T::Source);
+    let picked = source_ui(
+        ui,
+        ("action-source", item.id),
+        item.source,
+        sources,
+        source,
+        cx,
+    );
+    if let Some(value) = picked {
+        edits.push(ResultsEdit::SetActionSource(item.id, value));
+    }
+    if ui.small_button(cx.tr(T::Remove)).clicked() {
+        edits.push(ResultsEdit::RemoveAction(item.id));
     }
 }
 
