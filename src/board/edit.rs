@@ -273,9 +273,10 @@ impl BoardEdit {
                 };
                 let before: Vec<ClusterId> = board.clusters.iter().map(|c| c.id).collect();
                 let grouped = group(board, cluster, &cards, &fallback_title).is_some();
-                if grouped {
-                    // Cards gathered from across the board do not leave an outline that
-                    // swallows the cards between them.
+                // Cards gathered from across the board do not leave an outline that swallows
+                // the cards between them. On a positioning board a card's place is its
+                // answer: there nothing moves, the outline is drawn where the cards are.
+                if grouped && board.axes.is_none() {
                     place(board, super::tidy::gather(board, cluster));
                 }
                 let gone: Vec<ClusterId> = before
@@ -383,6 +384,41 @@ mod tests {
             );
         }
         b
+    }
+
+    #[test]
+    fn grouping_gathers_cards_but_never_moves_them_on_a_positioning_board() {
+        use crate::model::{Axes, Session};
+        for has_axes in [false, true] {
+            let mut s = Session::create("Werkstatt");
+            let mut b = board();
+            // The first and the last card far apart, the middle one between them.
+            b.cards[0].x = 0.05;
+            b.cards[2].x = 0.95;
+            b.cards[1].x = 0.5;
+            for card in &mut b.cards {
+                card.y = 0.5;
+            }
+            if has_axes {
+                b.axes = Some(Axes::default());
+            }
+            let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[2].id].into();
+            let (board_id, before) = (b.id, b.cards.clone());
+            s.boards.push(b);
+            let edit = BoardEdit::Group {
+                board: board_id,
+                cluster: ClusterId::generate(),
+                cards: ids,
+                fallback_title: "Daten".into(),
+            };
+            assert!(edit.apply(&mut s));
+            let moved = s.boards[0]
+                .cards
+                .iter()
+                .zip(&before)
+                .any(|(a, b)| (a.x - b.x).abs() > 1e-6 || (a.y - b.y).abs() > 1e-6);
+            assert_eq!(moved, !has_axes, "axes: {has_axes}");
+        }
     }
 
     #[test]

@@ -53,7 +53,7 @@ texts! {
     PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
     Minutes => "{} min", "{} min";
     RoundLine => "Blitzlicht: {} Personen, {} min {} s", "Speaking round: {} speakers, {} min {} s";
-    RoundOverran => ", {} über der Zeit", ", {} over time";
+    RoundOverran => "; {} überzogen", "; {} ran over";
     Boards => "Pinnwände", "Boards";
     OtherCards => "Weitere Karten", "Other cards";
     BoardNotDrawn => "Diese Pinnwand hat {} Karten, zu viele für ein lesbares Bild; sie sind unten aufgeführt.", "This board has {} cards, too many for a legible picture; they are listed below.";

@@ -166,6 +166,8 @@ texts! {
     EditIn => "bearbeiten in: {}", "edit in: {}";
     ReviewDay => "Tag {}", "Day {}";
     Item => "Punkt", "Item";
+    ThisSession => "Diese Sitzung", "This session";
+    ComparedWith => "Zum Vergleich", "Compared with";
     CompareShort => "Vergleichen", "Compare";
     OneDifference => "{} Unterschied", "{} difference";
     Differences => "{} Unterschiede", "{} differences";
@@ -236,13 +238,14 @@ texts! {
     PauseRound => "Runde anhalten", "Pause the round";
     ResumeRound => "Runde fortsetzen", "Resume the round";
     Shuffle => "Reihenfolge mischen", "Shuffle the order";
-    LateArrival => "Nachzügler:", "Late arrival:";
-    AddToRound => "In die Runde", "Add to the round";
+    LateArrival => "Später dazugekommen:", "Late arrival:";
+    AddToRound => "In die Runde aufnehmen", "Add to the round";
+    RoundLongerThanItem => "Länger als die {} min des Agendapunkts.", "Longer than the item's {} min.";
     Passed => "ausgelassen", "passed";
     RoundEndsAround => "Ende der Runde gegen {}", "Round ends around {}";
     RoundForItem => "Zum Agendapunkt:", "For the agenda item:";
     LastRound => "Letzte Runde: {}", "Last round: {}";
-    RoundSummary => "{} Personen, {} min {} s, {} über der Zeit", "{} speakers, {} min {} s, {} over time";
+    RoundSummary => "{} Personen, {} min {} s; {} haben die Redezeit überzogen", "{} speakers, {} min {} s; {} ran over their time";
     RoundShort => "Blitzlicht:", "Round:";
     AddDay => "Tag hinzufügen", "Add day";
     RemoveDay => "Tag entfernen", "Remove day";

@@ -404,7 +404,19 @@ pub fn title_for(texts: &[&str]) -> Option<String> {
         .into_iter()
         .filter(|(_, (count, _))| *count >= needed)
         .max_by_key(|(key, (count, _))| (*count, key.chars().count()))
-        .map(|(_, (_, written))| capitalised(&written))
+        .map(|(_, (_, written))| capitalised(without_linking_s(&written)))
+}
+
+/// The beginning of German compounds without its linking "s": "Beteiligungs(plattform)"
+/// names the group as "Beteiligung".
+fn without_linking_s(prefix: &str) -> &str {
+    let lower = prefix.to_lowercase();
+    let linked = ["ungs", "heits", "keits", "ions", "täts", "schafts", "ings"];
+    if linked.iter().any(|ending| lower.ends_with(ending)) {
+        &prefix[..prefix.len() - 1]
+    } else {
+        prefix
+    }
 }
 
 fn capitalised(word: &str) -> String {

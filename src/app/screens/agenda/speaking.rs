@@ -169,7 +169,17 @@ fn running_ui(
         if (ui.button(cx.tr(T::AddToRound)).clicked() || entered)
             && !panel.late_arrival.trim().is_empty()
         {
-            action = Some(RoundAction::Add(std::mem::take(&mut panel.late_arrival)));
+            let name = std::mem::take(&mut panel.late_arrival);
+            // The next round starts with everyone who was there.
+            if !panel.setup.speakers().iter().any(|s| s == name.trim()) {
+                if !panel.setup.speakers_text.ends_with('\n')
+                    && !panel.setup.speakers_text.is_empty()
+                {
+                    panel.setup.speakers_text.push('\n');
+                }
+                panel.setup.speakers_text.push_str(name.trim());
+            }
+            action = Some(RoundAction::Add(name));
         }
     });
     let done = round.state(cx.now).done;
@@ -182,7 +192,7 @@ fn running_ui(
                     format!("{} {}", t.speaker, format_clock(t.spoken))
                 };
                 let over = t.overtime(round.turn()) > SignedDuration::ZERO;
-                let text = RichText::new(text).small();
+                let text = RichText::new(text);
                 ui.label(if over {
                     text.color(countdown_colour(ui, Urgency::TimeUp))
                 } else {
@@ -276,6 +286,17 @@ fn setup_ui(ui: &mut Ui, cx: &mut Cx, panel: &mut SpeakingPanel) {
         format!("{} min {} s", planned / 60, planned % 60)
     };
     ui.label(format!("{count} \u{d7} {} s = {length}", setup.turn_secs));
+    // A round longer than its agenda item's timebox is said before it starts.
+    if let Some(item) = chosen
+        && item.planned_minutes > 0
+        && planned > i64::from(item.planned_minutes) * 60
+    {
+        let warning = fill(
+            cx.tr(T::RoundLongerThanItem),
+            &[&item.planned_minutes.to_string()],
+        );
+        ui.label(RichText::new(warning).color(ui.visuals().warn_fg_color));
+    }
     let can_start = count > 0 && chosen_id.is_some() && !cx.is_read_only;
     let start = ui.add_enabled(can_start, egui::Button::new(cx.tr(T::StartRound)));
     if start.clicked()

@@ -146,6 +146,7 @@ fn suggestions_ui(
                         })
                         .collect();
                     let gap = layout::CARD_W * 1.25;
+                    state.suggested_by = None;
                     state.suggestions =
                         grouping::without_taken(grouping::suggest_by_position(&cards, gap), &taken);
                 }

@@ -16,6 +16,8 @@ pub(super) fn compare_window_ui(ctx: &egui::Context, cx: &Cx, other: &Session) -
         .open(&mut is_open)
         .default_width(900.0)
         .default_height(600.0)
+        // Below the menu and the tabs, which stay reachable.
+        .default_pos(egui::pos2(60.0, 130.0))
         .show(ctx, |ui| {
             let rows = compare(cx.session, other, cx.now);
             let changed = rows.iter().filter(|r| r.differs).count();
@@ -31,9 +33,12 @@ pub(super) fn compare_window_ui(ctx: &egui::Context, cx: &Cx, other: &Session) -
                     .striped(true)
                     .show(ui, |ui| {
                         ui.label("");
-                        for session in [cx.session, other] {
-                            ui.scope(|ui| {
+                        for (session, which) in
+                            [(cx.session, T::ThisSession), (other, T::ComparedWith)]
+                        {
+                            ui.vertical(|ui| {
                                 ui.set_max_width(260.0);
+                                ui.label(RichText::new(cx.tr(which)).weak().small());
                                 ui.add(
                                     egui::Label::new(RichText::new(&session.meta.title).strong())
                                         .wrap(),

@@ -6,7 +6,6 @@ mod story;
 
 use egui::{RichText, Ui};
 
-use crate::agenda::timing::{ItemState, ItemTimer};
 use crate::app::command::{Command, Cx, PathPurpose};
 use crate::app::widgets::{
     TextField, date_list_field, focus_when_shown, name_list_field, section_heading,
@@ -279,63 +278,27 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
     }
 }
 
-/// Planned against held, boards by votes, and the reflection per dimension.
+/// The agenda's totals: minutes planned and held, items over time.
 fn overview_ui(ui: &mut Ui, cx: &Cx) {
     let session = cx.session;
-    section_heading(ui, cx.tr(T::PlannedAndHeld));
-    let held: Vec<_> = session
-        .agenda
-        .items()
-        .map(|item| (item, ItemTimer::of(item, cx.now)))
-        .filter(|(_, t)| t.state == ItemState::Done)
-        .collect();
-    if held.is_empty() {
+    let (minutes, over) = crate::agenda::timing::held(&session.agenda, cx.now);
+    if minutes == 0 {
         ui.label(RichText::new(cx.tr(T::NothingHeldYet)).weak());
-    } else {
-        egui::Grid::new("planned-held")
-            .striped(true)
-            .num_columns(4)
-            .show(ui, |ui| {
-                ui.strong(cx.tr(T::Title));
-                ui.strong(cx.tr(T::Planned));
-                ui.strong(cx.tr(T::Held));
-                ui.strong("\u{00b1}");
-                ui.end_row();
-                for (item, timer) in &held {
-                    let actual = (timer.elapsed.as_secs() + 30) / 60;
-                    let diff = actual - i64::from(item.planned_minutes);
-                    ui.label(&item.title);
-                    ui.label(format!("{} min", item.planned_minutes));
-                    ui.label(format!("{actual} min"));
-                    let text = RichText::new(format!("{diff:+}"));
-                    ui.label(if diff > 0 {
-                        text.color(ui.visuals().warn_fg_color)
-                    } else {
-                        text.weak()
-                    });
-                    ui.end_row();
-                }
-            });
-        let (minutes, over) = crate::agenda::timing::held(&session.agenda, cx.now);
-        ui.label(fill(
-            cx.tr(T::HeldTotal),
-            &[
-                &minutes.to_string(),
-                &session.agenda.planned_minutes().to_string(),
-                &over.to_string(),
-            ],
-        ));
+        return;
     }
-    ui.add_space(12.0);
-    section_heading(ui, cx.tr(T::Board));
-    for board in &session.boards {
-        ui.label(RichText::new(&board.title).strong());
-        for row in crate::board::votes::ranking(board).iter().take(5) {
-            ui.label(format!("\u{25cf} {}  {}", row.votes, row.title));
-        }
-    }
-    ui.add_space(12.0);
-    section_heading(ui, cx.tr(T::Reflection));
+    ui.label(fill(
+        cx.tr(T::HeldTotal),
+        &[
+            &minutes.to_string(),
+            &session.agenda.planned_minutes().to_string(),
+            &over.to_string(),
+        ],
+    ));
+}
+
+/// The reflection's means per dimension, with a column per source for a consolidation.
+pub(super) fn reflection_grid_ui(ui: &mut Ui, cx: &Cx) {
+    let session = cx.session;
     egui::Grid::new("reflection-breakdown")
         .striped(true)
         .show(ui, |ui| {
@@ -368,11 +331,9 @@ fn overview_ui(ui: &mut Ui, cx: &Cx) {
         });
 }
 
-/// Title, series, organiser, place, dates, language, moderators and the participants.
 fn details_ui(ui: &mut Ui, cx: &mut Cx) {
     let meta = &cx.session.meta;
     let mut edits = Vec::new();
-    section_heading(ui, cx.tr(T::SessionDetails2));
     let width = ui.available_width().min(640.0);
     egui::Grid::new("session-details")
         .num_columns(2)

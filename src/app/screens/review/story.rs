@@ -239,7 +239,21 @@ pub fn boards_ui(ui: &mut Ui, cx: &Cx) {
         ui.label(RichText::new(cx.tr(T::NoBoards)).weak());
     }
     for board in &session.boards {
-        ui.label(RichText::new(&board.title).strong());
+        // A large board's card list stays folded until asked for: laying out ten thousand
+        // cards in every frame would cost more than the rest of the screen.
+        egui::CollapsingHeader::new(RichText::new(&board.title).strong())
+            .id_salt(("review-board", board.id))
+            .default_open(board.cards.len() <= LARGE_BOARD)
+            .show(ui, |ui| board_story_ui(ui, cx, board));
+        ui.add_space(6.0);
+    }
+}
+
+/// Boards with more cards than this are folded in Review at first.
+const LARGE_BOARD: usize = 300;
+
+fn board_story_ui(ui: &mut Ui, cx: &Cx, board: &crate::model::Board) {
+    {
         if !board.question.trim().is_empty() {
             wrapped(ui, RichText::new(&board.question).italics());
         }
@@ -272,7 +286,6 @@ pub fn boards_ui(ui: &mut Ui, cx: &Cx) {
                 }
             });
         }
-        ui.add_space(6.0);
     }
 }
 
@@ -296,17 +309,8 @@ pub fn reflection_ui(ui: &mut Ui, cx: &Cx) {
     if reflection.dimensions.is_empty() {
         ui.label(RichText::new(cx.tr(T::NoDimensions)).weak());
     }
-    for dimension in crate::reflection::breakdown::reflection_breakdown(session) {
-        let mean = dimension
-            .mean
-            .map_or_else(|| "\u{2013}".to_owned(), |m| i18n::decimal(m, 1, cx.lang));
-        ui.label(
-            RichText::new(format!(
-                "{}: {mean} (n = {})",
-                dimension.name, dimension.count
-            ))
-            .strong(),
-        );
+    if !reflection.dimensions.is_empty() {
+        super::reflection_grid_ui(ui, cx);
     }
     let comments: Vec<_> = reflection
         .entries
