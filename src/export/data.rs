@@ -116,12 +116,14 @@ impl ReportData {
     }
 }
 
-/// The labels of the sources an element came from, as printed after it (" [W1, W2]");
-/// empty outside a consolidation.
+/// The labels of the sources an element came from, as printed after it (" [W1]"); empty
+/// outside a consolidation, and for what every source had (the legend says so once, instead
+/// of "[W1, W2]" on every line).
 fn labels_of(session: &Session, id: uuid::Uuid) -> String {
     session
         .provenance
         .as_ref()
+        .filter(|p| p.sessions_of(id).len() < p.sources.len())
         .map(|p| p.labels_of(id))
         .filter(|l| !l.is_empty())
         .map(|l| format!(" [{l}]"))
@@ -164,6 +166,10 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
                         format!("{}, {}", s.title, i18n::date_range(&s.dates, lang)),
                     ))
                 })
+                .chain(
+                    (p.sources.len() > 1)
+                        .then(|| (String::new(), r(R::UnlabelledFromAll).to_owned())),
+                )
                 .collect()
         })
         .unwrap_or_default();

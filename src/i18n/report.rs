@@ -52,6 +52,7 @@ texts! {
     PlannedMinutes => "Geplant {} min", "Planned {} min";
     PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
     Minutes => "{} min", "{} min";
+    UnlabelledFromAll => "Was ohne Kürzel steht, kam aus allen Workshops.", "What carries no label came from every workshop.";
     RoundLine => "Blitzlicht: {} Personen, {} min {} s", "Speaking round: {} speakers, {} min {} s";
     RoundOverran => "; {} überzogen", "; {} ran over";
     Boards => "Pinnwände", "Boards";
