@@ -1688,18 +1688,29 @@ fn review_tells_the_whole_story() {
             cluster.title
         );
     }
-    // The contents jump to the reflection.
+    // The contents jump to a section further down.
+    let heading = |harness: &Harness<'static, ModeratoApp>| {
+        harness
+            .query_all_by_label("Results and action items")
+            .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
+            .map(|n| n.rect())
+            .next()
+            .expect("the section heading")
+    };
+    let before = heading(&harness);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, "Reflection and dissent")
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Results and action items")
         .click();
     harness.run();
-    let heading = harness
-        .query_all_by_label("Reflection and dissent")
-        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Label)
-        .map(|n| n.rect())
-        .next()
-        .expect("the section heading");
-    assert!(heading.min.y < 200.0, "scrolled to the top: {heading:?}");
+    let after = heading(&harness);
+    assert!(
+        after.min.y < 200.0,
+        "scrolled to the top: {before:?} -> {after:?}"
+    );
+    assert!(
+        before.min.y > after.min.y + 300.0,
+        "{before:?} -> {after:?}"
+    );
 }
 
 /// A copy of the example whose one cluster gained dots and one action item is done: exactly

@@ -17,33 +17,55 @@ pub type Moves = Vec<(CardId, f32, f32)>;
 /// A spatial index of placed rectangles, in cells of this many units.
 const CELL: f32 = 256.0;
 
+/// Rectangles spanning more cells than this (a cluster whose card lies walls away) are kept
+/// out of the grid and compared one by one: enumerating their cells would cost millions.
+const MAX_CELLS: i64 = 256;
+
 #[derive(Default)]
 struct Placed {
     rects: Vec<UnitRect>,
     cells: FxHashMap<(i32, i32), Vec<usize>>,
+    large: Vec<usize>,
 }
 
 impl Placed {
-    fn cells_of(r: &UnitRect) -> impl Iterator<Item = (i32, i32)> {
+    fn span(r: &UnitRect) -> (i32, i32, i32, i32) {
         let cell = |v: f32| (v / CELL).floor() as i32;
-        let (x0, x1, y0, y1) = (cell(r.min.0), cell(r.max.0), cell(r.min.1), cell(r.max.1));
+        (cell(r.min.0), cell(r.max.0), cell(r.min.1), cell(r.max.1))
+    }
+
+    fn cell_count(r: &UnitRect) -> i64 {
+        let (x0, x1, y0, y1) = Self::span(r);
+        (i64::from(x1) - i64::from(x0) + 1) * (i64::from(y1) - i64::from(y0) + 1)
+    }
+
+    fn cells_of(r: &UnitRect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, x1, y0, y1) = Self::span(r);
         (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
     }
 
     fn insert(&mut self, r: UnitRect) {
         let index = self.rects.len();
         self.rects.push(r);
+        if Self::cell_count(&r) > MAX_CELLS {
+            self.large.push(index);
+            return;
+        }
         for cell in Self::cells_of(&r) {
             self.cells.entry(cell).or_default().push(index);
         }
     }
 
     fn is_free(&self, r: &UnitRect) -> bool {
-        Self::cells_of(r).all(|cell| {
-            self.cells
-                .get(&cell)
-                .is_none_or(|list| list.iter().all(|i| !self.rects[*i].intersects(r)))
-        })
+        if Self::cell_count(r) > MAX_CELLS {
+            return self.rects.iter().all(|placed| !placed.intersects(r));
+        }
+        self.large.iter().all(|i| !self.rects[*i].intersects(r))
+            && Self::cells_of(r).all(|cell| {
+                self.cells
+                    .get(&cell)
+                    .is_none_or(|list| list.iter().all(|i| !self.rects[*i].intersects(r)))
+            })
     }
 }
 
@@ -389,6 +411,27 @@ pub fn overlapping(board: &Board) -> Vec<(CardId, CardId)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rectangle_walls_wide_stays_out_of_the_grid_and_still_blocks() {
+        let rect = |x0: f32, y0: f32, x1: f32, y1: f32| UnitRect {
+            min: (x0, y0),
+            max: (x1, y1),
+        };
+        let mut placed = Placed::default();
+        // A cluster whose one card lies a hundred walls away (repaired from a hostile file).
+        placed.insert(rect(0.0, 0.0, 160_000.0, 100_000.0));
+        placed.insert(rect(-500.0, -500.0, -300.0, -400.0));
+        assert!(placed.cells.len() <= 2, "{} cells", placed.cells.len());
+        assert_eq!(placed.large, vec![0]);
+        assert!(!placed.is_free(&rect(50_000.0, 50_000.0, 50_200.0, 50_100.0)));
+        assert!(!placed.is_free(&rect(-450.0, -450.0, -420.0, -420.0)));
+        assert!(placed.is_free(&rect(-2_000.0, -2_000.0, -1_800.0, -1_900.0)));
+        assert!(
+            !placed.is_free(&rect(-1e6, -1e6, 1e6, 1e6)),
+            "a huge query is checked too"
+        );
+    }
     use crate::model::{Axes, AxisLabels, Card, Cluster};
 
     fn card(text: &str, x: f32, y: f32) -> Card {
