@@ -180,7 +180,7 @@ impl Columns {
             handle: s(18.0),
             time: s(96.0),
             title: 0.0,
-            method: s(135.0),
+            method: s(150.0),
             minutes: s(50.0),
             responsible: 0.0,
             notes: 0.0,
