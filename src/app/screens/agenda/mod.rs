@@ -174,13 +174,39 @@ struct Columns {
 }
 
 impl Columns {
-    fn of(ui: &Ui) -> Self {
+    fn of(ui: &Ui, lang: crate::i18n::Lang) -> Self {
         let s = |points| scaled(ui, points);
+        // The method column holds the longest method name of the UI language, with the
+        // combo box's arrow and padding.
+        // The combo box writes its text in the body or the button font, whichever is larger.
+        let font = [egui::TextStyle::Body, egui::TextStyle::Button]
+            .map(|style| style.resolve(ui.style()))
+            .into_iter()
+            .max_by(|a, b| a.size.total_cmp(&b.size))
+            .unwrap_or_default();
+        let longest = Method::ALL
+            .iter()
+            .map(|m| {
+                ui.painter()
+                    .layout_no_wrap(
+                        method_text(*m, lang).to_owned(),
+                        font.clone(),
+                        egui::Color32::WHITE,
+                    )
+                    .size()
+                    .x
+            })
+            .fold(0.0f32, f32::max);
+        let method = longest
+            + ui.spacing().icon_width
+            + 4.0 * ui.spacing().button_padding.x
+            + 2.0 * ui.spacing().item_spacing.x
+            + 4.0;
         let mut columns = Self {
             handle: s(18.0),
             time: s(96.0),
             title: 0.0,
-            method: s(150.0),
+            method,
             minutes: s(50.0),
             responsible: 0.0,
             notes: 0.0,
@@ -223,7 +249,7 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
     let now = cx.now;
     let slots = timing::day_slots(day);
     // Column headers label the fields below them (for screen readers and tests).
-    let columns = Columns::of(ui);
+    let columns = Columns::of(ui, cx.lang);
     let headers = ui
         .horizontal(|ui| {
             ui.add_space(columns.handle + ui.spacing().item_spacing.x);
