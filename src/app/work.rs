@@ -275,6 +275,9 @@ impl ModeratoApp {
                 state.suggestions =
                     crate::board::grouping::without_taken(suggestion.groups, &taken);
                 state.suggested_by = Some(suggestion.method);
+                if state.suggestions.is_empty() {
+                    self.shell.status = Some(self.tr(T::NoGroupsFound).to_owned());
+                }
             }
             Output::Attached { photos, problems } => {
                 if let Some((last, _)) = photos.last() {

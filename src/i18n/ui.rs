@@ -305,6 +305,7 @@ texts! {
     ByPosition => "Nach Lage", "By position";
     ByText => "Nach Inhalt", "By content";
     Suggesting => "Gruppen werden vorgeschlagen …", "Suggesting groups …";
+    NoGroupsFound => "Keine Gruppe gefunden: Die freien Karten sind einander nicht ähnlich genug (Regler nach links: lockerer).", "No group found: the free cards are not similar enough (slider to the left: looser).";
     Looser => "lockerer", "looser";
     Tighter => "enger", "tighter";
     GroupingTightness => "Wie eng Gruppen sein sollen: nach links größere, nach rechts kleinere und engere Gruppen.", "How close groups must be: left for larger groups, right for smaller, closer ones.";
