@@ -1766,3 +1766,67 @@ fn compare_marks_differences() {
         assert!(row.width() > 0.0);
     }
 }
+
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Several photos dropped at once are attached each on its own (each appears when it is
+/// ready, each is one undo step), and the refused ones are listed under one heading.
+#[test]
+fn dropped_photos_arrive_one_by_one_and_refusals_are_listed_once() {
+    use moderato::model::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("fotos");
+    storage::save(&folder, &Session::create("Fotoprotokoll")).unwrap();
+    let mut files = Vec::new();
+    for n in 0..4u8 {
+        let path = dir.path().join(format!("wand-{n}.png"));
+        image::RgbaImage::from_pixel(64, 48, image::Rgba([250, 220, 40 * n, 255]))
+            .save(&path)
+            .unwrap();
+        files.push(path);
+    }
+    for name in ["notiz.jpg", "leer.png"] {
+        let path = dir.path().join(name);
+        fs::write(&path, if name == "leer.png" { "" } else { "kein Bild" }).unwrap();
+        files.push(path);
+    }
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Photos").click();
+    settle(&mut harness);
+    for file in &files {
+        let handle: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(file.clone()));
+        harness.input_mut().dropped_files.push(handle);
+    }
+    settle(&mut harness);
+    assert_eq!(harness.state().session().photos.len(), 4);
+    let message = harness
+        .state()
+        .error_message()
+        .expect("the refused files are named")
+        .to_owned();
+    assert!(
+        message.contains("notiz.jpg") && message.contains("leer.png"),
+        "{message}"
+    );
+    assert_eq!(message.matches("not attached").count(), 1, "{message}");
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().session().photos.len(),
+        3,
+        "each photo is one undo step"
+    );
+}

@@ -245,23 +245,29 @@ impl ModeratoApp {
                 .show_error(self.tr(T::SaveBeforePhotos).to_owned());
             return;
         };
-        self.work.spawn(JobKind::Attach, move |progress| {
-            // Each file is decoded once, at thumbnail size: the gallery shows it at once.
-            let side = super::photo_cache::THUMB_SIDE;
-            let (photos, problems) =
-                import::import_all_with_thumbnails(&folder, &files, side, |done, total| {
-                    progress.set(done as u64, total as u64);
-                });
-            let photos = photos
-                .into_iter()
-                .map(|(photo, rgba)| {
-                    let size = [rgba.width() as usize, rgba.height() as usize];
-                    let image = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
-                    (photo, image)
-                })
-                .collect();
-            Output::Attached { photos, problems }
-        });
+        // One job per file, on the workers side by side: each photo appears in the gallery
+        // with its thumbnail as soon as it is checked and copied (decoded once, at thumbnail
+        // size), and each is one undoable step.
+        for file in files {
+            let folder = folder.clone();
+            self.work.spawn(JobKind::Attach, move |_| {
+                let side = super::photo_cache::THUMB_SIDE;
+                match import::import_with_thumbnail(&folder, &file, side) {
+                    Ok((photo, rgba)) => {
+                        let size = [rgba.width() as usize, rgba.height() as usize];
+                        let image = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
+                        Output::Attached {
+                            photos: vec![(photo, image)],
+                            problems: Vec::new(),
+                        }
+                    }
+                    Err(problem) => Output::Attached {
+                        photos: Vec::new(),
+                        problems: vec![problem],
+                    },
+                }
+            });
+        }
     }
 
     /// Runs the open consolidation again from its sources with the decisions made so far;

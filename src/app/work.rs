@@ -296,11 +296,17 @@ impl ModeratoApp {
                 }
                 if !problems.is_empty() {
                     let lines: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
-                    self.shell.show_error(format!(
-                        "{}\n\n{}",
-                        self.tr(T::NotAttached),
-                        lines.join("\n")
-                    ));
+                    let heading = self.tr(T::NotAttached);
+                    // Files of one attach arrive one by one: one list under one heading.
+                    match &mut self.shell.modal {
+                        Some(Modal::Error(shown)) if shown.starts_with(heading) => {
+                            shown.push('\n');
+                            shown.push_str(&lines.join("\n"));
+                        }
+                        _ => self
+                            .shell
+                            .show_error(format!("{heading}\n\n{}", lines.join("\n"))),
+                    }
                 }
             }
             Output::Picture {
