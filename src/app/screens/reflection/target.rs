@@ -151,6 +151,19 @@ pub(super) fn target_ui(
             value: Some(rating),
         });
     }
+    // Whose colour is whose, without hovering each dot.
+    ui.horizontal_wrapped(|ui| {
+        for (e, entry) in reflection.entries.iter().enumerate() {
+            let colour = DOT_COLOURS[e % DOT_COLOURS.len()];
+            let who = if entry.who.trim().is_empty() {
+                format!("#{}", e + 1)
+            } else {
+                entry.who.clone()
+            };
+            ui.label(RichText::new("\u{25cf}").color(colour));
+            ui.label(RichText::new(who).small());
+        }
+    });
     let hint = if state.selected.is_some() {
         T::TargetHelp
     } else {
