@@ -855,16 +855,7 @@ fn two_sessions_side_by_side() {
     other.action_items.truncate(1);
     let other_folder = dir.path().join("zweite");
     storage::save(&other_folder, &other).unwrap();
-    let mut harness = app_with_clock(dir.path(), example, Clock::System);
-    harness.get_by_label("Review").click();
-    harness.run();
-    harness.get_by_label("Compare with…").click();
-    harness.run();
-    harness
-        .get_by_label("A session folder or its session.ron:")
-        .type_text(&other_folder.display().to_string());
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    let harness = compared_with(dir.path(), example, &other_folder);
     assert!(harness.query_by_label("Comparison").is_some());
     assert!(harness.query_by_label("Zweite Werkstatt").is_some());
     let titles = harness
@@ -1713,6 +1704,21 @@ fn review_tells_the_whole_story() {
     );
 }
 
+/// The app on `example`, with Review comparing it with `other` (typed as a path).
+fn compared_with(dir: &Path, example: PathBuf, other: &Path) -> Harness<'static, ModeratoApp> {
+    let mut harness = app_with_clock(dir, example, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Compare with…").click();
+    harness.run();
+    harness
+        .get_by_label("A session folder or its session.ron:")
+        .type_text(&other.display().to_string());
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    harness
+}
+
 /// A copy of the example whose one cluster gained dots and one action item is done: exactly
 /// these two rows are marked.
 #[test]
@@ -1736,16 +1742,7 @@ fn compare_marks_differences() {
     let item_title = item.title.clone();
     let other_folder = dir.path().join("kopie");
     storage::save(&other_folder, &other).unwrap();
-    let mut harness = app_with_clock(dir.path(), example, Clock::System);
-    harness.get_by_label("Review").click();
-    harness.run();
-    harness.get_by_label("Compare with…").click();
-    harness.run();
-    harness
-        .get_by_label("A session folder or its session.ron:")
-        .type_text(&other_folder.display().to_string());
-    harness.key_press(Key::Enter);
-    settle(&mut harness);
+    let harness = compared_with(dir.path(), example, &other_folder);
     assert!(harness.query_by_label("2 differences").is_some());
     let marks: Vec<egui::Rect> = harness
         .query_all_by_label("≠ differs")

@@ -141,40 +141,24 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
     }
     if !d.actions.is_empty() {
         out.push_str(&format!("\n## {}\n\n", l("actions")));
+        // When every task is due alike, that is said once above the table.
         if let Some(due) = &d.actions_due {
             out.push_str(&format!("{}\n\n", text(due)));
-            out.push_str(&format!(
-                "| {} | {} | {} |\n|---|---|---|\n",
-                l("task"),
-                l("owner"),
-                l("status")
-            ));
-            for a in &d.actions {
-                out.push_str(&format!(
-                    "| {} | {} | {} |\n",
-                    text(&a.title),
-                    text(&a.owner),
-                    a.status
-                ));
-            }
-        } else {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n|---|---|---|---|\n",
-                l("task"),
-                l("owner"),
-                l("due"),
-                l("status")
-            ));
-            for a in &d.actions {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} |\n",
-                    text(&a.title),
-                    text(&a.owner),
-                    a.due,
-                    a.status
-                ));
-            }
         }
+        let with_due = d.actions_due.is_none();
+        let mut header = vec![l("task"), l("owner")];
+        header.extend(with_due.then(|| l("due")));
+        header.push(l("status"));
+        table(
+            &mut out,
+            &header,
+            d.actions.iter().map(|a| {
+                let mut row = vec![text(&a.title), text(&a.owner)];
+                row.extend(with_due.then(|| a.due.clone()));
+                row.push(a.status.clone());
+                row
+            }),
+        );
     }
     photos(&mut out, &d.results_photos);
     if let Some(next) = &d.next {
@@ -238,4 +222,13 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
         }
     }
     out
+}
+
+/// A Markdown table: the header, its rule, one line per row.
+fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
+    out.push_str(&format!("| {} |\n", header.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for row in rows {
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
 }

@@ -43,9 +43,8 @@ pub enum SessionEdit {
     AddParticipant(Participant),
     RemoveParticipant(ParticipantId),
     SetParticipantText(ParticipantId, ParticipantText, String),
-    /// The facilitator's decision on a merge proposal of a consolidation.
-    SetDecision(usize, DecisionState),
-    /// The same choice for several proposals at once ("merge all like this"): one undo step.
+    /// The facilitator's decision on merge proposals of a consolidation (several at once for
+    /// "merge all like this"): one undo step.
     SetDecisions(Vec<usize>, DecisionState),
 }
 
@@ -90,14 +89,6 @@ impl SessionEdit {
                 };
                 set_text(Some(slot), text, SHORT_TEXT)
             }
-            SessionEdit::SetDecision(index, state) => set(
-                session
-                    .provenance
-                    .as_mut()
-                    .and_then(|p| p.decisions.get_mut(index))
-                    .map(|d| &mut d.state),
-                state,
-            ),
             SessionEdit::SetDecisions(indices, state) => {
                 let Some(provenance) = session.provenance.as_mut() else {
                     return false;

@@ -45,12 +45,8 @@ pub fn suggest_by_position<K: Copy>(cards: &[(K, f32, f32)], max_gap: f32) -> Ve
     groups.into_values().filter(|g| g.len() >= 2).collect()
 }
 
-/// Groups cards by the words they share. Only groups of two or more; cards that fit nowhere
-/// stay out. The fallback when no embedding model is available.
-pub fn suggest_by_text<K: Copy>(cards: &[CardText<'_, K>]) -> Vec<Vec<K>> {
-    suggest_by_words(cards, 0.0)
-}
-
+/// Groups cards by the words they share (`tightness` as in [`suggest_by_meaning`]). Only
+/// groups of two or more; cards that fit nowhere stay out. The fallback without the model.
 fn suggest_by_words<K: Copy>(cards: &[CardText<'_, K>], tightness: f32) -> Vec<Vec<K>> {
     let texts: Vec<&str> = cards.iter().map(|c| c.text).collect();
     let threshold = MERGE_THRESHOLD * (1.0 + 0.5 * tightness.clamp(-1.0, 1.0));
