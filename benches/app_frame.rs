@@ -80,7 +80,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temp folder");
     let example = storage::places::write_example(dir.path()).expect("the example");
     let mut big = storage::load(&example).expect("the example loads");
-    big.id = moderato::model::SessionId::generate();
+    big.id = moderato::ids::SessionId::generate();
     let mut board = grid_of_cards(10_000);
     board.title = "10.000 Karten".into();
     big.boards.insert(0, board);

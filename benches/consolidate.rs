@@ -5,8 +5,12 @@
 
 use std::time::Instant;
 
+use moderato::board::{Board, Card, Cluster};
 use moderato::consolidate::{Input, consolidate};
-use moderato::model::*;
+use moderato::ids::{ActionItemId, BoardId, CardId, ClusterId, DimensionId, ReflectionEntryId};
+use moderato::reflection::ReflectionEntry;
+use moderato::results::ActionItem;
+use moderato::session::Session;
 
 const TOPICS: [&str; 24] = [
     "Transparenz",

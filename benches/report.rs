@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use moderato::export;
 use moderato::i18n::Lang;
-use moderato::model::{Photo, PhotoId};
+use moderato::ids::PhotoId;
+use moderato::photos::Photo;
 use moderato::storage;
 
 #[path = "common/mod.rs"]
@@ -86,7 +87,7 @@ fn main() {
 
 /// The report of `cards` cards spread over `boards` boards, with the example's other parts.
 fn many_cards(
-    session: &moderato::model::Session,
+    session: &moderato::session::Session,
     cards: usize,
     boards: usize,
     now: jiff::Timestamp,

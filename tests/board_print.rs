@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use moderato::board::text_fit;
+use moderato::board::{Board, Card, CardColour, Cluster};
 use moderato::export;
 use moderato::i18n::Lang;
-use moderato::model::*;
+use moderato::ids::{BoardId, CardId, ClusterId};
+use moderato::session::Session;
 use moderato::storage;
 use pdf_extract::{
     ColorSpace, MediaBox, OutputDev, OutputError, Path as PdfPath, PathOp, Transform,

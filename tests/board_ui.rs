@@ -10,8 +10,10 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use moderato::app::{ModeratoApp, Theme};
+use moderato::board::{Axes, AxisLabels, Board, Card, Cluster};
 use moderato::board::{layout, text_fit, tidy};
-use moderato::model::*;
+use moderato::ids::{BoardId, CardId, ClusterId};
+use moderato::session::Session;
 use moderato::storage;
 
 /// The app on a laptop's 1280 × 800 window.

@@ -177,7 +177,7 @@ fn check_refuses_photo_paths_outside_the_folder() {
 
 /// A session as the app creates it: a title and nothing else.
 fn fresh_session(dir: &Path) -> String {
-    let session = moderato::model::Session::create("Frisch");
+    let session = moderato::session::Session::create("Frisch");
     moderato::storage::save(dir, &session).unwrap();
     dir.display().to_string()
 }

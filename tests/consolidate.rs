@@ -13,9 +13,18 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jiff::civil::date;
-use moderato::consolidate::{Input, consolidate, normalise};
-use moderato::model::*;
+use moderato::board::{Board, Card, Cluster};
+use moderato::consolidate::{Input, consolidate};
+use moderato::text::normalise;
+use moderato::ids::{
+    ActionItemId, BoardId, CardId, ClusterId, DimensionId, ParticipantId, PhotoId,
+    ReflectionEntryId, ResultId,
+};
+use moderato::photos::{Photo, PhotoLink};
+use moderato::reflection::ReflectionEntry;
 use moderato::reflection::breakdown::reflection_breakdown;
+use moderato::results::{ActionItem, Decision, Due};
+use moderato::session::{DecisionState, MergeDecision, MergeKind, Participant, Session};
 use moderato::storage;
 
 struct Spec {

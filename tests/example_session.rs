@@ -7,7 +7,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use jiff::civil::{Date, Time, date, time};
-use moderato::model::*;
+use moderato::agenda::{Agenda, AgendaDay, AgendaItem, Method, TimingEvent};
+use moderato::board::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};
+use moderato::ids::{
+    ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, DimensionId,
+    ParticipantId, PhotoId, ReflectionEntryId, ResultId, SessionId,
+};
+use moderato::photos::{Photo, PhotoLink};
+use moderato::reflection::{Dimension, Dissent, Reflection, ReflectionEntry, Scale};
+use moderato::results::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};
+use moderato::session::{Credits, Metadata, Participant, SCHEMA_VERSION, Session};
 use moderato::storage;
 use uuid::Uuid;
 

@@ -2,9 +2,11 @@
 
 use std::path::Path;
 
+use moderato::board::{Board, CardColour, CardShape};
 use moderato::export;
 use moderato::i18n::Lang;
-use moderato::model::*;
+use moderato::ids::BoardId;
+use moderato::session::Session;
 use moderato::storage;
 
 const EXAMPLE: &str = "sessions/open-government-2017";

@@ -15,7 +15,7 @@ use std::time::Instant;
 use moderato::consolidate::{Input, consolidate};
 use moderato::export;
 use moderato::i18n::{Describe as _, Lang};
-use moderato::model::Session;
+use moderato::session::Session;
 use moderato::session::summary::Summary;
 use moderato::storage;
 

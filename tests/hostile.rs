@@ -504,9 +504,9 @@ fn attach_copies_good_photos_and_names_each_refused_file() {
 fn a_hostile_speaking_round_is_refused_or_held_in_bounds() {
     use moderato::agenda::speaking::{RoundEvent, RoundLog};
     let dir = tempfile::tempdir().unwrap();
-    let mut session = moderato::model::Session::create("Runde");
-    let mut item = moderato::model::AgendaItem {
-        id: moderato::model::AgendaItemId::generate(),
+    let mut session = moderato::session::Session::create("Runde");
+    let mut item = moderato::agenda::AgendaItem {
+        id: moderato::ids::AgendaItemId::generate(),
         title: "Blitzlicht".into(),
         ..Default::default()
     };
@@ -516,8 +516,8 @@ fn a_hostile_speaking_round_is_refused_or_held_in_bounds() {
         speakers: vec!["A".into(), "B".into()],
         events: vec![RoundEvent::Started(at)],
     });
-    session.agenda.days.push(moderato::model::AgendaDay {
-        id: moderato::model::AgendaDayId::generate(),
+    session.agenda.days.push(moderato::agenda::AgendaDay {
+        id: moderato::ids::AgendaDayId::generate(),
         items: vec![item],
         ..Default::default()
     });

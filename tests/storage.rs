@@ -7,7 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::{EXAMPLE, example_copy};
-use moderato::model::{ActionItem, ActionItemId, Photo, PhotoId, SCHEMA_VERSION, Session};
+use moderato::ids::{ActionItemId, PhotoId};
+use moderato::photos::Photo;
+use moderato::results::ActionItem;
+use moderato::session::{SCHEMA_VERSION, Session};
 use moderato::storage::{
     self, AUTOSAVE_FILE, BACKUP_FILE, LockError, SESSION_FILE, SessionLock, StorageError,
 };

@@ -380,7 +380,9 @@ fn a_new_session_gets_a_title_and_is_saved_where_the_user_types() {
 
 /// A session with one day of three pending items, 10 + 20 + 15 minutes, starting now.
 fn pending_agenda_session(dir: &Path) -> PathBuf {
-    use moderato::model::{AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Session};
+    use moderato::agenda::{AgendaDay, AgendaItem};
+    use moderato::ids::{AgendaDayId, AgendaItemId};
+    use moderato::session::Session;
     let mut session = Session::create("Zeitplan-Test");
     let items = [
         ("Begrüßung", 10),
@@ -416,7 +418,7 @@ fn a_running_item_warns_then_counts_overtime_with_a_mock_clock() {
     let first = &harness.state().session().agenda.days[0].items[0];
     assert!(matches!(
         first.timing.as_slice(),
-        [moderato::model::TimingEvent::Started(_)]
+        [moderato::agenda::TimingEvent::Started(_)]
     ));
     assert!(
         harness.query_by_label("10:00").is_some(),
@@ -597,7 +599,9 @@ fn a_running_timer_repaints_at_the_next_second_and_an_idle_app_does_not_tick() {
 
 /// A session with two participants and an empty board allowing two dots each.
 fn empty_board_session(dir: &Path) -> PathBuf {
-    use moderato::model::{Board, BoardId, Participant, ParticipantId, Session};
+    use moderato::board::Board;
+    use moderato::ids::{BoardId, ParticipantId};
+    use moderato::session::{Participant, Session};
     let mut session = Session::create("Ideenwerkstatt Mühlental");
     for name in ["Jürgen", "Ayşe"] {
         session.meta.participants.push(Participant {
@@ -724,11 +728,11 @@ fn sessions_ticked_in_the_browser_are_consolidated_and_reviewed() {
     let (dir, example) = sessions_with_example();
     // A second session: a copy of the example with another title and id.
     let mut other = storage::load(&example).unwrap();
-    other.id = moderato::model::SessionId::generate();
+    other.id = moderato::ids::SessionId::generate();
     other.meta.title = "Open Government in Kommunen – 3. Workshop".into();
     // Its own photos (a copied session's photos would be the same photos, kept once).
     for photo in &mut other.photos {
-        photo.id = moderato::model::PhotoId::generate();
+        photo.id = moderato::ids::PhotoId::generate();
     }
     storage::save(&dir.path().join("workshop-3"), &other).unwrap();
     let mut harness = app_with_clock(dir.path(), example.clone(), Clock::System);
@@ -869,7 +873,7 @@ fn two_sessions_side_by_side() {
 
 #[test]
 fn a_reflection_round_is_typed_row_by_row_and_rated_on_the_target() {
-    use moderato::model::Session;
+    use moderato::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("bilanz");
     storage::save(&folder, &Session::create("Bilanz")).unwrap();
@@ -976,13 +980,13 @@ fn a_reflection_round_is_typed_row_by_row_and_rated_on_the_target() {
 
 #[test]
 fn photos_are_attached_checked_and_shown_as_thumbnails() {
-    use moderato::model::Session;
+    use moderato::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("fotos");
     let mut session = Session::create("Fotoprotokoll");
     session.meta.credits.photos.push("Kalinowski".into());
-    session.photos.push(moderato::model::Photo {
-        id: moderato::model::PhotoId::generate(),
+    session.photos.push(moderato::photos::Photo {
+        id: moderato::ids::PhotoId::generate(),
         path: "photos/verschwunden.jpg".into(),
         caption: "Verschwunden".into(),
         ..Default::default()
@@ -1399,7 +1403,7 @@ fn quick_card_entry_takes_a_burst_of_cards_and_escape() {
 
 #[test]
 fn a_reflection_row_typed_in_one_burst_keeps_its_name_ratings_and_comment() {
-    use moderato::model::Session;
+    use moderato::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("bilanz");
     storage::save(&folder, &Session::create("Bilanz")).unwrap();
@@ -1548,8 +1552,10 @@ fn speaking_round_warns_and_counts_overtime() {
 /// sector and its ring, none on another, each telling whose it is on hover.
 #[test]
 fn target_dots_stay_visible() {
-    use moderato::model::{Dimension, DimensionId, ReflectionEntry, ReflectionEntryId, Session};
+    use moderato::ids::{DimensionId, ReflectionEntryId};
     use moderato::reflection::target::{Rings, sector_at};
+    use moderato::reflection::{Dimension, ReflectionEntry};
+    use moderato::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("ziel");
     let mut session = Session::create("Zielscheibe");
@@ -1723,7 +1729,7 @@ fn compared_with(dir: &Path, example: PathBuf, other: &Path) -> Harness<'static,
 /// these two rows are marked.
 #[test]
 fn compare_marks_differences() {
-    use moderato::model::ActionStatus;
+    use moderato::results::ActionStatus;
     let (dir, example) = sessions_with_example();
     let mut other = storage::load(&example).unwrap();
     let board = other
@@ -1781,7 +1787,7 @@ impl egui::DroppedFile for Dropped {
 /// ready, each is one undo step), and the refused ones are listed under one heading.
 #[test]
 fn dropped_photos_arrive_one_by_one_and_refusals_are_listed_once() {
-    use moderato::model::Session;
+    use moderato::session::Session;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("fotos");
     storage::save(&folder, &Session::create("Fotoprotokoll")).unwrap();

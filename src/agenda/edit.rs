@@ -5,9 +5,11 @@ use jiff::civil::{Date, Time};
 
 use super::live::{self, LiveAction};
 use super::{AgendaDay, AgendaItem, Method};
+use crate::fields::{set, set_text};
+use crate::ids::{AgendaDayId, AgendaItemId};
+use crate::session::Session;
 use crate::session::limits::{self, LONG_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
-use crate::session::{AgendaDayId, AgendaItemId, Session};
 
 /// A text field of an agenda item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,22 +141,6 @@ impl AgendaEdit {
     }
 }
 
-/// Sets a text, cut to `limit` characters, if it differs; returns whether it did.
-pub(crate) fn set_text(slot: Option<&mut String>, text: String, limit: usize) -> bool {
-    set(slot, limits::clip(text, limit))
-}
-
-/// Sets a value if it differs; returns whether it did.
-pub(crate) fn set<V: PartialEq>(slot: Option<&mut V>, value: V) -> bool {
-    match slot {
-        Some(slot) if *slot != value => {
-            *slot = value;
-            true
-        }
-        _ => false,
-    }
-}
-
 fn day_mut(session: &mut Session, id: AgendaDayId) -> Option<&mut AgendaDay> {
     session.agenda.days.iter_mut().find(|d| d.id == id)
 }
@@ -196,7 +182,13 @@ fn move_item(session: &mut Session, id: AgendaItemId, to_day: AgendaDayId, index
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::*;
+    use crate::agenda::{AgendaDay, AgendaItem};
+    use crate::board::Board;
+    use crate::ids::{ActionItemId, AgendaDayId, AgendaItemId, BoardId, PhotoId, ResultId};
+    use crate::photos::{Photo, PhotoLink};
+    use crate::reflection::Dissent;
+    use crate::results::{ActionItem, Decision, SourceLink};
+    use crate::session::Session;
 
     fn session() -> (Session, AgendaDayId, Vec<AgendaItemId>) {
         let mut s = Session::create("Werkstatt");

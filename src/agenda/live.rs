@@ -23,7 +23,7 @@ use super::timing::{
     ItemState, ItemTimer, Position, current, item_at, item_at_mut, next_pending, positions,
 };
 use super::{Agenda, TimingEvent};
-use crate::session::AgendaItemId;
+use crate::ids::AgendaItemId;
 
 /// A live control, as the moderator presses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +176,7 @@ fn start(agenda: &mut Agenda, current: Option<Position>, at: Position, now: Time
 mod tests {
     use super::*;
     use crate::agenda::{AgendaDay, AgendaItem};
-    use crate::session::AgendaDayId;
+    use crate::ids::AgendaDayId;
     use jiff::SignedDuration;
     use jiff::civil::date;
     use jiff::tz::TimeZone;

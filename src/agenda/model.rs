@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
 
-use crate::session::{AgendaDayId, AgendaItemId};
+use crate::ids::{AgendaDayId, AgendaItemId};
 
 /// The workshop's plan, one entry per day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

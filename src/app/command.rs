@@ -8,7 +8,8 @@ use jiff::Timestamp;
 use crate::agenda::live::LiveAction;
 use crate::export::Kind as ExportKind;
 use crate::i18n::{Lang, T, Text};
-use crate::model::{PhotoId, Session};
+use crate::ids::PhotoId;
+use crate::session::Session;
 use crate::session::edit::Edit;
 
 /// The workspace screens, in navigation order.
@@ -74,8 +75,20 @@ pub enum Command {
     Open(PathBuf),
     /// Open a session to look at, with editing switched off.
     OpenReadOnly(PathBuf),
+    /// Open the session another window holds, after the moderator was warned.
+    OpenDespiteLock,
     Save,
     SaveAs(PathBuf),
+    /// Write the autosave now (it is due).
+    Autosave,
+    /// Take over an autosave's session as one undoable edit.
+    Recover(Box<Session>),
+    /// Remove the autosave of this folder.
+    DiscardAutosave(PathBuf),
+    /// At start: look for the autosave of a never-saved session.
+    LookForUnsavedWork,
+    /// Close the window and keep nothing of the unsaved changes.
+    CloseWithoutSaving,
     Undo,
     Redo,
     Show(Screen),
@@ -112,8 +125,8 @@ pub enum Command {
     CancelJob(crate::jobs::JobId),
     /// Suggest groups of these cards (id, text) by meaning, off the UI thread.
     SuggestGroups {
-        board: crate::model::BoardId,
-        cards: Vec<(crate::model::CardId, String)>,
+        board: crate::ids::BoardId,
+        cards: Vec<(crate::ids::CardId, String)>,
         tightness: f32,
     },
 }

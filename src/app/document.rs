@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::model::Session;
+use crate::session::Session;
 use crate::session::edit::{Edit, TypingKey};
 use crate::storage::SessionLock;
 
@@ -109,6 +109,18 @@ impl Document {
         if self.is_read_only {
             return Err(Refused::ReadOnly);
         }
+        Ok(self.record(edit))
+    }
+
+    /// Takes over what an autosave kept (the moderator's own typing from before a crash) as
+    /// one undo step, also while the session is read-only: recovering is not editing.
+    /// Returns whether the session changed.
+    pub fn recover(&mut self, edit: Edit) -> bool {
+        self.end_typing();
+        self.record(edit)
+    }
+
+    fn record(&mut self, edit: Edit) -> bool {
         let key = edit.typing_key();
         let joins_step = key.is_some() && key == self.typing && !self.undo.is_empty();
         if joins_step {
@@ -116,11 +128,11 @@ impl Document {
             if changed {
                 self.state = self.new_state();
             }
-            return Ok(changed);
+            return changed;
         }
         let before = self.session.clone();
         if !edit.apply(&mut self.session) {
-            return Ok(false);
+            return false;
         }
         self.undo.push((before, self.state));
         if self.undo.len() > MAX_UNDO {
@@ -129,7 +141,7 @@ impl Document {
         self.redo.clear();
         self.state = self.new_state();
         self.typing = key;
-        Ok(true)
+        true
     }
 
     /// Whether edits are typing into a field right now (its undo step is open).
@@ -233,7 +245,8 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionItem, ActionItemId};
+    use crate::ids::ActionItemId;
+    use crate::results::ActionItem;
     use crate::results::edit::{ActionText, ResultsEdit};
     use crate::session::edit::{MetaText, SessionEdit};
 

@@ -2,7 +2,6 @@
 //! applies edits to the document (one undo step each) and runs commands after the frame is
 //! drawn. Disk work and anything slow runs as a background job. The domain never sees egui.
 
-mod calendar;
 mod command;
 mod command_handling;
 mod document;
@@ -14,6 +13,7 @@ mod screens;
 mod shell;
 mod sound;
 mod theme;
+mod tick;
 mod widgets;
 mod work;
 
@@ -26,7 +26,7 @@ pub use screens::board::canvas::{BoardUiState, canvas_ui};
 
 use crate::clock::Clock;
 use crate::i18n::{Lang, T};
-use crate::model::Session;
+use crate::session::Session;
 use crate::storage;
 use screens::agenda::speaking::SpeakingPanel;
 
@@ -295,6 +295,8 @@ impl ModeratoApp {
         for command in intents.commands {
             self.run(ctx, command);
         }
+        // Pictures the screens asked for, as jobs.
+        self.start_picture_jobs();
     }
 }
 

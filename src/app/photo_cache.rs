@@ -3,12 +3,11 @@
 //! is dropped when it closes.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::work::{JobKind, Output, Work};
 use crate::i18n::{Describe as _, Lang};
-use crate::model::{Photo, PhotoId};
-use crate::photos::import::{self, PhotoError};
+use crate::ids::PhotoId;
+use crate::photos::{Photo, PhotoError};
 
 /// Longest side of a gallery thumbnail, in pixels.
 pub const THUMB_SIDE: u32 = 320;
@@ -29,30 +28,54 @@ pub struct Preview {
     pub picture: Option<Result<egui::TextureHandle, String>>,
 }
 
+/// A picture to decode: the photo, where it lies, and how large.
+pub struct PictureRequest {
+    pub id: PhotoId,
+    pub path: String,
+    pub folder: PathBuf,
+    pub side: u32,
+}
+
 #[derive(Default)]
 pub struct PhotoCache {
     pub thumbs: HashMap<(PhotoId, String), Thumb>,
     pub preview: Option<Preview>,
+    /// Pictures asked for this frame; the app starts their jobs after drawing.
+    requests: Vec<PictureRequest>,
 }
 
 impl PhotoCache {
     /// Asks for a thumbnail unless it is known or on its way.
-    pub fn want_thumbnail(&mut self, work: &mut Work, photo: &Photo, folder: &Path) {
+    pub fn want_thumbnail(&mut self, photo: &Photo, folder: &Path) {
         let key = (photo.id, photo.path.clone());
         if self.thumbs.contains_key(&key) {
             return;
         }
         self.thumbs.insert(key, Thumb::Loading);
-        decode(work, photo, folder, THUMB_SIDE);
+        self.request(photo, folder, THUMB_SIDE);
     }
 
     /// Opens the preview of a photo; its picture is decoded by a job.
-    pub fn show_preview(&mut self, work: &mut Work, photo: &Photo, folder: &Path) {
+    pub fn show_preview(&mut self, photo: &Photo, folder: &Path) {
         self.preview = Some(Preview {
             id: photo.id,
             picture: None,
         });
-        decode(work, photo, folder, PREVIEW_SIDE);
+        self.request(photo, folder, PREVIEW_SIDE);
+    }
+
+    fn request(&mut self, photo: &Photo, folder: &Path, side: u32) {
+        self.requests.push(PictureRequest {
+            id: photo.id,
+            path: photo.path.clone(),
+            folder: folder.to_owned(),
+            side,
+        });
+    }
+
+    /// The pictures asked for since the last call.
+    pub fn take_requests(&mut self) -> Vec<PictureRequest> {
+        std::mem::take(&mut self.requests)
     }
 
     /// A thumbnail made while attaching.
@@ -100,21 +123,6 @@ impl PhotoCache {
     pub fn clear(&mut self) {
         self.thumbs.clear();
         self.preview = None;
+        self.requests.clear();
     }
-}
-
-fn decode(work: &mut Work, photo: &Photo, folder: &Path, side: u32) {
-    let (id, path, folder) = (photo.id, photo.path.clone(), folder.to_owned());
-    work.spawn(JobKind::Picture, move |_| {
-        let result = import::thumbnail_inside(&folder, &path, side).map(|rgba| {
-            let size = [rgba.width() as usize, rgba.height() as usize];
-            egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())
-        });
-        Output::Picture {
-            id,
-            path,
-            side,
-            result,
-        }
-    });
 }

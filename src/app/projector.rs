@@ -18,16 +18,6 @@ pub struct ProjectorState {
     pub is_fullscreen: bool,
 }
 
-/// The colour of a countdown at an urgency, on a dark background.
-pub fn urgency_colour(urgency: Urgency) -> Color32 {
-    match urgency {
-        Urgency::Calm => Color32::from_rgb(235, 235, 235),
-        Urgency::Warning => Color32::from_rgb(255, 200, 40),
-        Urgency::Critical => Color32::from_rgb(255, 120, 40),
-        Urgency::TimeUp => Color32::from_rgb(255, 70, 70),
-    }
-}
-
 pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
     if !app.shell.projector.is_open {
         return;
@@ -105,7 +95,7 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
             ui.label(
                 RichText::new(clock)
                     .font(FontId::monospace(height * 0.32))
-                    .color(urgency_colour(urgency)),
+                    .color(super::theme::urgency_colour(urgency)),
             );
             if let Some(next) = &turn.next {
                 ui.label(
@@ -140,7 +130,7 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
         ui.label(
             RichText::new(clock)
                 .font(FontId::monospace(height * 0.34))
-                .color(urgency_colour(urgency)),
+                .color(super::theme::urgency_colour(urgency)),
         );
         let status = match (timer.state, urgency) {
             (timing::ItemState::Paused, _) => tr(T::Paused),
@@ -150,7 +140,7 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
         if !status.is_empty() {
             ui.label(
                 RichText::new(status)
-                    .color(urgency_colour(urgency))
+                    .color(super::theme::urgency_colour(urgency))
                     .size(height * 0.06),
             );
         }

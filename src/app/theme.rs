@@ -1,5 +1,6 @@
 //! Fonts and the three themes.
 
+use crate::agenda::timing::Urgency;
 use egui::{Color32, FontData, FontDefinitions, FontFamily, Stroke, TextStyle};
 
 use super::prefs::Theme;
@@ -97,4 +98,27 @@ fn projector_style() -> egui::Style {
     visuals.widgets.inactive.bg_stroke = Stroke::new(1.5, Color32::from_gray(200));
     visuals.widgets.hovered.bg_stroke = Stroke::new(2.5, Color32::from_rgb(255, 220, 0));
     style
+}
+
+/// The colour of a countdown at an urgency, on a dark background.
+pub fn urgency_colour(urgency: Urgency) -> Color32 {
+    match urgency {
+        Urgency::Calm => Color32::from_rgb(235, 235, 235),
+        Urgency::Warning => Color32::from_rgb(255, 200, 40),
+        Urgency::Critical => Color32::from_rgb(255, 120, 40),
+        Urgency::TimeUp => Color32::from_rgb(255, 70, 70),
+    }
+}
+
+/// Countdown colours that read on the current theme's background.
+pub fn countdown_colour(ui: &egui::Ui, urgency: Urgency) -> Color32 {
+    if ui.visuals().dark_mode {
+        return urgency_colour(urgency);
+    }
+    match urgency {
+        Urgency::Calm => ui.visuals().strong_text_color(),
+        Urgency::Warning => Color32::from_rgb(170, 110, 0),
+        Urgency::Critical => Color32::from_rgb(210, 80, 0),
+        Urgency::TimeUp => Color32::from_rgb(200, 20, 20),
+    }
 }

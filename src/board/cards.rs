@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::board::layout::{self, CARD_H, CARD_W, GAP, WALL_H, WALL_W};
-use crate::model::{Board, Card, CardColour, CardId, CardShape, Cluster, ClusterId};
+use crate::board::{Board, Card, CardColour, CardShape, Cluster};
+use crate::ids::{CardId, ClusterId};
 use crate::session::limits;
 
 /// A new card at the first free place of a board for its size: on no other card, in no
@@ -172,7 +173,7 @@ pub fn nudge(board: &mut Board, ids: &BTreeSet<CardId>, dx: f32, dy: f32) {
 /// A spread of cards for tests and benchmarks: `n` cards in rows across and below the wall.
 pub fn grid_of_cards(n: usize) -> Board {
     let mut board = Board {
-        id: crate::model::BoardId::generate(),
+        id: crate::ids::BoardId::generate(),
         title: "Benchmark".into(),
         ..Board::default()
     };
@@ -194,7 +195,7 @@ pub fn grid_of_cards(n: usize) -> Board {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::BoardId;
+    use crate::ids::BoardId;
 
     fn board() -> Board {
         let mut b = Board {

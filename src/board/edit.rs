@@ -5,11 +5,10 @@ use std::collections::BTreeSet;
 
 use super::cards::{delete_cards, dissolve, duplicate_cards, group, nudge, update_membership};
 use super::votes;
-use crate::agenda::edit::{set, set_text};
-use crate::model::{
-    AgendaItemId, Axes, Board, BoardId, Card, CardColour, CardId, CardShape, Cluster, ClusterId,
-    Session,
-};
+use crate::board::{Axes, Board, Card, CardColour, CardShape, Cluster};
+use crate::fields::{set, set_text};
+use crate::ids::{AgendaItemId, BoardId, CardId, ClusterId};
+use crate::session::Session;
 use crate::session::limits::{self, CARD_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
 
@@ -388,7 +387,8 @@ mod tests {
 
     #[test]
     fn grouping_gathers_cards_but_never_moves_them_on_a_positioning_board() {
-        use crate::model::{Axes, Session};
+        use crate::board::Axes;
+        use crate::session::Session;
         for has_axes in [false, true] {
             let mut s = Session::create("Werkstatt");
             let mut b = board();
@@ -423,9 +423,10 @@ mod tests {
 
     #[test]
     fn removing_a_board_or_a_cluster_cleans_every_reference_to_it() {
-        use crate::model::{
-            ActionItem, ActionItemId, Photo, PhotoId, PhotoLink, Session, SourceLink,
-        };
+        use crate::ids::{ActionItemId, PhotoId};
+        use crate::photos::{Photo, PhotoLink};
+        use crate::results::{ActionItem, SourceLink};
+        use crate::session::Session;
         let mut s = Session::create("Werkstatt");
         let mut b = board();
         let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();
@@ -461,7 +462,9 @@ mod tests {
 
     #[test]
     fn dissolving_a_cluster_keeps_its_cards_and_drops_links_to_it() {
-        use crate::model::{Decision, ResultId, Session, SourceLink};
+        use crate::ids::ResultId;
+        use crate::results::{Decision, SourceLink};
+        use crate::session::Session;
         let mut s = Session::create("Werkstatt");
         let mut b = board();
         let ids: BTreeSet<CardId> = [b.cards[0].id, b.cards[1].id].into();

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::edit::BoardEdit;
 use super::{Board, CardColour, CardShape};
-use crate::model::{BoardId, CardId, ClusterId};
+use crate::ids::{BoardId, CardId, ClusterId};
 use crate::session::limits::{CARD_TEXT, MAX_ELEMENTS, SHORT_TEXT};
 
 /// A card as read from the file.
@@ -385,7 +385,7 @@ mod tests {
     #[test]
     fn imported_cards_land_in_free_space_and_topics_become_clusters() {
         let cards = parse("text\ttopic\nA\tx\nB\tx\nC\t\n").expect("parses");
-        let mut session = crate::model::Session::create("Test");
+        let mut session = crate::session::Session::create("Test");
         let (board, edits) = edits(&session.boards, "Ideen", &cards);
         for edit in edits {
             assert!(edit.apply(&mut session), "every edit applies");

@@ -6,7 +6,8 @@
 //! "wall units", the wall being `WALL_W` × `WALL_H` units, so cards keep their shape.
 
 use super::text_fit;
-use crate::model::{Board, Card, CardId, Cluster};
+use crate::board::{Board, Card, Cluster};
+use crate::ids::CardId;
 
 /// The wall in units.
 pub const WALL_W: f32 = 1600.0;
@@ -221,7 +222,7 @@ pub fn titled_by_heading(board: &Board, cluster: &Cluster) -> bool {
         .iter()
         .filter_map(|id| board.card(*id))
         .any(|c| {
-            c.shape == crate::model::CardShape::Heading && c.text.trim() == cluster.title.trim()
+            c.shape == crate::board::CardShape::Heading && c.text.trim() == cluster.title.trim()
         })
 }
 
@@ -255,7 +256,8 @@ pub fn cards_in(board: &Board, rect: &UnitRect) -> Vec<CardId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BoardId, Card, CardId};
+    use crate::board::Card;
+    use crate::ids::{BoardId, CardId};
 
     fn board_with(n: usize) -> Board {
         let mut board = Board {

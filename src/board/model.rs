@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::{AgendaItemId, BoardId, CardId, ClusterId};
+use crate::ids::{AgendaItemId, BoardId, CardId, ClusterId};
 
 /// A pin wall: a question, cards on it, optionally axes for positioning.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

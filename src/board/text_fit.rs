@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::model::CardShape;
+use crate::board::CardShape;
 
 /// A card's width and its height before its text needs more, in wall units.
 pub const CARD_W: f32 = 200.0;

@@ -9,7 +9,8 @@
 use rustc_hash::FxHashMap;
 
 use super::layout::{self, GAP, UnitRect, WALL_H, WALL_W};
-use crate::model::{Board, CardId, ClusterId};
+use crate::board::Board;
+use crate::ids::{CardId, ClusterId};
 
 /// New positions (wall coordinates) for the cards that move.
 pub type Moves = Vec<(CardId, f32, f32)>;
@@ -432,7 +433,7 @@ mod tests {
             "a huge query is checked too"
         );
     }
-    use crate::model::{Axes, AxisLabels, Card, Cluster};
+    use crate::board::{Axes, AxisLabels, Card, Cluster};
 
     fn card(text: &str, x: f32, y: f32) -> Card {
         Card {
@@ -484,7 +485,7 @@ mod tests {
             ..Cluster::default()
         };
         Board {
-            id: crate::model::BoardId::generate(),
+            id: crate::ids::BoardId::generate(),
             axes: axes(),
             cards,
             clusters: vec![cluster],
@@ -548,7 +549,7 @@ mod tests {
     #[test]
     fn a_far_flung_group_is_gathered_near_its_centre() {
         let mut board = Board {
-            id: crate::model::BoardId::generate(),
+            id: crate::ids::BoardId::generate(),
             cards: vec![
                 card("Radwege", 0.1, 0.1),
                 card("Bänke", 0.5, 0.5),
@@ -585,7 +586,7 @@ mod tests {
     #[test]
     fn a_compact_group_stays_where_it_is() {
         let mut board = Board {
-            id: crate::model::BoardId::generate(),
+            id: crate::ids::BoardId::generate(),
             cards: vec![card("Radwege", 0.2, 0.3), card("Busse", 0.35, 0.3)],
             ..Board::default()
         };

@@ -1,6 +1,7 @@
 //! Dot voting: the budget per person, dots on cards and clusters, and the ranking.
 
-use crate::model::{Board, CardId, ClusterId};
+use crate::board::Board;
+use crate::ids::{CardId, ClusterId};
 use crate::session::limits::MAX_VOTES;
 
 /// How many dots may still be given: `None` when there is no limit.
@@ -103,7 +104,7 @@ pub fn ranking(board: &Board) -> Vec<Ranked> {
 mod tests {
     use super::*;
     use crate::board::{CardColour, CardShape, cards::add_card};
-    use crate::model::BoardId;
+    use crate::ids::BoardId;
 
     fn board() -> Board {
         let mut b = Board {

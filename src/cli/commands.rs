@@ -325,7 +325,7 @@ pub(super) fn suggest(
         .cards
         .iter()
         .filter(|c| {
-            c.shape == crate::model::CardShape::Card
+            c.shape == crate::board::CardShape::Card
                 && !taken.contains(&c.id)
                 && !c.text.trim().is_empty()
         })

@@ -11,11 +11,12 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use super::merge::{Mergeable, derived_id, plan_merges};
-use super::{Input, Moved, Sources, normalise};
-use crate::model::{
-    Board, BoardId, Card, CardId, CardShape, Cluster, ClusterId, MergeDecision, MergeKind,
-};
+use super::{Input, Moved, Sources};
+use crate::board::{Board, Card, CardShape, Cluster};
+use crate::ids::{BoardId, CardId, ClusterId};
 use crate::session::limits;
+use crate::session::{MergeDecision, MergeKind};
+use crate::text::normalise;
 
 /// Dots per original element: the most any copy of it has.
 #[derive(Default)]

@@ -5,13 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
-use crate::model::{DecisionState, MergeDecision, MergeKind};
+use crate::text::{normalise, stem, words};
 
-/// Lower case, umlauts folded, punctuation dropped, spaces collapsed: "Offene  Daten!" and
-/// "offene daten" are the same title.
-pub fn normalise(title: &str) -> String {
-    crate::board::grouping::words(title).join(" ")
-}
+use crate::session::{DecisionState, MergeDecision, MergeKind};
 
 /// Whether two titles are alike without being equal: they share most of their word stems,
 /// or one contains the other.
@@ -24,10 +20,10 @@ pub fn similar(a: &str, b: &str) -> bool {
         return true;
     }
     let stems = |t: &str| -> BTreeSet<String> {
-        crate::board::grouping::words(t)
+        words(t)
             .iter()
             .filter(|w| w.len() > 2)
-            .map(|w| crate::board::grouping::stem(w))
+            .map(|w| stem(w))
             .collect()
     };
     let (sa, sb) = (stems(a), stems(b));

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Input, Sources, distinct, normalise};
-use crate::model::{Credits, Metadata, Participant};
+use super::{Input, Sources, distinct};
+use crate::session::{Credits, Metadata, Participant};
+use crate::text::normalise;
 
 /// The joined metadata of the inputs (in their order).
 pub(super) fn merged_meta(inputs: &[&Input], sources: &mut Sources) -> Metadata {

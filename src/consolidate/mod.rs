@@ -15,10 +15,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use uuid::Uuid;
 
-use crate::model::{
-    Agenda, BoardId, CardId, ClusterId, MergeDecision, PhotoLink, Provenance, SCHEMA_VERSION,
-    Session, SessionId, SourceLink, SourceSession,
-};
+use crate::agenda::Agenda;
+use crate::ids::{BoardId, CardId, ClusterId, SessionId};
+use crate::photos::PhotoLink;
+use crate::results::SourceLink;
+use crate::session::{MergeDecision, Provenance, SCHEMA_VERSION, Session, SourceSession};
 
 /// One input: the session and where it came from.
 #[derive(Clone, Debug)]
@@ -61,7 +62,7 @@ pub struct Consolidation {
     pub photos: Vec<PhotoCopy>,
 }
 
-pub use merge::{normalise, similar};
+pub use merge::similar;
 
 use ids::with_unique_ids;
 use merge::derived_id;
@@ -275,7 +276,7 @@ pub fn facilitator_decisions(session: &Session) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, d)| {
-            d.state != crate::model::DecisionState::Accepted
+            d.state != crate::session::DecisionState::Accepted
                 || d.members
                     .iter()
                     .filter_map(|id| titles.get(id))

@@ -7,11 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use super::merge::{Mergeable, plan_merges};
-use super::{Input, PhotoCopy, Sources, normalise};
-use crate::model::{
-    ActionItem, ActionStatus, Decision, Dimension, DimensionId, Due, MergeDecision, MergeKind,
-    Photo, Reflection, ReflectionEntry,
-};
+use super::{Input, PhotoCopy, Sources};
+use crate::ids::DimensionId;
+use crate::photos::Photo;
+use crate::reflection::{Dimension, Reflection, ReflectionEntry};
+use crate::results::{ActionItem, ActionStatus, Decision, Due};
+use crate::session::{MergeDecision, MergeKind};
+use crate::text::normalise;
 
 /// The reflections of the inputs pooled: dimensions by name, each entry once (copies of the
 /// same entry are one), identical dissent and summaries once.
@@ -153,8 +155,8 @@ pub(super) fn merge_outcomes(
     previous: &[MergeDecision],
     sources: &mut Sources,
 ) -> (Vec<Decision>, Vec<ActionItem>, Vec<MergeDecision>) {
-    let mut results_in: Vec<(Decision, crate::model::SessionId)> = Vec::new();
-    let mut actions_in: Vec<(ActionItem, crate::model::SessionId)> = Vec::new();
+    let mut results_in: Vec<(Decision, crate::ids::SessionId)> = Vec::new();
+    let mut actions_in: Vec<(ActionItem, crate::ids::SessionId)> = Vec::new();
     for input in inputs {
         for result in &input.session.results {
             results_in.push((result.clone(), input.session.id));

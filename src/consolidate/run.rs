@@ -10,8 +10,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::{Consolidation, Input, consolidate};
 use crate::jobs::Progress;
-use crate::model::{DecisionState, MergeDecision, Provenance, Session};
 use crate::session::Problem;
+use crate::session::{DecisionState, MergeDecision, Provenance, Session};
 use crate::storage::{
     self, AUTOSAVE_FILE, BACKUP_FILE, FileError, IoAction, PHOTOS_DIR, SESSION_FILE, SessionPaths,
     StorageError,

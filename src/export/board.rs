@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::board::layout::{self, UnitRect, WALL_H, WALL_W};
 use crate::board::text_fit;
-use crate::model::{Board, CardShape};
+use crate::board::{Board, CardShape};
 
 /// A4 in points, and the margins of a board's page (the template uses the same).
 const PAGE_LONG: f32 = 841.89;
@@ -130,7 +130,7 @@ pub struct ListCard {
     pub text: String,
 }
 
-fn hex(colour: crate::model::CardColour) -> String {
+fn hex(colour: crate::board::CardColour) -> String {
     let [r, g, b] = colour.rgb();
     format!("#{r:02x}{g:02x}{b:02x}")
 }
@@ -224,7 +224,7 @@ pub(super) fn board_data(
         .enumerate()
         .map(|(i, c)| (c.id, i + 1))
         .collect();
-    let list_card = |c: &crate::model::Card| {
+    let list_card = |c: &crate::board::Card| {
         let mut text = c.text.clone();
         if !c.author.is_empty() {
             text.push_str(&format!(" – {}", c.author));

@@ -4,7 +4,7 @@
 
 use crate::board::layout;
 use crate::i18n::{self, Lang, R};
-use crate::model::Session;
+use crate::session::Session;
 
 /// The files of a CSV export, in the order action items, cards, reflection.
 pub const CSV_FILES: [&str; 3] = ["action-items.csv", "cards.csv", "reflection.csv"];

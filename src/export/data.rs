@@ -10,7 +10,8 @@ use super::board::{BoardData, board_data};
 use super::sections::{self, Block, Figures, Place};
 use crate::agenda::timing::{self, ItemState, ItemTimer};
 use crate::i18n::{self, Lang, R, fill};
-use crate::model::{Due, Session};
+use crate::results::Due;
+use crate::session::Session;
 
 /// Everything the template prints, already in words.
 #[derive(Debug, Serialize)]
@@ -174,7 +175,7 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         })
         .unwrap_or_default();
 
-    let printed: Vec<&crate::model::Board> = session
+    let printed: Vec<&crate::board::Board> = session
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
@@ -311,8 +312,8 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
 }
 
 /// What a photo belongs to, in words (for its alt text).
-fn belongs_to(session: &Session, link: Option<crate::model::PhotoLink>) -> String {
-    use crate::model::PhotoLink;
+fn belongs_to(session: &Session, link: Option<crate::photos::PhotoLink>) -> String {
+    use crate::photos::PhotoLink;
     match link {
         Some(PhotoLink::AgendaItem(id)) => session.agenda.item(id).map(|i| i.title.clone()),
         Some(PhotoLink::Board(id)) => session.board(id).map(|b| {
@@ -437,7 +438,7 @@ fn agenda_data(
 fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> ReflectionData {
     let reflection = &session.reflection;
     // A consolidation's figures also per source.
-    let by_source: Vec<(String, Vec<crate::model::ReflectionEntryId>)> = session
+    let by_source: Vec<(String, Vec<crate::ids::ReflectionEntryId>)> = session
         .provenance
         .as_ref()
         .map(|p| {
@@ -459,7 +460,7 @@ fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> Ref
     let statements: Vec<String> = reflection
         .dissent
         .iter()
-        .map(|d| crate::consolidate::normalise(&d.statement))
+        .map(|d| crate::text::normalise(&d.statement))
         .collect();
     // A comment that is a dissent already is printed there, not twice.
     let comments = sections::once_each(
@@ -468,7 +469,7 @@ fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> Ref
             .iter()
             .filter(|e| !e.comment.trim().is_empty())
             .filter(|e| {
-                let comment = crate::consolidate::normalise(&e.comment);
+                let comment = crate::text::normalise(&e.comment);
                 !statements
                     .iter()
                     .any(|s| !s.is_empty() && comment.contains(s.as_str()))

@@ -7,7 +7,7 @@ use super::data::PhotoData;
 use super::report_data;
 use super::sections::Block;
 use crate::i18n::Lang;
-use crate::model::Session;
+use crate::session::Session;
 
 /// Escapes characters that Markdown would read as formatting.
 fn text(value: &str) -> String {

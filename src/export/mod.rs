@@ -6,6 +6,7 @@
 pub mod board;
 mod csv;
 mod data;
+mod error;
 mod markdown;
 mod pdf;
 mod sections;
@@ -13,14 +14,15 @@ mod sections;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
-use crate::model::Session;
-use crate::photos::import::PhotoError;
+use crate::photos::PhotoError;
+use crate::session::Session;
 use crate::storage::{IoAction, StorageError};
 
 pub use csv::{CSV_FILES, action_items_csv, cards_csv, reflection_csv};
 pub use data::{ReportData, report_data};
+pub use error::ExportError;
 pub use markdown::markdown;
-pub use pdf::{ExportError, Report, pdf};
+pub use pdf::{Report, pdf};
 pub use sections::{Block, Part, blocks};
 
 /// What an export wrote.

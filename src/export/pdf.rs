@@ -14,27 +14,14 @@ use typst_layout::PagedDocument;
 
 use super::report_data;
 use crate::i18n::{Describe as _, Lang};
-use crate::model::Session;
-use crate::photos::import::PhotoError;
+use crate::photos::PhotoError;
 use crate::photos::print::print_copies;
+use crate::session::Session;
 
 /// The report template.
 const TEMPLATE: &str = include_str!("../../assets/report.typ");
 
-/// Why no export came out; `i18n` puts it into words.
-#[derive(Debug)]
-pub enum ExportError {
-    /// typst could not lay the report out (a fault in the template).
-    Layout(String),
-    /// typst could not make the PDF.
-    Pdf(String),
-    /// The folder to write into does not exist.
-    FolderMissing(std::path::PathBuf),
-    /// Writing the file failed.
-    Write(crate::storage::StorageError),
-}
-
-impl std::error::Error for ExportError {}
+pub use super::error::ExportError;
 
 struct ReportWorld {
     library: LazyHash<Library>,

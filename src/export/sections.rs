@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::agenda::Method;
 use crate::i18n::{self, Lang, R, fill};
-use crate::model::{Method, PhotoLink, Session, SourceLink};
+use crate::photos::PhotoLink;
 use crate::reflection::{Reflection, stats};
+use crate::results::SourceLink;
+use crate::session::Session;
 
 /// A paragraph or a list item of a free text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -125,7 +128,7 @@ pub enum Place {
 /// that item's work is reported (the reflection, the results, its board), else to its day.
 pub fn place_of(
     session: &Session,
-    printed_boards: &[crate::model::BoardId],
+    printed_boards: &[crate::ids::BoardId],
     link: Option<PhotoLink>,
 ) -> Place {
     let board_place = |id| {
@@ -205,7 +208,7 @@ fn figure_line(s: &stats::DimensionStats, lang: Lang) -> String {
 /// The reflection's figures; with `sources`, each source's entries beside the pooled ones.
 pub fn figures(
     reflection: &Reflection,
-    sources: &[(String, Vec<crate::model::ReflectionEntryId>)],
+    sources: &[(String, Vec<crate::ids::ReflectionEntryId>)],
     lang: Lang,
 ) -> Figures {
     let pooled = stats::stats(reflection);
@@ -285,7 +288,7 @@ pub fn once_each(texts: impl IntoIterator<Item = (String, String)>) -> Vec<Strin
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for (text, label) in texts {
-        let key = crate::consolidate::normalise(&text);
+        let key = crate::text::normalise(&text);
         match seen.get(&key) {
             Some(&i) => {
                 if !label.is_empty() && !out[i].1.contains(&label) {

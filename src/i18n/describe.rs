@@ -7,10 +7,9 @@ use std::path::Path;
 
 use super::{Lang, M, fill};
 use crate::consolidate::run::{ConsolidateError, ConsolidationWarning, Overlap};
-use crate::export::ExportError;
 use crate::jobs::JobFailure;
+use crate::photos::PhotoError;
 use crate::photos::PhotoPathProblem;
-use crate::photos::import::PhotoError;
 use crate::session::{
     Element, NumberField, Problem, ProblemKind, Repair, RepairKind, SCHEMA_VERSION,
 };
@@ -436,17 +435,6 @@ impl Describe for LockError {
     }
 }
 
-impl Describe for ExportError {
-    fn describe(&self, lang: Lang) -> String {
-        match self {
-            ExportError::Layout(detail) => say(M::ExportLayout, lang, &[detail]),
-            ExportError::Pdf(detail) => say(M::ExportPdf, lang, &[detail]),
-            ExportError::FolderMissing(path) => say(M::ExportFolderMissing, lang, &[&shown(path)]),
-            ExportError::Write(e) => e.describe(lang),
-        }
-    }
-}
-
 impl Describe for ConsolidateError {
     fn describe(&self, lang: Lang) -> String {
         match self {
@@ -562,7 +550,6 @@ display_in_english!(
     FileError,
     PhotoError,
     LockError,
-    ExportError,
     ConsolidateError,
     ConsolidationWarning,
     JobFailure,

@@ -5,34 +5,23 @@
 
 use std::path::Path;
 
-use image::ImageFormat;
-
-use super::import::{PhotoError, open_checked};
-use crate::model::Session;
+use super::guard::{PhotoError, open_checked};
+use crate::session::Session;
 use crate::storage;
 
-/// Whether the picture data ends as its format requires: a JPEG's end-of-image marker after
-/// its last scan, a PNG's `IEND` chunk.
-pub(super) fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
-    match format {
-        ImageFormat::Jpeg => {
-            // Markers cannot occur inside entropy-coded data (0xFF is stuffed there), so the
-            // last start-of-scan is the main image's last scan, even when an EXIF thumbnail
-            // with its own markers comes first; some cameras append data after the end.
-            let last = |marker: u8| bytes.windows(2).rposition(|w| w == [0xFF, marker]);
-            match (last(0xDA), last(0xD9)) {
-                (Some(scan), Some(end)) => end > scan,
-                _ => false,
-            }
+/// A file a session names that cannot be read is a photo that cannot be used.
+impl From<storage::FileError> for PhotoError {
+    fn from(error: storage::FileError) -> Self {
+        use storage::FileProblem;
+        let name = error.path;
+        match error.problem {
+            FileProblem::Missing => Self::Missing(name),
+            FileProblem::Outside => Self::Outside(name),
+            FileProblem::PhotosFolderNotReal => Self::PhotosFolderNotReal,
+            FileProblem::NotAFile => Self::NotAFile(name),
+            FileProblem::TooLarge { bytes } => Self::FileTooLarge(name, bytes),
+            FileProblem::Unreadable(e) => Self::Unreadable(name, e.kind()),
         }
-        ImageFormat::Png => {
-            // The `IEND` chunk type and its 4-byte checksum, near the end.
-            let tail = &bytes[bytes.len().saturating_sub(64 * 1024)..];
-            tail.windows(4)
-                .rposition(|w| w == b"IEND")
-                .is_some_and(|at| at + 8 <= tail.len())
-        }
-        _ => true,
     }
 }
 
@@ -57,7 +46,9 @@ pub fn damaged_photos(session: &Session, folder: &Path) -> Vec<PhotoError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::guard::is_complete;
     use super::*;
+    use image::ImageFormat;
     use std::fs;
     use std::io::Cursor;
 
@@ -112,14 +103,14 @@ mod tests {
             if !path.contains("fehlt") {
                 fs::write(folder.join(path), bytes).unwrap();
             }
-            session.photos.push(crate::model::Photo {
-                id: crate::model::PhotoId::generate(),
+            session.photos.push(crate::photos::Photo {
+                id: crate::ids::PhotoId::generate(),
                 path: path.into(),
                 ..Default::default()
             });
         }
-        session.photos.push(crate::model::Photo {
-            id: crate::model::PhotoId::generate(),
+        session.photos.push(crate::photos::Photo {
+            id: crate::ids::PhotoId::generate(),
             path: "photos/ordner.jpg".into(),
             ..Default::default()
         });

@@ -1,9 +1,10 @@
 //! Every change to the session's photos, as a named edit.
 
 use super::{Photo, PhotoLink};
-use crate::agenda::edit::{set, set_text};
+use crate::fields::{set, set_text};
+use crate::ids::PhotoId;
+use crate::session::Session;
 use crate::session::limits::SHORT_TEXT;
-use crate::session::{PhotoId, Session};
 
 /// A text field of a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

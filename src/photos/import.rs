@@ -6,146 +6,21 @@
 //! for gigabytes; the orientation-aware decoder path does not apply `max_alloc` itself).
 
 use std::fs;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage, RgbaImage};
+use image::{DynamicImage, ImageFormat, RgbImage, RgbaImage};
 use jiff::Timestamp;
 
-use crate::model::{Photo, PhotoId};
+use super::guard::{MAX_DECODED_BYTES, PhotoError, classify, open_checked, sniff};
+use crate::ids::PhotoId;
+use crate::photos::Photo;
 use crate::storage::{self, PHOTOS_DIR};
-
-/// Larger than any phone or camera photo of today (about 200 megapixels).
-pub const MAX_SIDE: u32 = 20_000;
-/// The most a decoded photo may take in memory.
-pub const MAX_DECODED_BYTES: u64 = MAX_DECODED_MB * 1024 * 1024;
-const MAX_DECODED_MB: u64 = 800;
-
-/// Why a photo cannot be used; `i18n` puts it into words.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PhotoError {
-    /// The file could not be read (the system's reason).
-    Unreadable(String, std::io::ErrorKind),
-    Empty(String),
-    /// HEIC/HEIF, which Moderato cannot decode.
-    Heic(String),
-    NotAnImage(String),
-    /// The header claims more pixels than Moderato accepts (width, height).
-    TooLarge(String, u32, u32),
-    /// The file is larger than any photo (in bytes).
-    FileTooLarge(String, u64),
-    /// The picture data does not decode completely.
-    Damaged(String),
-    Missing(String),
-    /// The file lies outside the session folder.
-    Outside(String),
-    /// The session's `photos/` is a link to another place.
-    PhotosFolderNotReal,
-    NotAFile(String),
-}
-
-impl std::error::Error for PhotoError {}
-
-impl From<storage::FileError> for PhotoError {
-    fn from(error: storage::FileError) -> Self {
-        use storage::FileProblem;
-        let name = error.path;
-        match error.problem {
-            FileProblem::Missing => Self::Missing(name),
-            FileProblem::Outside => Self::Outside(name),
-            FileProblem::PhotosFolderNotReal => Self::PhotosFolderNotReal,
-            FileProblem::NotAFile => Self::NotAFile(name),
-            FileProblem::TooLarge { bytes } => Self::FileTooLarge(name, bytes),
-            FileProblem::Unreadable(e) => Self::Unreadable(name, e.kind()),
-        }
-    }
-}
 
 fn name_of(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-/// What a photo file is, checked from its first bytes (not its name).
-pub(super) fn sniff(bytes: &[u8], name: &str) -> Result<ImageFormat, PhotoError> {
-    if bytes.is_empty() {
-        return Err(PhotoError::Empty(name.to_owned()));
-    }
-    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        let brand = &bytes[8..12];
-        if [
-            b"heic", b"heix", b"hevc", b"mif1", b"msf1", b"heim", b"heis",
-        ]
-        .iter()
-        .any(|b| brand == *b)
-        {
-            return Err(PhotoError::Heic(name.to_owned()));
-        }
-    }
-    match image::guess_format(bytes) {
-        Ok(format @ (ImageFormat::Jpeg | ImageFormat::Png)) => Ok(format),
-        _ => Err(PhotoError::NotAnImage(name.to_owned())),
-    }
-}
-
-/// A decoder whose header passed the size checks, with the photo's orientation and EXIF.
-pub(super) struct Checked<'a> {
-    decoder: Box<dyn ImageDecoder + 'a>,
-    orientation: image::metadata::Orientation,
-    exif: Option<Vec<u8>>,
-}
-
-pub(super) fn open_checked<'a>(bytes: &'a [u8], name: &str) -> Result<Checked<'a>, PhotoError> {
-    let format = sniff(bytes, name)?;
-    if !super::check::is_complete(bytes, format) {
-        return Err(PhotoError::Damaged(name.to_owned()));
-    }
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODED_BYTES);
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| match e {
-        // Say what the header claims: reading the dimensions allocates nothing.
-        image::ImageError::Limits(_) => {
-            let mut header = ImageReader::with_format(Cursor::new(bytes), format);
-            header.no_limits();
-            let (width, height) = header.into_dimensions().unwrap_or((0, 0));
-            PhotoError::TooLarge(name.to_owned(), width, height)
-        }
-        other => classify(other, name),
-    })?;
-    let (width, height) = decoder.dimensions();
-    if width > MAX_SIDE || height > MAX_SIDE || decoder.total_bytes() > MAX_DECODED_BYTES {
-        return Err(PhotoError::TooLarge(name.to_owned(), width, height));
-    }
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let exif = decoder.exif_metadata().ok().flatten();
-    Ok(Checked {
-        decoder: Box::new(decoder),
-        orientation,
-        exif,
-    })
-}
-
-impl Checked<'_> {
-    /// How the photo must be turned to stand upright.
-    pub(super) fn orientation(&self) -> image::metadata::Orientation {
-        self.orientation
-    }
-}
-
-fn classify(error: image::ImageError, name: &str) -> PhotoError {
-    match error {
-        image::ImageError::Limits(_) => PhotoError::TooLarge(name.to_owned(), 0, 0),
-        image::ImageError::Unsupported(_) => PhotoError::NotAnImage(name.to_owned()),
-        _ => PhotoError::Damaged(name.to_owned()),
-    }
 }
 
 /// Decodes a whole photo, upright.
@@ -425,6 +300,7 @@ pub fn exif_taken_at(exif: &[u8]) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let image = RgbaImage::from_pixel(width, height, image::Rgba([200, 120, 40, 255]));

@@ -5,7 +5,7 @@ use std::path::{Component, Path};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::session::{AgendaItemId, BoardId, ClusterId, PhotoId};
+use crate::ids::{AgendaItemId, BoardId, ClusterId, PhotoId};
 
 /// A photo in the session folder.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

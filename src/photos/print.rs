@@ -7,7 +7,7 @@
 use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
-use super::import::PhotoError;
+use super::guard::PhotoError;
 use crate::storage;
 
 /// The longer side of a print copy, in pixels.

@@ -3,7 +3,8 @@
 
 use uuid::Uuid;
 
-use crate::model::{Session, SessionId};
+use crate::ids::SessionId;
+use crate::session::Session;
 
 /// A reflection dimension across sources: the mean and count overall and per session.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,10 +1,11 @@
 //! Every change to the reflection round, as a named edit.
 
 use super::{Dimension, Dissent, ReflectionEntry};
-use crate::agenda::edit::{set, set_text};
+use crate::fields::{set, set_text};
+use crate::ids::{AgendaItemId, DimensionId, ReflectionEntryId};
+use crate::session::Session;
 use crate::session::limits::{LONG_TEXT, SHORT_TEXT};
 use crate::session::references::Gone;
-use crate::session::{AgendaItemId, DimensionId, ReflectionEntryId, Session};
 
 pub use crate::session::limits::{MAX_SCALE_STEPS, scale_is_valid};
 

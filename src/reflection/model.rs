@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::{DimensionId, ReflectionEntryId};
+use crate::ids::{DimensionId, ReflectionEntryId};
 
 /// How participants rated the workshop, and what they said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -122,5 +122,5 @@ pub struct Dissent {
     /// How others responded to it.
     pub response: String,
     /// The agenda item it is about, if any.
-    pub agenda_item: Option<crate::session::AgendaItemId>,
+    pub agenda_item: Option<crate::ids::AgendaItemId>,
 }

@@ -1,7 +1,8 @@
 //! The reflection round in numbers: per dimension the distribution, the mean, the share of
 //! positive ratings, and a verdict in plain words. No GUI code here.
 
-use crate::model::{DimensionId, Reflection};
+use crate::ids::DimensionId;
+use crate::reflection::Reflection;
 
 /// A verdict on one dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,7 +101,8 @@ pub fn stats(reflection: &Reflection) -> Vec<DimensionStats> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dimension, ReflectionEntry, ReflectionEntryId, Scale};
+    use crate::ids::ReflectionEntryId;
+    use crate::reflection::{Dimension, ReflectionEntry, Scale};
 
     fn reflection(values: &[&[i32]], scale: (i32, i32)) -> Reflection {
         let dimensions: Vec<Dimension> = (0..values[0].len())

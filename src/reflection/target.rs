@@ -6,7 +6,7 @@
 use std::f32::consts::{FRAC_PI_2, TAU};
 
 use super::model::Reflection;
-use crate::model::ReflectionEntryId;
+use crate::ids::ReflectionEntryId;
 
 /// A dot on the target, in fractions of the target's radius and in radians.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,7 +191,8 @@ fn rows_in_ring(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Dimension, DimensionId, ReflectionEntry, Scale};
+    use crate::ids::DimensionId;
+    use crate::reflection::{Dimension, ReflectionEntry, Scale};
 
     fn reflection(dimensions: usize, ratings: &[i32]) -> Reflection {
         let dims: Vec<Dimension> = (0..dimensions)

@@ -3,9 +3,10 @@
 use jiff::civil::Date;
 
 use super::{ActionItem, ActionStatus, Decision, Due, NextMeeting, SourceLink};
-use crate::agenda::edit::{set, set_text};
+use crate::fields::{set, set_text};
+use crate::ids::{ActionItemId, ResultId};
+use crate::session::Session;
 use crate::session::limits::{LONG_TEXT, SHORT_TEXT};
-use crate::session::{ActionItemId, ResultId, Session};
 
 /// A text field of an action item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

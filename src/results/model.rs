@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::session::{ActionItemId, AgendaItemId, BoardId, ClusterId, ResultId};
+use crate::ids::{ActionItemId, AgendaItemId, BoardId, ClusterId, ResultId};
 
 /// A result or decision the group reached.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -6,8 +6,9 @@
 use jiff::Timestamp;
 
 use crate::agenda::timing::{ItemState, ItemTimer};
-use crate::consolidate::normalise;
-use crate::model::{ActionStatus, Session};
+use crate::results::ActionStatus;
+use crate::session::Session;
+use crate::text::normalise;
 
 /// Which part of the sessions a row compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,7 +189,7 @@ mod tests {
     #[test]
     fn a_session_compared_with_itself_differs_nowhere_and_a_change_shows() {
         let mut a = Session::create("A");
-        a.action_items.push(crate::model::ActionItem {
+        a.action_items.push(crate::results::ActionItem {
             title: "Protokoll verschicken".into(),
             ..Default::default()
         });

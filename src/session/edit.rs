@@ -5,9 +5,11 @@
 use jiff::civil::Date;
 
 use super::limits::{LONG_TEXT, SHORT_TEXT};
-use super::{DecisionState, Participant, ParticipantId, Session};
-use crate::agenda::edit::{AgendaEdit, set, set_text};
+use super::{DecisionState, Participant, Session};
+use crate::agenda::edit::AgendaEdit;
 use crate::board::edit::BoardEdit;
+use crate::fields::{set, set_text};
+use crate::ids::ParticipantId;
 use crate::photos::edit::PhotoEdit;
 use crate::reflection::edit::ReflectionEdit;
 use crate::results::edit::ResultsEdit;

@@ -4,7 +4,6 @@
 
 pub mod compare;
 pub mod edit;
-mod ids;
 pub mod limits;
 mod problems;
 mod provenance;
@@ -19,16 +18,13 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use ids::{
-    ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, DimensionId,
-    ParticipantId, PhotoId, ReflectionEntryId, ResultId, SessionId,
-};
 pub use problems::{Element, NumberField, Problem, ProblemKind};
 pub use provenance::{DecisionState, MergeDecision, MergeKind, Provenance, SourceSession};
 pub use repair::{Repair, RepairKind};
 
 use crate::agenda::Agenda;
 use crate::board::Board;
+use crate::ids::{ActionItemId, BoardId, DimensionId, ParticipantId, SessionId};
 use crate::photos::Photo;
 use crate::reflection::Reflection;
 use crate::results::{ActionItem, Decision, NextMeeting};

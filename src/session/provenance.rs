@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::SessionId;
+use crate::ids::SessionId;
 
 /// Where the elements of a consolidated session came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -2,9 +2,10 @@
 //! dissent's agenda item, a photo's link, the source of a result or an action item, a
 //! cluster's cards, the ratings on a dimension.
 
-use crate::model::{
-    AgendaItemId, BoardId, CardId, ClusterId, DimensionId, PhotoLink, Session, SourceLink,
-};
+use crate::ids::{AgendaItemId, BoardId, CardId, ClusterId, DimensionId};
+use crate::photos::PhotoLink;
+use crate::results::SourceLink;
+use crate::session::Session;
 
 /// Something that was deleted and may still be referred to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use uuid::Uuid;
 
-use crate::model::{PhotoLink, Session, SourceLink};
+use crate::photos::PhotoLink;
+use crate::results::SourceLink;
+use crate::session::Session;
 
 impl Session {
     /// Replaces every id found in `map` wherever it occurs: the elements' own ids, the
@@ -122,7 +124,16 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::*;
+    use crate::agenda::{AgendaDay, AgendaItem};
+    use crate::board::{Board, Card, Cluster};
+    use crate::ids::{
+        ActionItemId, AgendaDayId, AgendaItemId, BoardId, CardId, ClusterId, PhotoId,
+        ReflectionEntryId,
+    };
+    use crate::photos::{Photo, PhotoLink};
+    use crate::reflection::ReflectionEntry;
+    use crate::results::{ActionItem, SourceLink};
+    use crate::session::Session;
 
     #[test]
     fn every_id_and_every_reference_moves_together() {

@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use super::Session;
 use super::limits;
 use super::problems::Element;
-use crate::model::{AgendaItemId, BoardId, ClusterId, PhotoLink, SourceLink};
+use crate::ids::{AgendaItemId, BoardId, ClusterId};
+use crate::photos::PhotoLink;
+use crate::results::SourceLink;
 
 /// What was put right.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -251,7 +253,7 @@ impl Session {
     }
 }
 
-fn on_board_text(cards: &[crate::model::Card], id: crate::model::CardId) -> &str {
+fn on_board_text(cards: &[crate::board::Card], id: crate::ids::CardId) -> &str {
     cards
         .iter()
         .find(|c| c.id == id)
@@ -261,10 +263,11 @@ fn on_board_text(cards: &[crate::model::Card], id: crate::model::CardId) -> &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        AgendaDay, AgendaDayId, AgendaItem, Board, Card, CardId, Cluster, Decision,
-        ReflectionEntry, ReflectionEntryId, ResultId, TimingEvent,
-    };
+    use crate::agenda::{AgendaDay, AgendaItem, TimingEvent};
+    use crate::board::{Board, Card, Cluster};
+    use crate::ids::{AgendaDayId, CardId, ReflectionEntryId, ResultId};
+    use crate::reflection::ReflectionEntry;
+    use crate::results::Decision;
 
     fn ts(minute: i64) -> jiff::Timestamp {
         jiff::Timestamp::from_second(1_800_000_000 + minute * 60).unwrap()
@@ -287,7 +290,7 @@ mod tests {
             ratings: [
                 (inhalt, 9),
                 (struktur, 4),
-                (crate::model::DimensionId::generate(), 3),
+                (crate::ids::DimensionId::generate(), 3),
             ]
             .into(),
             ..ReflectionEntry::default()

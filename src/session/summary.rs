@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::Session;
+use crate::session::Session;
 
 /// Counts and key facts of a session. Serialises to the `summary --json` object.
 #[derive(Clone, Debug, PartialEq, Serialize)]

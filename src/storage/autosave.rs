@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use super::{AUTOSAVE_FILE, IoAction, SESSION_FILE, StorageError, atomic_write, from_ron, to_ron};
-use crate::model::Session;
+use crate::session::Session;
 
 /// An autosave that holds changes the saved file does not have.
 #[derive(Clone, Debug)]

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::model::{SCHEMA_VERSION, Session};
 use crate::session::Repair;
+use crate::session::{SCHEMA_VERSION, Session};
 
 pub use autosave::{Recovery, discard_autosave, find_recovery, write_autosave};
 pub use error::{Expected, IoAction, StorageError, SyntaxProblem};

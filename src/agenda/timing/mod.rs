@@ -6,7 +6,8 @@ use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::model::{Agenda, AgendaDay, AgendaItem, AgendaItemId, TimingEvent};
+use crate::agenda::{Agenda, AgendaDay, AgendaItem, TimingEvent};
+use crate::ids::AgendaItemId;
 
 /// Where an item stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 use super::*;
+use crate::agenda::Method;
 use crate::agenda::live;
-use crate::model::{AgendaDayId, Method};
+use crate::ids::AgendaDayId;
 use jiff::civil::date;
 
 fn t(hh: i8, mm: i8, ss: i8) -> Timestamp {

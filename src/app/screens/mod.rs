@@ -61,23 +61,18 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             });
         }
         Screen::Photos => scrolled(ui, screen, |ui| {
+            let is_attaching = app.work.is_running(crate::app::work::JobKind::Attach);
             photos::photos_ui(
                 ui,
                 &mut cx,
                 &mut app.screens.photos,
                 &mut app.photos,
-                &mut app.work,
+                is_attaching,
             );
         }),
         Screen::Results => scrolled(ui, screen, |ui| results::results_ui(ui, &mut cx)),
         // The review has its own table of contents and scroll area.
-        Screen::Review => review::review_ui(
-            ui,
-            &mut cx,
-            &mut app.screens.review,
-            &mut app.photos,
-            &mut app.work,
-        ),
+        Screen::Review => review::review_ui(ui, &mut cx, &mut app.screens.review, &mut app.photos),
     }
 }
 

@@ -6,10 +6,10 @@ use egui::{RichText, Ui, vec2};
 use crate::app::command::{Command, Cx, PathPurpose};
 use crate::app::photo_cache::{PhotoCache, Thumb};
 use crate::app::widgets::TextField;
-use crate::app::work::{JobKind, Work};
 use crate::i18n::T;
-use crate::model::{Photo, PhotoId, PhotoLink};
+use crate::ids::PhotoId;
 use crate::photos::edit::{PhotoEdit, PhotoText};
+use crate::photos::{Photo, PhotoLink};
 
 /// The selected photo of the gallery.
 #[derive(Clone, Copy, Debug, Default)]
@@ -22,7 +22,7 @@ pub(in crate::app) fn photos_ui(
     cx: &mut Cx,
     state: &mut PhotosUiState,
     cache: &mut PhotoCache,
-    work: &mut Work,
+    is_attaching: bool,
 ) {
     ui.horizontal(|ui| {
         ui.add_enabled_ui(!cx.is_read_only, |ui| {
@@ -34,7 +34,7 @@ pub(in crate::app) fn photos_ui(
             }
         });
         ui.label(RichText::new(cx.tr(T::DropPhotosHere)).weak());
-        if work.is_running(JobKind::Attach) {
+        if is_attaching {
             ui.spinner();
             ui.label(cx.tr(T::Attaching));
         }
@@ -49,7 +49,7 @@ pub(in crate::app) fn photos_ui(
         return;
     }
     for photo in photos {
-        cache.want_thumbnail(work, photo, folder);
+        cache.want_thumbnail(photo, folder);
     }
     let mut open_preview = None;
     ui.horizontal_wrapped(|ui| {

@@ -2,16 +2,17 @@
 
 use egui::{ComboBox, Id, RichText, Ui};
 
+use crate::agenda::Method;
 use crate::app::command::Cx;
 use crate::app::widgets::{
     TextField, date_field, date_list_field, focus_when_shown, name_list_field, scaled,
     section_heading,
 };
 use crate::i18n::{T, status_text};
-use crate::model::{
-    ActionItem, ActionItemId, ActionStatus, Decision, Due, Method, ResultId, Session, SourceLink,
-};
+use crate::ids::{ActionItemId, ResultId};
 use crate::results::edit::{ActionText, MeetingText, ResultsEdit};
+use crate::results::{ActionItem, ActionStatus, Decision, Due, SourceLink};
+use crate::session::Session;
 use crate::session::edit::{MetaText, SessionEdit};
 
 pub(in crate::app) fn results_ui(ui: &mut Ui, cx: &mut Cx) {

@@ -26,6 +26,8 @@ pub type DialogAnswer = std::sync::mpsc::Receiver<(Vec<PathBuf>, std::time::Dura
 pub struct Shell {
     pub screen: Screen,
     pub modal: Option<Modal>,
+    /// A session another window has open, read and waiting for the moderator's answer.
+    pub waiting: Option<Waiting>,
     /// A warning to show once the session it is about has opened.
     pub pending_warning: Option<String>,
     /// A short message in the status line, such as "Saved".
@@ -47,9 +49,9 @@ pub struct Shell {
     /// The widget that had the keyboard focus at the end of the last frame.
     pub last_focus: Option<egui::Id>,
     /// The item whose time's-up signal was given.
-    pub signalled_item: Option<crate::model::AgendaItemId>,
+    pub signalled_item: Option<crate::ids::AgendaItemId>,
     /// The speaking turn whose end was signalled (item, turn number, log length).
-    pub signalled_turn: Option<(crate::model::AgendaItemId, (usize, usize))>,
+    pub signalled_turn: Option<(crate::ids::AgendaItemId, (usize, usize))>,
     /// Look for a never-saved session's autosave once the start session is known.
     pub offer_unsaved_recovery: bool,
     /// Close the window once the save asked for on closing is done.
@@ -65,6 +67,15 @@ pub struct Shell {
     /// A native file dialog running on its own thread: what it is for, and its answer.
     pub dialog: Option<(PathPurpose, DialogAnswer)>,
     frame_log: Option<FrameLog>,
+}
+
+/// A session that another window has open, read and waiting for the moderator's answer.
+pub struct Waiting {
+    pub session: crate::session::Session,
+    pub folder: PathBuf,
+    pub recovery: Option<crate::storage::Recovery>,
+    pub saved_at: Option<jiff::Timestamp>,
+    pub read_only: bool,
 }
 
 impl Shell {

@@ -9,10 +9,8 @@ use jiff::Timestamp;
 use crate::agenda::live::LiveAction;
 use crate::app::ModeratoApp;
 use crate::app::command::{Command, PathPurpose};
-use crate::i18n::{Describe as _, Lang, T};
-use crate::model::Session;
-use crate::session::edit::Edit;
-use crate::storage::{self, Recovery};
+use crate::i18n::{Lang, T};
+use crate::storage::Recovery;
 
 /// A modal question or message.
 pub enum Modal {
@@ -26,12 +24,10 @@ pub enum Modal {
         folder: PathBuf,
         recovery: Box<Recovery>,
     },
+    /// Another window has the session open; the session waits in the shell meanwhile.
     LockConflict {
         folder: PathBuf,
-        session: Box<Session>,
         message: String,
-        recovery: Option<Box<Recovery>>,
-        saved_at: Option<Timestamp>,
     },
     /// An export is written; offer to open it.
     /// The file written, and photos the report left out (in words).
@@ -143,18 +139,13 @@ impl ModeratoApp {
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(tr(T::Recover)).clicked() {
-                            let session = recovery.session.clone();
-                            // Recovering is one undoable edit, also in a read-only view.
-                            let was_read_only = self.doc.is_read_only();
-                            self.doc.set_read_only(false);
-                            let _ = self.doc.apply(Edit::Replace(Box::new(session)));
-                            self.doc.set_read_only(was_read_only);
+                            let session = Box::new(recovery.session.clone());
+                            self.intents.commands.push(Command::Recover(session));
                             is_open = false;
                         }
                         if ui.button(tr(T::Discard)).clicked() {
-                            if let Err(e) = storage::discard_autosave(folder) {
-                                self.shell.status = Some(e.describe(lang));
-                            }
+                            let folder = folder.clone();
+                            self.intents.commands.push(Command::DiscardAutosave(folder));
                             is_open = false;
                         }
                     });
@@ -202,9 +193,7 @@ impl ModeratoApp {
                             is_open = false;
                         }
                         if ui.button(tr(T::DontSave)).clicked() {
-                            self.shell.discard_on_exit = true;
-                            self.shell.may_close = true;
-                            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                            self.intents.commands.push(Command::CloseWithoutSaving);
                             is_open = false;
                         }
                         if ui.button(tr(T::Cancel)).clicked() {
@@ -255,25 +244,18 @@ impl ModeratoApp {
                         }
                     });
                 }
-                Modal::LockConflict {
-                    folder,
-                    session,
-                    message,
-                    recovery,
-                    saved_at,
-                } => {
+                Modal::LockConflict { folder, message } => {
                     ui.heading(tr(T::LockTitle));
                     ui.label(message.as_str());
                     ui.label(folder.display().to_string());
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(tr(T::OpenAnyway)).clicked() {
-                            let session = std::mem::take(session.as_mut());
+                            self.intents.commands.push(Command::OpenDespiteLock);
                             is_open = false;
-                            let recovery = recovery.take().map(|r| *r);
-                            self.adopt(session, folder.clone(), None, recovery, *saved_at, false);
                         }
                         if ui.button(tr(T::Cancel)).clicked() {
+                            self.shell.waiting = None;
                             is_open = false;
                         }
                     });

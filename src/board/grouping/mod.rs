@@ -7,6 +7,7 @@
 //! by TF-IDF, compared by cosine similarity and merged by average linkage until no pair of
 //! groups is similar enough.
 
+use crate::text::{stem, words};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A card as grouping sees it.
@@ -421,47 +422,6 @@ fn capitalised(word: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// Lower-case words; umlauts and ß folded so "Bürger" and "Buerger" meet.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => current.push_str("ae"),
-            'ö' => current.push_str("oe"),
-            'ü' => current.push_str("ue"),
-            'ß' => current.push_str("ss"),
-            c if c.is_alphanumeric() => current.push(c),
-            _ => {
-                if !current.is_empty() {
-                    words.push(std::mem::take(&mut current));
-                }
-            }
-        }
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
-}
-
-/// Strips common German and English inflection suffixes (longest first), keeping a stem of
-/// at least four letters. Light, like a Porter "step 1", not a full Snowball stemmer.
-pub(crate) fn stem(word: &str) -> String {
-    const SUFFIXES: [&str; 24] = [
-        "ungen", "ierung", "heiten", "keiten", "ations", "ation", "ingen", "ments", "ment", "ness",
-        "ung", "heit", "keit", "ing", "ern", "em", "en", "er", "es", "ed", "ly", "e", "n", "s",
-    ];
-    for suffix in SUFFIXES {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && stem.chars().count() >= 4
-        {
-            return stem.to_owned();
-        }
-    }
-    word.to_owned()
 }
 
 fn is_stop_word(word: &str) -> bool {

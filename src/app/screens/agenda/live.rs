@@ -1,13 +1,13 @@
 //! The live panel: the current item's countdown, drift, projected end and the controls.
 //! Pinned above the agenda, so it stays in view while the days scroll.
 
-use egui::{Color32, FontId, RichText, Ui};
+use egui::{FontId, RichText, Ui};
 use jiff::Timestamp;
 
 use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, ItemState, ItemTimer, Urgency, format_clock};
 use crate::app::command::{Command, Cx};
-use crate::app::projector::urgency_colour;
+use crate::app::theme::countdown_colour;
 use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::{T, fill};
 
@@ -62,7 +62,7 @@ pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
     }
 }
 
-fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::model::AgendaItem, now: Timestamp) {
+fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Timestamp) {
     let timer = ItemTimer::of(item, now);
     let urgency = timer.urgency();
     ui.label(RichText::new(cx.tr(T::Now)).weak());
@@ -130,7 +130,7 @@ fn progress_ui(ui: &mut Ui, cx: &Cx, now: Timestamp) {
 fn controls_ui(
     ui: &mut Ui,
     cx: &Cx,
-    current_item: Option<&crate::model::AgendaItem>,
+    current_item: Option<&crate::agenda::AgendaItem>,
     now: Timestamp,
     is_projector_open: bool,
 ) -> Option<Command> {
@@ -193,17 +193,4 @@ fn controls_ui(
         command = Some(Command::ToggleHelp);
     }
     command
-}
-
-/// Countdown colours that read on the current theme's background.
-pub fn countdown_colour(ui: &Ui, urgency: Urgency) -> Color32 {
-    if ui.visuals().dark_mode {
-        return urgency_colour(urgency);
-    }
-    match urgency {
-        Urgency::Calm => ui.visuals().strong_text_color(),
-        Urgency::Warning => Color32::from_rgb(170, 110, 0),
-        Urgency::Critical => Color32::from_rgb(210, 80, 0),
-        Urgency::TimeUp => Color32::from_rgb(200, 20, 20),
-    }
 }

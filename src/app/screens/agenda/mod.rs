@@ -10,12 +10,13 @@ use jiff::civil::Time;
 use crate::agenda::edit::{AgendaEdit, ItemText};
 use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, DayBudget, ItemState, ItemTimer, format_minutes};
+use crate::agenda::{AgendaDay, AgendaItem, Method};
 use crate::app::command::{Command, Cx, Screen};
 use crate::app::widgets::{
     TextField, date_field, focus_when_shown, icon_button_ui, parsed_field, scaled,
 };
 use crate::i18n::{T, fill, method_text};
-use crate::model::{AgendaDay, AgendaDayId, AgendaItem, AgendaItemId, Method};
+use crate::ids::{AgendaDayId, AgendaItemId};
 
 /// What is dragged when an item is reordered.
 #[derive(Clone, Copy, Debug)]

@@ -7,15 +7,15 @@
 use egui::{FontId, RichText, TextEdit, Ui};
 use jiff::{SignedDuration, Timestamp};
 
-use super::live::countdown_colour;
 use crate::agenda::edit::AgendaEdit;
 use crate::agenda::speaking::{self, RoundAction, RoundLog, RoundSetup, Turn};
 use crate::agenda::timing::{Urgency, format_clock};
 use crate::agenda::{Agenda, AgendaItem};
 use crate::app::command::{Command, Cx};
+use crate::app::theme::countdown_colour;
 use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::{T, fill};
-use crate::model::AgendaItemId;
+use crate::ids::AgendaItemId;
 
 /// What the panel remembers: the setup of the next round and a late arrival being typed.
 #[derive(Default)]

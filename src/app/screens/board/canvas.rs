@@ -13,7 +13,8 @@ use egui::{
 use super::paint::{self, paper};
 use crate::board::edit::VoteTarget;
 use crate::board::layout::{self, CARD_W, UnitRect, WALL_H, WALL_W, card_rect, cluster_rect};
-use crate::model::{Board, Card, CardId, ClusterId};
+use crate::board::{Board, Card};
+use crate::ids::{CardId, ClusterId};
 
 /// The wall in units.
 const WALL: UnitRect = UnitRect {

@@ -13,8 +13,9 @@ use crate::app::command::Cx;
 use crate::app::widgets::TextField;
 use crate::board::edit::BoardEdit;
 use crate::board::votes;
+use crate::board::{Board, CardColour, CardShape};
 use crate::i18n::{self, T, fill};
-use crate::model::{Board, BoardId, CardColour, CardId, CardShape, ClusterId};
+use crate::ids::{BoardId, CardId, ClusterId};
 use canvas::{BoardUiState, canvas_ui};
 use paint::paper;
 

@@ -4,14 +4,14 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
 };
 
+use crate::board::{Board, Card, CardShape};
 use crate::board::{layout, text_fit};
-use crate::model::{Board, Card, CardShape};
 
 /// The ink of labels on the wall.
 pub const INK: Color32 = Color32::from_gray(40);
 
 /// The paper colour of a card.
-pub fn paper(card_colour: crate::model::CardColour) -> Color32 {
+pub fn paper(card_colour: crate::board::CardColour) -> Color32 {
     let [r, g, b] = card_colour.rgb();
     Color32::from_rgb(r, g, b)
 }

@@ -11,9 +11,10 @@ use crate::app::command::Cx;
 use crate::app::widgets::{TextField, parsed_field};
 use crate::board::edit::{AxisText, BoardEdit, BoardText};
 use crate::board::grouping;
+use crate::board::{Axes, AxisLabels, Board, CardShape};
 use crate::board::{layout, votes};
 use crate::i18n::{T, fill};
-use crate::model::{Axes, AxisLabels, Board, CardShape, ClusterId};
+use crate::ids::ClusterId;
 
 pub(super) fn side_panel_ui(
     ui: &mut Ui,

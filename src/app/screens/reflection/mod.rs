@@ -8,11 +8,10 @@ use egui::{Id, RichText, Ui};
 use crate::app::command::Cx;
 use crate::app::widgets::{TextField, focus_when_shown, icon_button_ui, parsed_field, scaled};
 use crate::i18n::{self, T, fill, verdict_text};
-use crate::model::{
-    AgendaItemId, Dimension, DimensionId, Dissent, ReflectionEntry, ReflectionEntryId,
-};
+use crate::ids::{AgendaItemId, DimensionId, ReflectionEntryId};
 use crate::reflection::edit::{DissentText, EntryText, ReflectionEdit, scale_is_valid};
 use crate::reflection::stats;
+use crate::reflection::{Dimension, Dissent, ReflectionEntry};
 
 /// What the reflection screen remembers between frames.
 #[derive(Clone, Debug, Default)]

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use crate::app::command::Cx;
 use crate::i18n::{self, T};
-use crate::model::Session;
+use crate::session::Session;
 use crate::session::compare::{Part, Value, compare};
 
 /// The comparison window; returns whether it stays open.

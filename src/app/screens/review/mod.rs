@@ -12,9 +12,10 @@ use crate::app::widgets::{
 };
 use crate::export::Kind as ExportKind;
 use crate::i18n::{self, T, fill};
-use crate::model::{DecisionState, MergeKind, Participant, ParticipantId, Session};
+use crate::ids::ParticipantId;
 use crate::session::edit::{MetaText, ParticipantText, SessionEdit};
 use crate::session::summary::Summary;
+use crate::session::{DecisionState, MergeKind, Participant, Session};
 
 /// What the review screen remembers: the session it is compared with, and a section the
 /// table of contents asked to scroll to.
@@ -29,7 +30,6 @@ pub(in crate::app) fn review_ui(
     cx: &mut Cx,
     state: &mut ReviewState,
     photos: &mut crate::app::photo_cache::PhotoCache,
-    work: &mut crate::app::work::Work,
 ) {
     egui::Panel::left(egui::Id::unique("review-contents"))
         .resizable(false)
@@ -48,7 +48,7 @@ pub(in crate::app) fn review_ui(
     egui::ScrollArea::both()
         .id_salt("review-scroll")
         .auto_shrink(false)
-        .show(ui, |ui| story_ui(ui, cx, state, photos, work));
+        .show(ui, |ui| story_ui(ui, cx, state, photos));
     if let Some(other) = &state.compare
         && !compare::compare_window_ui(ui.ctx(), cx, other)
     {
@@ -61,7 +61,6 @@ fn story_ui(
     cx: &mut Cx,
     state: &mut ReviewState,
     photos: &mut crate::app::photo_cache::PhotoCache,
-    work: &mut crate::app::work::Work,
 ) {
     use story::Section;
     ui.horizontal(|ui| {
@@ -103,7 +102,7 @@ fn story_ui(
     story::heading(ui, cx, Section::Reflection, jump);
     story::reflection_ui(ui, cx);
     story::heading(ui, cx, Section::Photos, jump);
-    story::photos_ui(ui, cx, photos, work);
+    story::photos_ui(ui, cx, photos);
     story::heading(ui, cx, Section::NextMeeting, jump);
     story::next_meeting_ui(ui, cx);
 }

@@ -10,9 +10,9 @@ use crate::agenda::timing::{self, ItemState, ItemTimer};
 use crate::app::Screen;
 use crate::app::command::{Command, Cx};
 use crate::app::photo_cache::{PhotoCache, Thumb};
-use crate::app::work::Work;
 use crate::i18n::{self, T, fill};
-use crate::model::{Session, SourceLink};
+use crate::results::SourceLink;
+use crate::session::Session;
 
 /// The sections, in order, as the table of contents lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -252,7 +252,7 @@ pub fn boards_ui(ui: &mut Ui, cx: &Cx) {
 /// Boards with more cards than this are folded in Review at first.
 const LARGE_BOARD: usize = 300;
 
-fn board_story_ui(ui: &mut Ui, cx: &Cx, board: &crate::model::Board) {
+fn board_story_ui(ui: &mut Ui, cx: &Cx, board: &crate::board::Board) {
     {
         if !board.question.trim().is_empty() {
             wrapped(ui, RichText::new(&board.question).italics());
@@ -289,7 +289,7 @@ fn board_story_ui(ui: &mut Ui, cx: &Cx, board: &crate::model::Board) {
     }
 }
 
-fn card_line(ui: &mut Ui, card: &crate::model::Card) {
+fn card_line(ui: &mut Ui, card: &crate::board::Card) {
     let dots = if card.votes > 0 {
         format!("  \u{25cf} {}", card.votes)
     } else {
@@ -348,7 +348,7 @@ pub fn reflection_ui(ui: &mut Ui, cx: &Cx) {
     }
 }
 
-pub fn photos_ui(ui: &mut Ui, cx: &Cx, cache: &mut PhotoCache, work: &mut Work) {
+pub fn photos_ui(ui: &mut Ui, cx: &Cx, cache: &mut PhotoCache) {
     let session = cx.session;
     if session.photos.is_empty() {
         ui.label(RichText::new(cx.tr(T::NoPhotos)).weak());
@@ -357,7 +357,7 @@ pub fn photos_ui(ui: &mut Ui, cx: &Cx, cache: &mut PhotoCache, work: &mut Work) 
     ui.horizontal_wrapped(|ui| {
         for photo in &session.photos {
             if let Some(folder) = cx.folder {
-                cache.want_thumbnail(work, photo, folder);
+                cache.want_thumbnail(photo, folder);
             }
             ui.vertical(|ui| {
                 ui.set_width(170.0);

@@ -4,7 +4,7 @@
 use egui::{Id, PopupCloseBehavior, RichText, Ui};
 use jiff::civil::Date;
 
-use super::widgets::icon_button_ui;
+use super::icon_button_ui;
 use crate::i18n::{Lang, T};
 
 /// A calendar button; returns the day picked in its popup.

@@ -3,6 +3,8 @@
 //! in the frame it was typed. Every input has an accessible name, so screen readers and the
 //! UI tests find it by its label.
 
+mod calendar;
+
 use egui::{Id, Response, TextEdit, Ui};
 use jiff::civil::Date;
 
@@ -257,7 +259,7 @@ pub fn date_field(
                 .color(ui.visuals().error_fg_color),
         );
     }
-    if let Some(picked) = super::calendar::calendar_button_ui(ui, id, date, today, lang)
+    if let Some(picked) = calendar::calendar_button_ui(ui, id, date, today, lang)
         && Some(picked) != date
     {
         // The typed text gives way to the picked day.

@@ -1,0 +1,161 @@
+//! Work that runs beside the window: comparing, consolidating, attaching photos, exports,
+//! suggestions by meaning, decoding pictures, and opening a file with the system's program.
+
+use std::path::{Path, PathBuf};
+
+use crate::app::ModeratoApp;
+use crate::app::work::{JobKind, Output};
+use crate::export::Kind as ExportKind;
+use crate::i18n::T;
+use crate::photos::import;
+
+impl ModeratoApp {
+    pub(super) fn compare(&mut self, path: PathBuf) {
+        self.work.spawn(JobKind::Compare, move |_| {
+            Output::Compared(Box::new(crate::storage::load(&path)))
+        });
+    }
+
+    pub(super) fn consolidate_into(&mut self, out: PathBuf) {
+        let inputs: Vec<PathBuf> = self.shell.browser_selected.iter().cloned().collect();
+        self.shell.is_browser_open = false;
+        self.shell.browser = None;
+        // An existing consolidation in `out` is updated: the app's way of --force.
+        self.work.spawn(JobKind::Consolidate, move |progress| {
+            let result = crate::consolidate::run::run(&inputs, &out, true, progress);
+            Output::Consolidated(Box::new(result))
+        });
+    }
+
+    pub(super) fn preview(&mut self, id: crate::ids::PhotoId) {
+        let folder = self.doc.folder().map(Path::to_owned);
+        let photo = self.doc.session().photos.iter().find(|p| p.id == id);
+        if let (Some(folder), Some(photo)) = (folder, photo) {
+            self.photos.show_preview(photo, &folder);
+        }
+        self.start_picture_jobs();
+    }
+
+    /// Decodes the pictures screens asked for since the last frame.
+    pub(in crate::app) fn start_picture_jobs(&mut self) {
+        for request in self.photos.take_requests() {
+            self.work.spawn(JobKind::Picture, move |_| {
+                let crate::app::photo_cache::PictureRequest {
+                    id,
+                    path,
+                    folder,
+                    side,
+                } = request;
+                let result = import::thumbnail_inside(&folder, &path, side).map(|rgba| {
+                    let size = [rgba.width() as usize, rgba.height() as usize];
+                    egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw())
+                });
+                Output::Picture {
+                    id,
+                    path,
+                    side,
+                    result,
+                }
+            });
+        }
+    }
+
+    pub(super) fn suggest_groups(
+        &mut self,
+        board: crate::ids::BoardId,
+        cards: Vec<(crate::ids::CardId, String)>,
+        tightness: f32,
+    ) {
+        let cache = self.screens.board.meanings.clone();
+        self.work.spawn(JobKind::Suggest, move |progress| {
+            let texts: Vec<crate::board::grouping::CardText<'_, _>> = cards
+                .iter()
+                .map(|(id, text)| crate::board::grouping::CardText { key: *id, text })
+                .collect();
+            let suggestion = crate::board::grouping::suggest_by_meaning(
+                &texts,
+                tightness,
+                &cache,
+                &mut |done, total| progress.set(done as u64, total as u64),
+            );
+            Output::Suggested { board, suggestion }
+        });
+    }
+
+    pub(super) fn attach(&mut self, files: Vec<PathBuf>) {
+        if self.doc.is_read_only() {
+            self.shell.status = Some(self.tr(T::ReadOnlyRefused).to_owned());
+            return;
+        }
+        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
+            self.shell
+                .show_error(self.tr(T::SaveBeforePhotos).to_owned());
+            return;
+        };
+        // One job per file, on the workers side by side: each photo appears in the gallery
+        // with its thumbnail as soon as it is checked and copied (decoded once, at thumbnail
+        // size), and each is one undoable step.
+        for file in files {
+            let folder = folder.clone();
+            self.work.spawn(JobKind::Attach, move |_| {
+                let side = crate::app::photo_cache::THUMB_SIDE;
+                match import::import_with_thumbnail(&folder, &file, side) {
+                    Ok((photo, rgba)) => {
+                        let size = [rgba.width() as usize, rgba.height() as usize];
+                        let image = egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
+                        Output::Attached {
+                            photos: vec![(photo, image)],
+                            problems: Vec::new(),
+                        }
+                    }
+                    Err(problem) => Output::Attached {
+                        photos: Vec::new(),
+                        problems: vec![problem],
+                    },
+                }
+            });
+        }
+    }
+
+    /// Runs the open consolidation again from its sources with the decisions made so far;
+    /// the result is one undoable edit.
+    pub(super) fn reconsolidate(&mut self) {
+        let Some(provenance) = self.doc.session().provenance.clone() else {
+            return;
+        };
+        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
+            return;
+        };
+        self.work.spawn(JobKind::Reconsolidate, move |_| {
+            let result = crate::consolidate::run::reconsolidate(&folder, &provenance);
+            Output::Reconsolidated(Box::new(result))
+        });
+    }
+
+    /// Writes an export as a job (a PDF takes a moment to lay out).
+    pub(super) fn export(&mut self, kind: ExportKind, target: PathBuf) {
+        let session = self.doc.session().clone();
+        let folder = self.doc.folder().map(Path::to_owned);
+        let lang = self.report_lang();
+        let now = self.options.clock.now();
+        self.work.spawn(JobKind::Export, move |_| {
+            let result =
+                crate::export::write(kind, &session, folder.as_deref(), &target, lang, now);
+            Output::Exported(result, target)
+        });
+    }
+}
+
+/// Opens a file or folder with the desktop's program for it.
+pub(super) fn open_with_system(path: &Path) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
+}

@@ -1,0 +1,269 @@
+//! What finished jobs become: the document saved or adopted, modals, edits, textures.
+
+use crate::app::shell::Modal;
+use crate::app::{Command, ModeratoApp, Screen};
+use crate::i18n::{Describe as _, Lang, T};
+use crate::jobs::JobFailure;
+use crate::photos::{Photo, PhotoError};
+use crate::session::Session;
+use crate::session::edit::Edit;
+use crate::storage::StorageError;
+
+use super::{JobKind, Output};
+
+impl ModeratoApp {
+    /// Collects finished jobs and acts on them.
+    pub(in crate::app) fn poll_jobs(&mut self, ctx: &egui::Context) {
+        for (kind, result) in self.work.poll() {
+            match result {
+                Ok(output) => self.finished(ctx, output),
+                Err(failure) => self.job_failed(kind, &failure),
+            }
+        }
+        // At start without a session: offer the newest autosave of a never-saved one.
+        if self.shell.offer_unsaved_recovery && !self.work.is_running(JobKind::Open) {
+            self.shell.offer_unsaved_recovery = false;
+            if self.doc.folder().is_none() {
+                self.intents.commands.push(Command::LookForUnsavedWork);
+            }
+        }
+    }
+
+    fn job_failed(&mut self, kind: JobKind, failure: &JobFailure) {
+        if matches!(kind, JobKind::Autosave | JobKind::Discard) {
+            self.shell.status = Some(failure.describe(self.lang()));
+        } else {
+            self.shell.show_error(failure.describe(self.lang()));
+        }
+    }
+
+    fn finished(&mut self, ctx: &egui::Context, output: Output) {
+        let lang = self.lang();
+        match output {
+            Output::Opened { read_only, result } => match *result {
+                Ok(opened) => self.opened(opened, read_only),
+                Err(e) => self.shell.show_error(e.describe(lang)),
+            },
+            Output::UnsavedRecovery(found) => {
+                if let Some((folder, recovery)) = found
+                    && self.doc.folder().is_none()
+                    && self.shell.modal.is_none()
+                {
+                    self.shell.modal = Some(Modal::Recover { folder, recovery });
+                }
+            }
+            Output::Saved {
+                state,
+                folder,
+                lock,
+                result,
+            } => self.saved(ctx, state, folder, lock, result),
+            Output::Autosaved { state, result } => match result {
+                Ok(()) => self.doc.autosaved_as(state),
+                Err(e) => self.shell.status = Some(e.describe(lang)),
+            },
+            Output::Discarded(result) => {
+                if let Err(e) = result {
+                    self.shell.status = Some(e.describe(lang));
+                }
+            }
+            Output::Listed(rows) => self.shell.browser = Some(rows),
+            Output::Compared(result) => match *result {
+                Ok(session) => self.screens.review.compare = Some(Box::new(session)),
+                Err(e) => self.shell.show_error(e.describe(lang)),
+            },
+            Output::Consolidated(result) => self.consolidated(*result, lang),
+            Output::Reconsolidated(result) => match *result {
+                Ok(session) => {
+                    let said = applied_decisions(self.doc.session(), lang);
+                    self.apply(Edit::Replace(Box::new(session)));
+                    self.shell.status = Some(said);
+                }
+                Err(e) => self.shell.show_error(e.describe(lang)),
+            },
+            Output::Exported(result, target) => match result {
+                Ok(written) => {
+                    let left_out = written.left_out.iter().map(|e| e.describe(lang)).collect();
+                    self.shell.modal = Some(Modal::Exported(target, left_out));
+                }
+                Err(e) => self.shell.show_error(e.describe(lang)),
+            },
+            Output::Suggested { board, suggestion } => self.suggested(board, suggestion),
+            Output::Attached { photos, problems } => self.attached(ctx, photos, &problems),
+            Output::Picture {
+                id,
+                path,
+                side,
+                result,
+            } => self.photos.arrived(ctx, id, path, side, result, lang),
+        }
+    }
+
+    fn saved(
+        &mut self,
+        ctx: &egui::Context,
+        state: u64,
+        folder: std::path::PathBuf,
+        lock: Option<crate::storage::SessionLock>,
+        result: Result<(), StorageError>,
+    ) {
+        match result {
+            Ok(()) => {
+                self.prefs.remember(&folder);
+                self.doc.saved_as(state, folder, lock);
+                self.shell.status = Some(self.tr(T::Saved).to_owned());
+                if self.shell.close_after_save && !self.doc.is_dirty() {
+                    self.shell.may_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Err(e) => {
+                let message = e.describe(self.lang());
+                let nothing_changed = self.tr(T::NothingChanged);
+                self.shell
+                    .show_error(format!("{message}\n\n{nothing_changed}"));
+            }
+        }
+    }
+
+    fn consolidated(
+        &mut self,
+        result: Result<crate::consolidate::run::Outcome, crate::consolidate::run::ConsolidateError>,
+        lang: Lang,
+    ) {
+        self.shell.browser_selected.clear();
+        match result {
+            Ok(outcome) => {
+                let warnings: Vec<String> =
+                    outcome.warnings.iter().map(|w| w.describe(lang)).collect();
+                self.intents.commands.push(Command::Open(outcome.out));
+                self.shell.screen = Screen::Review;
+                self.shell.status = Some(self.tr(T::Consolidated).to_owned());
+                if !warnings.is_empty() {
+                    self.shell.pending_warning = Some(warnings.join("\n"));
+                }
+            }
+            Err(e) => self.shell.show_error(e.describe(lang)),
+        }
+    }
+
+    fn suggested(
+        &mut self,
+        board: crate::ids::BoardId,
+        suggestion: crate::board::grouping::Suggestion<crate::ids::CardId>,
+    ) {
+        let taken = self
+            .doc
+            .session()
+            .board(board)
+            .map(|b| {
+                b.clusters
+                    .iter()
+                    .flat_map(|c| c.cards.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let state = self.screens.board.boards.entry(board).or_default();
+        state.suggestions = crate::board::grouping::without_taken(suggestion.groups, &taken);
+        state.suggested_by = Some(suggestion.method);
+        if state.suggestions.is_empty() {
+            self.shell.status = Some(self.tr(T::NoGroupsFound).to_owned());
+        }
+    }
+
+    fn attached(
+        &mut self,
+        ctx: &egui::Context,
+        photos: Vec<(Photo, egui::ColorImage)>,
+        problems: &[PhotoError],
+    ) {
+        if let Some((last, _)) = photos.last() {
+            self.screens.photos.selected = Some(last.id);
+        }
+        let photos: Vec<Photo> = photos
+            .into_iter()
+            .map(|(photo, thumbnail)| {
+                self.photos.thumbnail_ready(ctx, &photo, thumbnail);
+                photo
+            })
+            .collect();
+        if !photos.is_empty() {
+            let edit = crate::photos::edit::PhotoEdit::attach(self.doc.session(), photos);
+            self.apply(edit.into());
+        }
+        if problems.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        let lines: Vec<String> = problems.iter().map(|p| p.describe(lang)).collect();
+        let heading = self.tr(T::NotAttached);
+        // Files of one attach arrive one by one: one list under one heading.
+        match &mut self.shell.modal {
+            Some(Modal::Error(shown)) if shown.starts_with(heading) => {
+                shown.push('\n');
+                shown.push_str(&lines.join("\n"));
+            }
+            _ => self
+                .shell
+                .show_error(format!("{heading}\n\n{}", lines.join("\n"))),
+        }
+    }
+}
+
+/// What applying the merge decisions does, in words ("3 clusters merged, 1 kept apart"), from
+/// the session before they are applied.
+fn applied_decisions(session: &Session, lang: Lang) -> String {
+    use crate::i18n::plural;
+    use crate::session::{DecisionState, MergeKind};
+    let chosen = crate::consolidate::facilitator_decisions(session);
+    let decisions: Vec<&crate::session::MergeDecision> = session
+        .provenance
+        .iter()
+        .flat_map(|p| p.decisions.iter().enumerate())
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, d)| d)
+        .collect();
+    let count = |kind: Option<MergeKind>, state: DecisionState| {
+        decisions
+            .iter()
+            .filter(|d| d.state == state && kind.is_none_or(|k| d.kind == k))
+            .count() as u64
+    };
+    let mut parts = Vec::new();
+    for (kind, one, many) in [
+        (
+            MergeKind::Cluster,
+            T::AppliedClusterMerged,
+            T::AppliedClustersMerged,
+        ),
+        (
+            MergeKind::ActionItem,
+            T::AppliedItemMerged,
+            T::AppliedItemsMerged,
+        ),
+        (
+            MergeKind::Result,
+            T::AppliedResultMerged,
+            T::AppliedResultsMerged,
+        ),
+    ] {
+        let n = count(Some(kind), DecisionState::Accepted);
+        if n > 0 {
+            parts.push(plural(n, one, many, lang));
+        }
+    }
+    let apart = count(None, DecisionState::Rejected);
+    if apart > 0 {
+        parts.push(plural(
+            apart,
+            T::AppliedKeptApart,
+            T::AppliedKeptApart,
+            lang,
+        ));
+    }
+    if parts.is_empty() {
+        T::AppliedNothing.get(lang).to_owned()
+    } else {
+        parts.join(", ")
+    }
+}

@@ -1,0 +1,39 @@
+//! Why an export failed, and those reasons in words.
+
+use crate::i18n::{Describe, Lang, M, fill};
+
+/// Why no export came out.
+#[derive(Debug)]
+pub enum ExportError {
+    /// typst could not lay the report out (a fault in the template).
+    Layout(String),
+    /// typst could not make the PDF.
+    Pdf(String),
+    /// The folder to write into does not exist.
+    FolderMissing(std::path::PathBuf),
+    /// Writing the file failed.
+    Write(crate::storage::StorageError),
+}
+
+impl std::error::Error for ExportError {}
+
+/// In English, for logs, tests and `?` in scripts.
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl Describe for ExportError {
+    fn describe(&self, lang: Lang) -> String {
+        let say = |key: M, values: &[&str]| fill(key.get(lang), values);
+        match self {
+            ExportError::Layout(detail) => say(M::ExportLayout, &[detail]),
+            ExportError::Pdf(detail) => say(M::ExportPdf, &[detail]),
+            ExportError::FolderMissing(path) => {
+                say(M::ExportFolderMissing, &[&path.display().to_string()])
+            }
+            ExportError::Write(e) => e.describe(lang),
+        }
+    }
+}
