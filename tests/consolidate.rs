@@ -15,7 +15,6 @@ use std::process::Command;
 use jiff::civil::date;
 use moderato::board::{Board, Card, Cluster};
 use moderato::consolidate::{Input, consolidate};
-use moderato::text::normalise;
 use moderato::ids::{
     ActionItemId, BoardId, CardId, ClusterId, DimensionId, ParticipantId, PhotoId,
     ReflectionEntryId, ResultId,
@@ -26,6 +25,7 @@ use moderato::reflection::breakdown::reflection_breakdown;
 use moderato::results::{ActionItem, Decision, Due};
 use moderato::session::{DecisionState, MergeDecision, MergeKind, Participant, Session};
 use moderato::storage;
+use moderato::text::normalise;
 
 struct Spec {
     title: &'static str,

@@ -1090,7 +1090,7 @@ fn example_tells_the_seed_workshop() {
     assert!(session.notes.contains("www.verwaltung-innovativ.de"));
     assert!(!session.notes.contains("E-Mail-Verteiler"));
     assert!(session.meta.location.is_empty(), "no invented place");
-    let summary = moderato::session::summary::Summary::of(&session);
+    let summary = moderato::session::summary::Summary::of(&session, jiff::Timestamp::UNIX_EPOCH);
     assert!(
         summary.actual_minutes > summary.planned_minutes,
         "the days ran long"

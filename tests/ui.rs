@@ -453,9 +453,12 @@ fn a_running_item_warns_then_counts_overtime_with_a_mock_clock() {
     harness.key_press(Key::N);
     harness.run();
     assert!(harness.query_by_label("20:00").is_some());
-    let (held, over) =
-        moderato::agenda::timing::held(&harness.state().session().agenda, clock.now());
-    assert_eq!((held, over), (11, 1), "10:35 held, over its 10 minutes");
+    let totals = moderato::agenda::figures::agenda(&harness.state().session().agenda, clock.now());
+    assert_eq!(
+        (totals.held_minutes, totals.items_over_time),
+        (11, 1),
+        "10:35 held, over its 10 minutes"
+    );
 }
 
 #[test]

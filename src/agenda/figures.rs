@@ -26,6 +26,14 @@ pub struct Held {
 }
 
 impl Held {
+    /// What a finished item's timer says.
+    pub fn of(timer: &ItemTimer, planned_minutes: u32) -> Self {
+        Self {
+            minutes: minutes(timer.elapsed),
+            planned_minutes,
+        }
+    }
+
     /// Held minus planned, in minutes.
     pub fn diff(&self) -> i64 {
         self.minutes - i64::from(self.planned_minutes)
@@ -42,10 +50,7 @@ impl Held {
 /// interrupted or skipped.
 pub fn held(item: &AgendaItem, now: Timestamp) -> Option<Held> {
     let timer = ItemTimer::of(item, now);
-    (timer.state == ItemState::Done).then(|| Held {
-        minutes: minutes(timer.elapsed),
-        planned_minutes: item.planned_minutes,
-    })
+    (timer.state == ItemState::Done).then(|| Held::of(&timer, item.planned_minutes))
 }
 
 /// Minutes and counts of a set of items.
@@ -103,7 +108,10 @@ mod tests {
         AgendaItem {
             id: AgendaItemId::generate(),
             planned_minutes,
-            timing: vec![TimingEvent::Started(at(0)), TimingEvent::Ended(at(ran_secs))],
+            timing: vec![
+                TimingEvent::Started(at(0)),
+                TimingEvent::Ended(at(ran_secs)),
+            ],
             ..AgendaItem::default()
         }
     }
@@ -114,7 +122,10 @@ mod tests {
         assert_eq!(minutes(SignedDuration::from_secs(30)), 1);
         assert_eq!(minutes(SignedDuration::from_secs(89)), 1);
         assert_eq!(minutes(SignedDuration::from_secs(-90)), -2);
-        assert_eq!(minutes(SignedDuration::from_secs(i64::MIN)), -153_722_867_280_912_930);
+        assert_eq!(
+            minutes(SignedDuration::from_secs(i64::MIN)),
+            -153_722_867_280_912_930
+        );
     }
 
     #[test]
@@ -132,10 +143,15 @@ mod tests {
         // 10:29 + 10:29 + 10:29 held: each prints as 10 min, the total as 30, not 31.
         let agenda = Agenda {
             days: vec![AgendaDay {
-                items: vec![item(10, 629), item(10, 629), item(10, 629), AgendaItem {
-                    planned_minutes: 15,
-                    ..AgendaItem::default()
-                }],
+                items: vec![
+                    item(10, 629),
+                    item(10, 629),
+                    item(10, 629),
+                    AgendaItem {
+                        planned_minutes: 15,
+                        ..AgendaItem::default()
+                    },
+                ],
                 ..AgendaDay::default()
             }],
         };

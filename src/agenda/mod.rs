@@ -2,6 +2,7 @@
 //! read from each item's timing log, and the speaking round. No GUI code here.
 
 pub mod edit;
+pub mod figures;
 pub mod live;
 mod model;
 pub mod speaking;

@@ -213,14 +213,20 @@ impl Document {
     }
 
     /// A save of `state` into `folder` succeeded (maybe while editing went on).
-    pub fn saved_as(&mut self, state: StateId, folder: PathBuf, lock: Option<SessionLock>) {
+    pub fn saved_as(
+        &mut self,
+        state: StateId,
+        folder: PathBuf,
+        lock: Option<SessionLock>,
+        now: Timestamp,
+    ) {
         if self.folder.as_deref() != Some(folder.as_path()) {
             self.lock = lock;
         }
         self.folder = Some(folder);
         self.saved = Some(state);
         self.autosaved = Some(state);
-        self.saved_at = Some(Timestamp::now());
+        self.saved_at = Some(now);
     }
 
     /// Whether there is something the autosave file does not hold yet.
@@ -329,7 +335,12 @@ mod tests {
         let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
         assert!(doc.is_dirty());
         let (_, state) = doc.snapshot();
-        doc.saved_as(state, PathBuf::from("werkstatt"), None);
+        doc.saved_as(
+            state,
+            PathBuf::from("werkstatt"),
+            None,
+            Timestamp::UNIX_EPOCH,
+        );
         assert!(!doc.is_dirty());
         add_item(&mut doc, "Protokoll");
         assert!(doc.is_dirty());
@@ -343,7 +354,12 @@ mod tests {
         let mut doc = Document::new_unsaved(Session::create("Werkstatt"));
         let (_, state) = doc.snapshot();
         add_item(&mut doc, "Während des Speicherns");
-        doc.saved_as(state, PathBuf::from("werkstatt"), None);
+        doc.saved_as(
+            state,
+            PathBuf::from("werkstatt"),
+            None,
+            Timestamp::UNIX_EPOCH,
+        );
         assert!(doc.is_dirty());
     }
 }

@@ -10,15 +10,16 @@
 //!    is a workaround for how egui orders focus and input, tested by the burst tests in
 //!    `tests/ui.rs`; a later egui may make it unnecessary.
 //! 2. Single-key shortcuts (Space, N, P, + / −, ?, Enter) act only when no text field has
-//!    the focus.
+//!    the focus, the timer's only on the Agenda screen, and of a burst of keys that no field
+//!    took (typing that missed its field) only the first acts.
 
 use std::collections::HashMap;
 
-use egui::{Event, Key, KeyboardShortcut, Modifiers, RawInput, ViewportId};
+use egui::{Event, Key, RawInput, ViewportId};
 
 use super::ModeratoApp;
-use super::command::{Command, Screen};
-use crate::agenda::live::LiveAction;
+use super::command::Screen;
+use super::keys::{Keyed, Scope};
 
 /// Holds back input after a focus boundary until the next frame (see the module's text).
 #[derive(Default)]
@@ -117,10 +118,15 @@ impl egui::Plugin for InputPacer {
     }
 }
 
+/// Keys typed within this many seconds of the last key that no field took are a burst of
+/// typing that missed its field, not commands: only the first acts.
+const BURST_GAP_SECS: f64 = 0.4;
+
 impl ModeratoApp {
-    /// Shortcuts with Ctrl (always) and single keys (only when no text field has the focus).
+    /// The main window's shortcuts, read from the table in `keys.rs`: with Ctrl always,
+    /// single keys only when no text field has the focus, and the timer's keys only on the
+    /// Agenda screen (the projector window has its own).
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        let shortcut = KeyboardShortcut::new;
         let is_typing = ctx.text_edit_focused();
         // A field that was only just focused (a new row) has nothing of its own to undo:
         // Ctrl+Z then undoes the last edit, such as adding the row.
@@ -129,77 +135,55 @@ impl ModeratoApp {
         let is_round_running =
             crate::agenda::speaking::running(&self.doc.session().agenda, self.options.clock.now())
                 .is_some();
+        let is_burst = !is_typing && self.loose_keys(ctx);
         let commands = &mut self.intents.commands;
         ctx.input_mut(|input| {
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
-                commands.push(Command::Save);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-                commands.push(Command::ChoosePath(super::PathPurpose::Open));
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::N)) {
-                commands.push(Command::NewSession);
-            }
-            // Ctrl+1 … Ctrl+6: the screens, in the order of their tabs.
-            let digits = [
-                Key::Num1,
-                Key::Num2,
-                Key::Num3,
-                Key::Num4,
-                Key::Num5,
-                Key::Num6,
-            ];
-            for (key, screen) in digits.into_iter().zip(Screen::ALL) {
-                if input.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
-                    commands.push(Command::Show(screen));
-                }
-            }
-            // While typing, the text field's own undo handles Ctrl+Z.
-            if !field_has_undo {
-                let redo = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-                if input.consume_shortcut(&redo)
-                    || input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
-                {
-                    commands.push(Command::Redo);
-                }
-                if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
-                    commands.push(Command::Undo);
-                }
-            }
-            // While typing, letters are text.
-            if is_typing {
-                return;
-            }
-            let keys = [
-                (Key::Space, Command::Live(LiveAction::Toggle)),
-                (Key::N, Command::Live(LiveAction::Next)),
-                (Key::Plus, Command::Live(LiveAction::Extend(60))),
-                (Key::Equals, Command::Live(LiveAction::Extend(60))),
-                (Key::Minus, Command::Live(LiveAction::Extend(-60))),
-                (Key::P, Command::ToggleProjector),
-                (Key::F1, Command::ToggleHelp),
-                (Key::Questionmark, Command::ToggleHelp),
-                (
-                    Key::Enter,
-                    Command::Round(crate::agenda::speaking::RoundAction::Next),
-                ),
-            ];
-            for (key, command) in keys {
-                if key == Key::Enter && !is_round_running {
+            for keyed in Keyed::ALL {
+                let acts = match keyed.scope() {
+                    // While typing, the text field's own undo handles Ctrl+Z.
+                    Scope::Anywhere => {
+                        !(field_has_undo && matches!(keyed, Keyed::Undo | Keyed::Redo))
+                    }
+                    Scope::NoTyping => !is_typing && !is_burst,
+                    Scope::Live => !is_typing && !is_burst && screen == Screen::Agenda,
+                    Scope::Round => !is_typing && !is_burst && is_round_running,
+                    Scope::Board | Scope::AgendaTitle | Scope::Projector => false,
+                };
+                if !acts {
                     continue;
                 }
-                // On the board, + and − zoom.
-                let is_zoom_key = matches!(key, Key::Plus | Key::Equals | Key::Minus);
-                if is_zoom_key && screen == Screen::Board {
-                    continue;
-                }
-                if input.consume_key(Modifiers::NONE, key)
-                    || (key == Key::Questionmark && input.consume_key(Modifiers::SHIFT, key))
+                if let Some(index) = keyed.consume(input)
+                    && let Some(command) = keyed.command(index)
                 {
                     commands.push(command);
                 }
             }
         });
+    }
+
+    /// Whether this frame's keys, which no text field takes, follow others closely: a burst
+    /// of typing that missed its field.
+    fn loose_keys(&mut self, ctx: &egui::Context) -> bool {
+        let (typed, time) = ctx.input(|i| {
+            let typed: usize = i
+                .events
+                .iter()
+                .map(|e| match e {
+                    Event::Text(text) => text.chars().count(),
+                    _ => 0,
+                })
+                .sum();
+            (typed, i.time)
+        });
+        if typed == 0 {
+            return false;
+        }
+        let follows = self
+            .shell
+            .last_loose_key
+            .is_some_and(|last| time - last < BURST_GAP_SECS);
+        self.shell.last_loose_key = Some(time);
+        typed > 1 || follows
     }
 }
 

@@ -6,6 +6,7 @@ mod command;
 mod command_handling;
 mod document;
 mod input;
+pub mod keys;
 mod photo_cache;
 mod prefs;
 mod projector;

@@ -6,8 +6,8 @@ use egui::{
     ViewportId,
 };
 
-use super::{Command, ModeratoApp};
-use crate::agenda::live::LiveAction;
+use super::ModeratoApp;
+use super::keys::Keyed;
 use crate::agenda::timing::{self, ItemTimer, Urgency, format_clock};
 use crate::i18n::T;
 
@@ -41,18 +41,17 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
             if is_typing {
                 return;
             }
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::F11) {
+            if Keyed::Fullscreen.consume(input).is_some() {
                 state.is_fullscreen = !state.is_fullscreen;
                 input.events.clear();
             }
             if input.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
                 state.is_fullscreen = false;
             }
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::Space) {
-                commands.push(Command::Live(LiveAction::Toggle));
-            }
-            if input.consume_key(egui::Modifiers::NONE, egui::Key::N) {
-                commands.push(Command::Live(LiveAction::Next));
+            for keyed in [Keyed::StartPause, Keyed::NextItem] {
+                if let Some(index) = keyed.consume(input) {
+                    commands.extend(keyed.command(index));
+                }
             }
         });
         if class != ViewportClass::EmbeddedWindow {

@@ -12,4 +12,4 @@ pub mod text_fit;
 pub mod tidy;
 pub mod votes;
 
-pub use model::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster};
+pub use model::{Axes, AxisLabels, Board, Card, CardColour, CardShape, Cluster, dots_total};

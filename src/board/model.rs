@@ -32,19 +32,14 @@ impl Board {
 
     /// Sum of all dots on this board's cards and clusters.
     pub fn num_votes(&self) -> u32 {
-        let cards = self.cards.iter().map(|card| card.votes);
         let clusters = self.clusters.iter().map(|cluster| cluster.votes);
-        cards.chain(clusters).fold(0, u32::saturating_add)
+        dots_total(0, self.cards.iter().map(|card| card.votes).chain(clusters))
     }
 
     /// A cluster's dots and its cards' dots together.
     pub fn cluster_votes(&self, cluster: &Cluster) -> u32 {
-        cluster
-            .cards
-            .iter()
-            .filter_map(|id| self.card(*id))
-            .map(|c| c.votes)
-            .fold(cluster.votes, u32::saturating_add)
+        let cards = cluster.cards.iter().filter_map(|id| self.card(*id));
+        dots_total(cluster.votes, cards.map(|c| c.votes))
     }
 
     /// The cluster a card belongs to, if any.
@@ -53,6 +48,12 @@ impl Board {
             .iter()
             .find(|cluster| cluster.cards.contains(&card))
     }
+}
+
+/// Dots added up, saturating (a sum of user numbers never wraps): a cluster's own dots and
+/// its cards', or a whole board's. Every count of dots goes through here.
+pub fn dots_total(own: u32, more: impl Iterator<Item = u32>) -> u32 {
+    more.fold(own, u32::saturating_add)
 }
 
 /// Two axes for positioning ("Verortung"), each with a label at both ends.

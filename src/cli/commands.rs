@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Command, Output};
+use crate::clock::Clock;
 use crate::consolidate;
 use crate::export;
 use crate::i18n::{self, C, Describe as _, Lang};
@@ -29,7 +30,7 @@ pub(super) fn summary(
             o.fail(&o.say(C::PhotoShownAsPlaceholder, &[&error.describe(o.lang)]));
         }
     }
-    let summary = Summary::of(&session);
+    let summary = Summary::of(&session, Clock::System.now());
     let written = if as_json {
         serde_json::to_string_pretty(&summary)
             .map_err(std::io::Error::other)
@@ -128,7 +129,10 @@ pub(super) fn consolidate(
         C::Consolidated,
         &[&inputs.len().to_string(), &out_folder.display().to_string()],
     )];
-    lines.extend(summary_lines(&Summary::of(&outcome.session), o.lang));
+    lines.extend(summary_lines(
+        &Summary::of(&outcome.session, Clock::System.now()),
+        o.lang,
+    ));
     if outcome.num_proposals > 0 {
         lines.push(o.say(C::Proposed, &[&outcome.num_proposals.to_string()]));
     }
@@ -191,7 +195,7 @@ pub(super) fn export(
         Command::ExportMd { .. } => export::Kind::Markdown,
         _ => export::Kind::Csv,
     };
-    let now = jiff::Timestamp::now();
+    let now = Clock::System.now();
     let written = export::write(kind, &session, Some(&folder), target, lang, now)
         .map_err(|e| o.fail(&e.describe(o.lang)))?;
     for error in &written.left_out {

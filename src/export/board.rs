@@ -256,10 +256,7 @@ pub(super) fn board_data(
                 .collect();
             ClusterData {
                 title: cluster.title.clone(),
-                votes: cards
-                    .iter()
-                    .map(|c| c.votes)
-                    .fold(cluster.votes, u32::saturating_add),
+                votes: crate::board::dots_total(cluster.votes, cards.iter().map(|c| c.votes)),
                 cards: cards
                     .into_iter()
                     .filter(|c| numbered || c.shape == CardShape::Card)

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::board::{BoardData, board_data};
 use super::sections::{self, Block, Figures, Place};
-use crate::agenda::timing::{self, ItemState, ItemTimer};
+use crate::agenda::{figures, timing};
 use crate::i18n::{self, Lang, R, fill};
 use crate::results::Due;
 use crate::session::Session;
@@ -345,26 +345,19 @@ fn agenda_data(
     let mut days = Vec::new();
     for (index, day) in session.agenda.days.iter().enumerate() {
         let slots = timing::day_slots(day);
-        let mut planned_total = 0;
-        let mut held_total = 0;
+        let totals = figures::day(day, now);
         let items = day
             .items
             .iter()
             .zip(&slots)
             .map(|(item, slot)| {
-                let timer = ItemTimer::of(item, now);
-                planned_total += i64::from(item.planned_minutes);
-                let (held, diff, over) = if timer.state == ItemState::Done {
-                    let actual = (timer.elapsed.as_secs() + 30) / 60;
-                    held_total += actual;
-                    let diff = actual - i64::from(item.planned_minutes);
-                    (
-                        fill(r(R::Minutes), &[&actual.to_string()]),
-                        i18n::signed(diff),
-                        diff > 0,
-                    )
-                } else {
-                    (String::new(), String::new(), false)
+                let (held, diff, over) = match figures::held(item, now) {
+                    Some(held) => (
+                        fill(r(R::Minutes), &[&held.minutes.to_string()]),
+                        i18n::signed(held.diff()),
+                        held.is_over(),
+                    ),
+                    None => (String::new(), String::new(), false),
                 };
                 ItemData {
                     time: format!(
@@ -405,13 +398,16 @@ fn agenda_data(
             .date
             .map(|d| i18n::long_date(d, lang))
             .unwrap_or_default();
-        let total = if held_total > 0 {
+        let total = if totals.items_held > 0 {
             fill(
                 r(R::PlannedAndHeldMinutes),
-                &[&planned_total.to_string(), &held_total.to_string()],
+                &[
+                    &totals.planned_minutes.to_string(),
+                    &totals.held_minutes.to_string(),
+                ],
             )
         } else {
-            fill(r(R::PlannedMinutes), &[&planned_total.to_string()])
+            fill(r(R::PlannedMinutes), &[&totals.planned_minutes.to_string()])
         };
         let heading = match labels_of(session, day.id.uuid()).trim() {
             "" => fill(r(R::DayHeading), &[&(index + 1).to_string(), &date]),
@@ -437,26 +433,6 @@ fn agenda_data(
 
 fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> ReflectionData {
     let reflection = &session.reflection;
-    // A consolidation's figures also per source.
-    let by_source: Vec<(String, Vec<crate::ids::ReflectionEntryId>)> = session
-        .provenance
-        .as_ref()
-        .map(|p| {
-            p.sources
-                .iter()
-                .filter_map(|s| {
-                    let label = p.label(s.id)?;
-                    let ids = reflection
-                        .entries
-                        .iter()
-                        .filter(|e| p.sessions_of(e.id.uuid()).contains(&s.id))
-                        .map(|e| e.id)
-                        .collect();
-                    Some((label, ids))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let statements: Vec<String> = reflection
         .dissent
         .iter()
@@ -508,7 +484,7 @@ fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> Ref
         .collect();
     ReflectionData {
         count: reflection.entries.len(),
-        figures: sections::figures(reflection, &by_source, lang),
+        figures: sections::figures(session, lang),
         comments,
         dissent,
         summary: sections::blocks(&reflection.summary),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::agenda::Method;
 use crate::i18n::{self, Lang, R, fill};
 use crate::photos::PhotoLink;
-use crate::reflection::{Reflection, stats};
+use crate::reflection::stats;
 use crate::results::SourceLink;
 use crate::session::Session;
 
@@ -205,28 +205,13 @@ fn figure_line(s: &stats::DimensionStats, lang: Lang) -> String {
     )
 }
 
-/// The reflection's figures; with `sources`, each source's entries beside the pooled ones.
-pub fn figures(
-    reflection: &Reflection,
-    sources: &[(String, Vec<crate::ids::ReflectionEntryId>)],
-    lang: Lang,
-) -> Figures {
-    let pooled = stats::stats(reflection);
-    let per_source: Vec<(String, Vec<stats::DimensionStats>)> = sources
-        .iter()
-        .map(|(label, ids)| {
-            let only = Reflection {
-                entries: reflection
-                    .entries
-                    .iter()
-                    .filter(|e| ids.contains(&e.id))
-                    .cloned()
-                    .collect(),
-                ..reflection.clone()
-            };
-            (label.clone(), stats::stats(&only))
-        })
-        .collect();
+/// The reflection's figures; for a consolidation each source's own figures beside the
+/// pooled ones, which say what they pool.
+pub fn figures(session: &Session, lang: Lang) -> Figures {
+    let reflection = &session.reflection;
+    let all = crate::reflection::figures::figures(session);
+    let pooled = &all.pooled;
+    let pooled_from = all.is_pooled().then(|| all.pooled_sources().join(", "));
     let most = pooled
         .iter()
         .flat_map(|s| s.distribution.iter().map(|(_, n)| *n))
@@ -243,16 +228,24 @@ pub fn figures(
                 .iter()
                 .map(|(v, n)| (v.to_string(), *n))
                 .collect(),
-            line: figure_line(s, lang),
+            line: match &pooled_from {
+                Some(labels) => fill(
+                    R::PooledLine.get(lang),
+                    &[labels.as_str(), &figure_line(s, lang)],
+                ),
+                None => figure_line(s, lang),
+            },
             verdict: if s.count > 0 && s.positive_share >= 0.999 {
                 R::AllPositive.get(lang).to_owned()
             } else {
                 i18n::verdict_text(s.verdict, lang).to_owned()
             },
-            by_source: per_source
+            by_source: all
+                .by_source
                 .iter()
-                .filter(|(_, stats)| stats[i].count > 0)
-                .map(|(label, stats)| format!("{label}: {}", figure_line(&stats[i], lang)))
+                .filter_map(|source| Some((&source.label, source.dimensions.get(i)?)))
+                .filter(|(_, own)| own.count > 0)
+                .map(|(label, own)| format!("{label}: {}", figure_line(own, lang)))
                 .collect(),
         })
         .collect();

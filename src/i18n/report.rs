@@ -74,6 +74,7 @@ texts! {
     Photos => "Fotos", "Photos";
     PhotosLeftOut => "Nicht aufgenommene Fotos", "Photos left out";
     MeanLine => "Mittel {} · {} positiv · n = {}", "Mean {} · {} positive · n = {}";
+    PooledLine => "Zusammen ({}): {}", "Together ({}): {}";
     PhotoBy => "Foto: {}", "Photo: {}";
 }
 

@@ -1,8 +1,8 @@
 //! The reflection round: dimensions, scale, entries, dissent, and its statistics. No GUI
 //! code here.
 
-pub mod breakdown;
 pub mod edit;
+pub mod figures;
 mod model;
 pub mod stats;
 pub mod target;

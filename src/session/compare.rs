@@ -5,7 +5,6 @@
 
 use jiff::Timestamp;
 
-use crate::agenda::timing::{ItemState, ItemTimer};
 use crate::results::ActionStatus;
 use crate::session::Session;
 use crate::text::normalise;
@@ -98,9 +97,7 @@ pub fn compare(a: &Session, b: &Session, now: Timestamp) -> Vec<Row> {
         s.agenda
             .items()
             .map(|item| {
-                let timer = ItemTimer::of(item, now);
-                let held =
-                    (timer.state == ItemState::Done).then(|| (timer.elapsed.as_secs() + 30) / 60);
+                let held = crate::agenda::figures::held(item, now).map(|h| h.minutes);
                 (
                     item.title.clone(),
                     Value::Held {
@@ -116,19 +113,17 @@ pub fn compare(a: &Session, b: &Session, now: Timestamp) -> Vec<Row> {
             .iter()
             .flat_map(|board| {
                 board.clusters.iter().map(move |cluster| {
-                    let dots = cluster
-                        .cards
-                        .iter()
-                        .filter_map(|id| board.card(*id))
-                        .map(|c| c.votes)
-                        .fold(cluster.votes, u32::saturating_add);
-                    (cluster.title.clone(), Value::Dots(dots))
+                    (
+                        cluster.title.clone(),
+                        Value::Dots(board.cluster_votes(cluster)),
+                    )
                 })
             })
             .collect()
     };
     let reflection = |s: &Session| -> Vec<(String, Value)> {
-        crate::reflection::breakdown::reflection_breakdown(s)
+        crate::reflection::figures::figures(s)
+            .pooled
             .into_iter()
             .map(|d| (d.name, Value::Mean(d.mean, d.count)))
             .collect()

@@ -31,6 +31,58 @@ pub struct Summary {
     pub results: usize,
     pub action_items: usize,
     pub next_meeting: Option<NextMeetingSummary>,
+    /// Per day: minutes planned and held, items over time.
+    pub days: Vec<DaySummary>,
+    /// Per board: its dots (on cards and on clusters) and each cluster's dots.
+    pub board_dots: Vec<BoardDots>,
+    /// Per reflection dimension: the pooled figures and, for a consolidation, each
+    /// source's own.
+    pub reflection: Vec<DimensionSummary>,
+}
+
+/// One agenda day in figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DaySummary {
+    pub date: Option<Date>,
+    pub planned_minutes: i64,
+    pub held_minutes: i64,
+    pub items_over_time: usize,
+}
+
+/// A board's dots: on its cards and clusters together, and per cluster (the cluster's own
+/// dots and its cards').
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BoardDots {
+    pub board: String,
+    pub dots: u64,
+    pub clusters: Vec<ClusterDots>,
+}
+
+/// A cluster's dots.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClusterDots {
+    pub cluster: String,
+    pub dots: u64,
+}
+
+/// One reflection dimension in figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DimensionSummary {
+    pub dimension: String,
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub positive_share: f64,
+    /// Each source's own figures ("W1", …); empty outside a consolidation.
+    pub sources: Vec<SourceDimension>,
+}
+
+/// One source's figures on a dimension.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceDimension {
+    pub source: String,
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub positive_share: f64,
 }
 
 /// Dates and place of the next meeting.
@@ -41,11 +93,10 @@ pub struct NextMeetingSummary {
 }
 
 impl Summary {
-    /// Counts everything in a session.
-    pub fn of(session: &Session) -> Self {
-        // Only finished items count, and their time does not depend on "now".
-        let (actual_minutes, items_over_time) =
-            crate::agenda::timing::held(&session.agenda, jiff::Timestamp::now());
+    /// Counts everything in a session; `now` times items still running (finished items do
+    /// not depend on it).
+    pub fn of(session: &Session, now: jiff::Timestamp) -> Self {
+        let held = crate::agenda::figures::agenda(&session.agenda, now);
         Self {
             schema_version: session.schema_version,
             title: session.meta.title.clone(),
@@ -55,8 +106,8 @@ impl Summary {
             organisations: session.organisations().len(),
             agenda_items: session.agenda.items().count(),
             planned_minutes: session.agenda.planned_minutes(),
-            actual_minutes,
-            items_over_time,
+            actual_minutes: u32::try_from(held.held_minutes.max(0)).unwrap_or(u32::MAX),
+            items_over_time: held.items_over_time,
             boards: session.boards.len(),
             cards: session.boards.iter().map(|b| b.cards.len()).sum(),
             clusters: session.boards.iter().map(|b| b.clusters.len()).sum(),
@@ -77,6 +128,22 @@ impl Summary {
                     dates: next.dates.clone(),
                     place: next.place.clone(),
                 }),
+            days: session
+                .agenda
+                .days
+                .iter()
+                .map(|day| {
+                    let totals = crate::agenda::figures::day(day, now);
+                    DaySummary {
+                        date: day.date,
+                        planned_minutes: totals.planned_minutes,
+                        held_minutes: totals.held_minutes,
+                        items_over_time: totals.items_over_time,
+                    }
+                })
+                .collect(),
+            board_dots: session.boards.iter().map(board_dots).collect(),
+            reflection: reflection(session),
         }
     }
 
@@ -88,4 +155,47 @@ impl Summary {
             _ => String::new(),
         }
     }
+}
+
+fn board_dots(board: &crate::board::Board) -> BoardDots {
+    BoardDots {
+        board: board.title.clone(),
+        dots: u64::from(board.num_votes()),
+        clusters: board
+            .clusters
+            .iter()
+            .map(|cluster| ClusterDots {
+                cluster: cluster.title.clone(),
+                dots: u64::from(board.cluster_votes(cluster)),
+            })
+            .collect(),
+    }
+}
+
+fn reflection(session: &Session) -> Vec<DimensionSummary> {
+    let figures = crate::reflection::figures::figures(session);
+    figures
+        .pooled
+        .iter()
+        .enumerate()
+        .map(|(i, pooled)| DimensionSummary {
+            dimension: pooled.name.clone(),
+            n: pooled.count,
+            mean: pooled.mean,
+            positive_share: pooled.positive_share,
+            sources: figures
+                .by_source
+                .iter()
+                .filter_map(|source| {
+                    let own = source.dimensions.get(i)?;
+                    Some(SourceDimension {
+                        source: source.label.clone(),
+                        n: own.count,
+                        mean: own.mean,
+                        positive_share: own.positive_share,
+                    })
+                })
+                .collect(),
+        })
+        .collect()
 }

@@ -26,7 +26,9 @@ pub fn list_sessions(dir: &Path) -> Vec<SessionListing> {
     folders
         .into_iter()
         .map(|folder| SessionListing {
-            outcome: load(&folder).map(|session| crate::session::summary::Summary::of(&session)),
+            outcome: load(&folder).map(|session| {
+                crate::session::summary::Summary::of(&session, crate::clock::Clock::System.now())
+            }),
             folder,
         })
         .collect()

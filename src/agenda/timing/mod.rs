@@ -367,22 +367,5 @@ pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progre
     })
 }
 
-/// What was held: minutes actually spent on finished items, and how many ran over their plan.
-pub fn held(agenda: &Agenda, now: Timestamp) -> (u32, usize) {
-    let mut seconds = 0i64;
-    let mut over = 0;
-    for item in agenda.items() {
-        let timer = ItemTimer::of(item, now);
-        if timer.state == ItemState::Done {
-            seconds += timer.elapsed.as_secs();
-            if timer.elapsed > SignedDuration::from_mins(i64::from(item.planned_minutes)) {
-                over += 1;
-            }
-        }
-    }
-    let minutes = (seconds + 30) / 60;
-    (u32::try_from(minutes).unwrap_or(u32::MAX), over)
-}
-
 #[cfg(test)]
 mod tests;

@@ -78,7 +78,8 @@ impl ModeratoApp {
                 result: Ok(()),
             }) = result
             {
-                self.doc.saved_as(state, folder, lock);
+                let now = self.options.clock.now();
+                self.doc.saved_as(state, folder, lock, now);
             }
         }
         if !self.doc.is_dirty() {

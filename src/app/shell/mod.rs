@@ -13,6 +13,7 @@ use egui::RichText;
 pub use modal::{Modal, path_command};
 
 use super::command::{Command, PathPurpose, Screen};
+use super::keys::Keyed;
 use super::{ModeratoApp, Theme};
 use crate::export::Kind as ExportKind;
 use crate::i18n::{Lang, T, fill};
@@ -46,6 +47,9 @@ pub struct Shell {
     pub last_edit_time: f64,
     /// egui time of this frame.
     pub frame_time: f64,
+    /// egui time of the last key that no text field took (for telling bursts of typing
+    /// from shortcuts).
+    pub last_loose_key: Option<f64>,
     /// The widget that had the keyboard focus at the end of the last frame.
     pub last_focus: Option<egui::Id>,
     /// The item whose time's-up signal was given.
@@ -160,14 +164,24 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             ui.separator();
             let commands = &mut app.intents.commands;
             let undo = ui.add_enabled(app.doc.can_undo(), egui::Button::new(tr(T::Undo)));
-            if undo.on_hover_text("Ctrl+Z").clicked() {
+            if undo
+                .on_hover_text(Keyed::Undo.hint(ui.ctx(), lang))
+                .clicked()
+            {
                 commands.push(Command::Undo);
             }
             let redo = ui.add_enabled(app.doc.can_redo(), egui::Button::new(tr(T::Redo)));
-            if redo.on_hover_text("Ctrl+Shift+Z / Ctrl+Y").clicked() {
+            if redo
+                .on_hover_text(Keyed::Redo.all_hints(ui.ctx(), lang))
+                .clicked()
+            {
                 commands.push(Command::Redo);
             }
-            if ui.button(tr(T::Save)).on_hover_text("Ctrl+S").clicked() {
+            if ui
+                .button(tr(T::Save))
+                .on_hover_text(Keyed::Save.hint(ui.ctx(), lang))
+                .clicked()
+            {
                 commands.push(Command::Save);
             }
             // Read-only is an explicit state with an explicit way out.
@@ -275,12 +289,16 @@ fn file_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
     let mut command = None;
     if ui
         .button(tr(T::NewSession))
-        .on_hover_text("Ctrl+N")
+        .on_hover_text(Keyed::NewSession.hint(ui.ctx(), lang))
         .clicked()
     {
         command = Some(Command::NewSession);
     }
-    if ui.button(tr(T::Open)).on_hover_text("Ctrl+O").clicked() {
+    if ui
+        .button(tr(T::Open))
+        .on_hover_text(Keyed::Open.hint(ui.ctx(), lang))
+        .clicked()
+    {
         command = Some(Command::ChoosePath(PathPurpose::Open));
     }
     if ui.button(tr(T::OpenPath)).clicked() {

@@ -20,17 +20,7 @@ impl ModeratoApp {
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts")
-                    .num_columns(2)
-                    .spacing([24.0, 6.0])
-                    .show(ui, |ui| {
-                        for line in T::HelpLines.get(lang).lines() {
-                            let (keys, what) = line.split_once('\t').unwrap_or((line, ""));
-                            ui.label(RichText::new(keys).monospace().strong());
-                            ui.label(what);
-                            ui.end_row();
-                        }
-                    });
+                help_table_ui(ui, lang);
             });
         if !is_open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.shell.is_help_open = false;
@@ -103,4 +93,43 @@ impl ModeratoApp {
                 .push(Command::PreviewPhoto(photos[next].id));
         }
     }
+}
+
+/// The keys, from the one table of keyed actions, grouped by where they act.
+fn help_table_ui(ui: &mut egui::Ui, lang: crate::i18n::Lang) {
+    use crate::app::keys::{Keyed, Scope};
+    let groups = [
+        (
+            T::HelpTimer,
+            &[
+                Scope::Live,
+                Scope::Round,
+                Scope::Projector,
+                Scope::AgendaTitle,
+            ][..],
+        ),
+        (T::HelpBoard, &[Scope::Board][..]),
+        (T::HelpGeneral, &[Scope::Anywhere, Scope::NoTyping][..]),
+    ];
+    let ctx = ui.ctx().clone();
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for (heading, scopes) in groups {
+                ui.label(RichText::new(heading.get(lang)).strong());
+                ui.end_row();
+                for keyed in Keyed::ALL.iter().filter(|k| scopes.contains(&k.scope())) {
+                    ui.label(
+                        RichText::new(keyed.all_hints(&ctx, lang))
+                            .monospace()
+                            .strong(),
+                    );
+                    ui.label(keyed.what().get(lang));
+                    ui.end_row();
+                }
+            }
+        });
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(RichText::new(T::HelpSingleKeys.get(lang)).weak()).wrap());
 }

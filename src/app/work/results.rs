@@ -110,7 +110,8 @@ impl ModeratoApp {
         match result {
             Ok(()) => {
                 self.prefs.remember(&folder);
-                self.doc.saved_as(state, folder, lock);
+                let now = self.options.clock.now();
+                self.doc.saved_as(state, folder, lock, now);
                 self.shell.status = Some(self.tr(T::Saved).to_owned());
                 if self.shell.close_after_save && !self.doc.is_dirty() {
                     self.shell.may_close = true;

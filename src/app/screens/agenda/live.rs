@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, ItemState, ItemTimer, Urgency, format_clock};
 use crate::app::command::{Command, Cx};
+use crate::app::keys::Keyed;
 use crate::app::theme::countdown_colour;
 use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::{T, fill};
@@ -141,21 +142,25 @@ fn controls_ui(
         _ => T::Start,
     };
     let buttons = [
-        (toggle_label, LiveAction::Toggle, "Space"),
-        (T::Next, LiveAction::Next, "N"),
-        (T::Back, LiveAction::Back, ""),
-        (T::SkipNext, LiveAction::Skip, ""),
-        (T::PlusOne, LiveAction::Extend(60), "+"),
-        (T::PlusFive, LiveAction::Extend(300), ""),
-        (T::MinusOne, LiveAction::Extend(-60), "\u{2212}"),
-        (T::Restart, LiveAction::Restart, ""),
+        (toggle_label, LiveAction::Toggle, Some(Keyed::StartPause)),
+        (T::Next, LiveAction::Next, Some(Keyed::NextItem)),
+        (T::Back, LiveAction::Back, None),
+        (T::SkipNext, LiveAction::Skip, None),
+        (T::PlusOne, LiveAction::Extend(60), Some(Keyed::MinuteMore)),
+        (T::PlusFive, LiveAction::Extend(300), None),
+        (
+            T::MinusOne,
+            LiveAction::Extend(-60),
+            Some(Keyed::MinuteLess),
+        ),
+        (T::Restart, LiveAction::Restart, None),
     ];
     for (key, action, shortcut) in buttons {
         let button = ui.button(cx.tr(key));
         let button = match (shortcut, key) {
             (_, T::Restart) => button.on_hover_text(cx.tr(T::RestartHelp)),
-            ("", _) => button,
-            _ => button.on_hover_text(shortcut),
+            (Some(keyed), _) => button.on_hover_text(keyed.hint(ui.ctx(), cx.lang)),
+            (None, _) => button,
         };
         if button.clicked() {
             command = Some(Command::Live(action));
@@ -186,10 +191,18 @@ fn controls_ui(
     } else {
         T::ProjectorView
     };
-    if ui.button(cx.tr(projector)).on_hover_text("P").clicked() {
+    if ui
+        .button(cx.tr(projector))
+        .on_hover_text(Keyed::Projector.hint(ui.ctx(), cx.lang))
+        .clicked()
+    {
         command = Some(Command::ToggleProjector);
     }
-    if ui.button(cx.tr(T::Shortcuts)).on_hover_text("F1").clicked() {
+    if ui
+        .button(cx.tr(T::Shortcuts))
+        .on_hover_text(Keyed::Help.hint(ui.ctx(), cx.lang))
+        .clicked()
+    {
         command = Some(Command::ToggleHelp);
     }
     command

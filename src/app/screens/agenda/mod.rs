@@ -8,10 +8,12 @@ use egui::{ComboBox, Id, RichText, Stroke, Ui};
 use jiff::civil::Time;
 
 use crate::agenda::edit::{AgendaEdit, ItemText};
+use crate::agenda::figures;
 use crate::agenda::live::LiveAction;
 use crate::agenda::timing::{self, DayBudget, ItemState, ItemTimer, format_minutes};
 use crate::agenda::{AgendaDay, AgendaItem, Method};
 use crate::app::command::{Command, Cx, Screen};
+use crate::app::keys::Keyed;
 use crate::app::widgets::{
     TextField, date_field, focus_when_shown, icon_button_ui, parsed_field, scaled,
 };
@@ -441,10 +443,12 @@ fn item_row_ui(
     }
     // Alt+↑ / Alt+↓ move the item whose title or minutes field has the focus.
     if title.response.has_focus() || minutes.response.has_focus() {
-        ui.input_mut(|i| {
-            up |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp);
-            down |= i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown);
-        });
+        // Alt+↑, Alt+↓ in the table's order.
+        match ui.input_mut(|i| Keyed::MoveItem.consume(i)) {
+            Some(0) => up = true,
+            Some(_) => down = true,
+            None => {}
+        }
     }
     if up && index > 0 {
         edits.push(AgendaEdit::MoveItem {
@@ -498,19 +502,19 @@ fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
         ItemState::Paused => (cx.tr(T::Paused).to_owned(), ui.visuals().warn_fg_color),
         ItemState::Skipped => (cx.tr(T::Skipped).to_owned(), ui.visuals().weak_text_color()),
         ItemState::Interrupted => {
-            let minutes = (timer.elapsed.as_secs() + 30) / 60;
+            let minutes = figures::minutes(timer.elapsed);
             let text = fill(cx.tr(T::InterruptedAfter), &[&minutes.to_string()]);
             (text, ui.visuals().warn_fg_color)
         }
         ItemState::Done => {
-            let actual = (timer.elapsed.as_secs() + 30) / 60;
-            let over = actual - i64::from(planned_minutes);
-            let text = if over > 0 {
+            let held = figures::Held::of(timer, planned_minutes);
+            let (actual, over) = (held.minutes, held.diff());
+            let text = if held.is_over() {
                 format!("{actual} {} (+{over})", cx.tr(T::Minutes))
             } else {
                 format!("{actual} {}", cx.tr(T::Minutes))
             };
-            let colour = if over > 0 {
+            let colour = if held.is_over() {
                 ui.visuals().warn_fg_color
             } else {
                 ui.visuals().weak_text_color()

@@ -12,6 +12,7 @@ use crate::agenda::speaking::{self, RoundAction, RoundLog, RoundSetup, Turn};
 use crate::agenda::timing::{Urgency, format_clock};
 use crate::agenda::{Agenda, AgendaItem};
 use crate::app::command::{Command, Cx};
+use crate::app::keys::Keyed;
 use crate::app::theme::countdown_colour;
 use crate::app::widgets::{parsed_field, scaled};
 use crate::i18n::{T, fill};
@@ -128,7 +129,7 @@ fn running_ui(
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(cx.tr(T::NextSpeaker))
-            .on_hover_text("Enter")
+            .on_hover_text(Keyed::NextSpeaker.hint(ui.ctx(), cx.lang))
             .clicked()
         {
             action = Some(RoundAction::Next);
@@ -326,7 +327,7 @@ pub fn round_indicator_ui(ui: &mut Ui, cx: &mut Cx) {
         );
         if ui
             .small_button(cx.tr(T::NextSpeaker))
-            .on_hover_text("Enter")
+            .on_hover_text(Keyed::NextSpeaker.hint(ui.ctx(), cx.lang))
             .clicked()
         {
             cx.command(Command::Round(RoundAction::Next));

@@ -7,9 +7,10 @@ mod side;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use egui::{ComboBox, Key, Modifiers, RichText, Ui, vec2};
+use egui::{ComboBox, Key, RichText, Ui, vec2};
 
 use crate::app::command::Cx;
+use crate::app::keys::Keyed;
 use crate::app::widgets::TextField;
 use crate::board::edit::BoardEdit;
 use crate::board::votes;
@@ -236,7 +237,11 @@ fn toolbar_ui(
 ) {
     let participants = cx.session.meta.participants.len();
     ui.horizontal_wrapped(|ui| {
-        if ui.button(cx.tr(T::FitAll)).on_hover_text("0").clicked() {
+        if ui
+            .button(cx.tr(T::FitAll))
+            .on_hover_text(Keyed::FitAll.hint(ui.ctx(), cx.lang))
+            .clicked()
+        {
             state.needs_fit = true;
         }
         ui.label(RichText::new(format!("{:.0} %", state.zoom * 100.0)).weak());
@@ -247,15 +252,24 @@ fn toolbar_ui(
                 state.selection.len() >= 2,
                 egui::Button::new(cx.tr(T::Group)),
             );
-            if group.on_hover_text("Ctrl+G").clicked() {
+            if group
+                .on_hover_text(Keyed::GroupCards.hint(ui.ctx(), cx.lang))
+                .clicked()
+            {
                 group_selection(cx, board, state, edits);
             }
             let duplicate = ui.add_enabled(has_selection, egui::Button::new(cx.tr(T::Duplicate)));
-            if duplicate.on_hover_text("Ctrl+D").clicked() {
+            if duplicate
+                .on_hover_text(Keyed::DuplicateCards.hint(ui.ctx(), cx.lang))
+                .clicked()
+            {
                 duplicate_selection(board, state, edits);
             }
             let delete = ui.add_enabled(has_selection, egui::Button::new(cx.tr(T::Delete)));
-            if delete.on_hover_text("Del").clicked() {
+            if delete
+                .on_hover_text(Keyed::DeleteCards.hint(ui.ctx(), cx.lang))
+                .clicked()
+            {
                 edits.push(BoardEdit::DeleteCards(board.id, state.selection.clone()));
                 state.selection.clear();
             }
@@ -367,17 +381,10 @@ fn keys(ui: &mut Ui, cx: &Cx, board: &Board, state: &mut BoardUiState, edits: &m
     let origin = ui.available_rect_before_wrap().min;
     let may_edit = !cx.is_read_only;
     ui.input_mut(|i| {
-        let mut press = |modifiers: Modifiers, key: Key| i.consume_key(modifiers, key);
-        for (key, dx, dy) in [
-            (Key::ArrowLeft, -1.0, 0.0),
-            (Key::ArrowRight, 1.0, 0.0),
-            (Key::ArrowUp, 0.0, -1.0),
-            (Key::ArrowDown, 0.0, 1.0),
-        ] {
-            if (press(Modifiers::NONE, key) || press(Modifiers::SHIFT, key))
-                && may_edit
-                && !state.selection.is_empty()
-            {
+        // Nudge: ←, →, ↑, ↓ in the table's order.
+        while let Some(direction) = Keyed::Nudge.consume(i) {
+            let (dx, dy) = [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)][direction];
+            if may_edit && !state.selection.is_empty() {
                 edits.push(BoardEdit::MoveCards {
                     board: board.id,
                     cards: state.selection.clone(),
@@ -387,33 +394,30 @@ fn keys(ui: &mut Ui, cx: &Cx, board: &Board, state: &mut BoardUiState, edits: &m
                 });
             }
         }
-        if (press(Modifiers::NONE, Key::Delete) || press(Modifiers::NONE, Key::Backspace))
-            && may_edit
-            && !state.selection.is_empty()
-        {
+        if Keyed::DeleteCards.consume(i).is_some() && may_edit && !state.selection.is_empty() {
             edits.push(BoardEdit::DeleteCards(board.id, state.selection.clone()));
             state.selection.clear();
         }
-        if press(Modifiers::COMMAND, Key::D) && may_edit && !state.selection.is_empty() {
+        if Keyed::DuplicateCards.consume(i).is_some() && may_edit && !state.selection.is_empty() {
             duplicate_selection(board, state, edits);
         }
-        if press(Modifiers::COMMAND, Key::G) && may_edit && state.selection.len() >= 2 {
+        if Keyed::GroupCards.consume(i).is_some() && may_edit && state.selection.len() >= 2 {
             group_selection(cx, board, state, edits);
         }
-        if press(Modifiers::COMMAND, Key::A) {
+        if Keyed::SelectAll.consume(i).is_some() {
             state.selection = board.cards.iter().map(|c| c.id).collect();
         }
-        if press(Modifiers::NONE, Key::Escape) {
+        if Keyed::Deselect.consume(i).is_some() {
             state.selection.clear();
             state.selected_cluster = None;
         }
-        if press(Modifiers::NONE, Key::Plus) || press(Modifiers::NONE, Key::Equals) {
+        if Keyed::ZoomIn.consume(i).is_some() {
             state.zoom_at(origin, canvas_centre, 1.25);
         }
-        if press(Modifiers::NONE, Key::Minus) {
+        if Keyed::ZoomOut.consume(i).is_some() {
             state.zoom_at(origin, canvas_centre, 0.8);
         }
-        if press(Modifiers::NONE, Key::Num0) {
+        if Keyed::FitAll.consume(i).is_some() {
             state.needs_fit = true;
         }
     });

@@ -280,8 +280,9 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
 /// The agenda's totals: minutes planned and held, items over time.
 fn overview_ui(ui: &mut Ui, cx: &Cx) {
     let session = cx.session;
-    let (minutes, over) = crate::agenda::timing::held(&session.agenda, cx.now);
-    if minutes == 0 {
+    let totals = crate::agenda::figures::agenda(&session.agenda, cx.now);
+    let (minutes, over) = (totals.held_minutes, totals.items_over_time);
+    if totals.items_held == 0 {
         ui.label(RichText::new(cx.tr(T::NothingHeldYet)).weak());
         return;
     }
@@ -301,13 +302,17 @@ pub(super) fn reflection_grid_ui(ui: &mut Ui, cx: &Cx) {
     egui::Grid::new("reflection-breakdown")
         .striped(true)
         .show(ui, |ui| {
-            let breakdown = crate::reflection::breakdown::reflection_breakdown(session);
-            let per_source = breakdown.first().is_some_and(|b| b.per_source.len() > 1);
+            let figures = crate::reflection::figures::figures(session);
+            let per_source = figures.is_pooled();
             ui.strong("");
-            ui.strong(cx.tr(T::Mean));
+            ui.strong(if per_source {
+                fill(cx.tr(T::MeanOfAll), &[&figures.pooled_sources().join(", ")])
+            } else {
+                cx.tr(T::Mean).to_owned()
+            });
             if per_source {
-                for (title, _, _) in &breakdown[0].per_source {
-                    ui.strong(title);
+                for source in &figures.by_source {
+                    ui.strong(&source.label);
                 }
             }
             ui.end_row();
@@ -317,12 +322,13 @@ pub(super) fn reflection_grid_ui(ui: &mut Ui, cx: &Cx) {
                     |m| format!("{} (n = {n})", i18n::decimal(m, 1, cx.lang)),
                 )
             };
-            for dimension in &breakdown {
-                ui.label(&dimension.name);
-                ui.label(mean(dimension.mean, dimension.count));
+            for (i, pooled) in figures.pooled.iter().enumerate() {
+                ui.label(&pooled.name);
+                ui.label(mean(pooled.mean, pooled.count));
                 if per_source {
-                    for (_, m, n) in &dimension.per_source {
-                        ui.label(mean(*m, *n));
+                    for source in &figures.by_source {
+                        let own = source.dimensions.get(i);
+                        ui.label(own.map_or_else(String::new, |d| mean(d.mean, d.count)));
                     }
                 }
                 ui.end_row();
@@ -436,7 +442,7 @@ fn participant_id(id: ParticipantId) -> egui::Id {
 /// Counts of everything in the session.
 fn glance_ui(ui: &mut Ui, cx: &Cx) {
     let session = cx.session;
-    let s = Summary::of(session);
+    let s = Summary::of(session, cx.now);
     let next_meeting = match &s.next_meeting {
         Some(next) => {
             let dates: Vec<String> = next.dates.iter().map(|d| i18n::date(*d, cx.lang)).collect();

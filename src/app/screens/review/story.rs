@@ -6,7 +6,7 @@
 
 use egui::{Align, RichText, Ui};
 
-use crate::agenda::timing::{self, ItemState, ItemTimer};
+use crate::agenda::{figures, timing};
 use crate::app::Screen;
 use crate::app::command::{Command, Cx};
 use crate::app::photo_cache::{PhotoCache, Thumb};
@@ -143,13 +143,11 @@ pub fn agenda_ui(ui: &mut Ui, cx: &Cx) {
                         }
                     });
                     ui.label(format!("{} min", item.planned_minutes));
-                    let timer = ItemTimer::of(item, cx.now);
-                    if timer.state == ItemState::Done {
-                        let held = (timer.elapsed.as_secs() + 30) / 60;
-                        let diff = held - i64::from(item.planned_minutes);
-                        ui.label(format!("{held} min"));
+                    if let Some(held) = figures::held(item, cx.now) {
+                        let diff = held.diff();
+                        ui.label(format!("{} min", held.minutes));
                         let text = RichText::new(i18n::signed(diff));
-                        ui.label(if diff > 0 {
+                        ui.label(if held.is_over() {
                             text.color(ui.visuals().warn_fg_color)
                         } else {
                             text
@@ -259,12 +257,7 @@ fn board_story_ui(ui: &mut Ui, cx: &Cx, board: &crate::board::Board) {
         }
         let mut in_cluster = std::collections::BTreeSet::new();
         for cluster in &board.clusters {
-            let dots: u32 = cluster
-                .cards
-                .iter()
-                .filter_map(|id| board.card(*id))
-                .map(|c| c.votes)
-                .fold(cluster.votes, u32::saturating_add);
+            let dots = board.cluster_votes(cluster);
             ui.label(RichText::new(format!("{}  \u{25cf} {dots}", cluster.title)).strong());
             ui.indent(("review-cluster", cluster.id), |ui| {
                 for card in cluster.cards.iter().filter_map(|id| board.card(*id)) {
