@@ -64,6 +64,7 @@ fn day(id: Uuid, date: Date, start: Time, items: Vec<AgendaItem>) -> AgendaDay {
         date: Some(date),
         start_time: Some(start),
         items,
+        previous_runs: Vec::new(),
     }
 }
 

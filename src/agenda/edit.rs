@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 
 use super::live::{self, LiveAction};
+use super::runs;
 use super::{AgendaDay, AgendaItem, Method};
 use crate::fields::{set, set_text};
 use crate::ids::{AgendaDayId, AgendaItemId};
@@ -43,6 +44,17 @@ pub enum AgendaEdit {
     SetMinutes(AgendaItemId, u32),
     /// A live control (start, pause, next …) at a moment.
     Live(LiveAction, Timestamp),
+    /// A day whose recorded run is not from today begins a new run (the record is kept as
+    /// its previous run), then the control acts: one step.
+    NewRun(AgendaDayId, LiveAction, Timestamp),
+    /// A day whose recorded run is not from today is continued: what was left running on an
+    /// earlier date is closed (see `runs::stale_closings`), then the control acts.
+    ContinueRun {
+        day: AgendaDayId,
+        closings: Vec<(AgendaItemId, super::TimingEvent)>,
+        action: LiveAction,
+        at: Timestamp,
+    },
     /// A speaking round starts in this item (replacing an earlier one of the item).
     StartRound(AgendaItemId, super::speaking::RoundLog),
     /// Something happened in the item's speaking round.
@@ -113,10 +125,27 @@ impl AgendaEdit {
                 item_mut(session, id).map(|i| &mut i.planned_minutes),
                 minutes.min(limits::MAX_PLANNED_MINUTES),
             ),
-            AgendaEdit::Live(action, at) => {
-                let before: usize = agenda.items().map(|i| i.timing.len()).sum();
-                live::apply(agenda, action, at);
-                agenda.items().map(|i| i.timing.len()).sum::<usize>() != before
+            AgendaEdit::Live(action, at) => live_action(agenda, action, at),
+            AgendaEdit::NewRun(day, action, at) => {
+                let began = agenda
+                    .days
+                    .iter_mut()
+                    .find(|d| d.id == day)
+                    .is_some_and(runs::begin_new_run);
+                live_action(agenda, action, at) || began
+            }
+            AgendaEdit::ContinueRun {
+                day,
+                closings,
+                action,
+                at,
+            } => {
+                let closed = agenda
+                    .days
+                    .iter_mut()
+                    .find(|d| d.id == day)
+                    .is_some_and(|d| runs::close(d, &closings));
+                live_action(agenda, action, at) || closed
             }
             AgendaEdit::StartRound(id, log) => match item_mut(session, id) {
                 Some(item) => {
@@ -139,6 +168,13 @@ impl AgendaEdit {
             }
         }
     }
+}
+
+/// A live control; returns whether it wrote anything into a log.
+fn live_action(agenda: &mut super::Agenda, action: LiveAction, at: Timestamp) -> bool {
+    let before: usize = agenda.items().map(|i| i.timing.len()).sum();
+    live::apply(agenda, action, at);
+    agenda.items().map(|i| i.timing.len()).sum::<usize>() != before
 }
 
 fn day_mut(session: &mut Session, id: AgendaDayId) -> Option<&mut AgendaDay> {

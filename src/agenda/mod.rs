@@ -5,7 +5,8 @@ pub mod edit;
 pub mod figures;
 pub mod live;
 mod model;
+pub mod runs;
 pub mod speaking;
 pub mod timing;
 
-pub use model::{Agenda, AgendaDay, AgendaItem, Method, TimingEvent};
+pub use model::{Agenda, AgendaDay, AgendaItem, DayRun, ItemRun, Method, TimingEvent};

@@ -41,6 +41,29 @@ pub struct AgendaDay {
     /// When the day has to end; the live view warns when the schedule runs past it.
     pub end_time: Option<Time>,
     pub items: Vec<AgendaItem>,
+    /// Earlier runs of this day, kept when a new run began (a rehearsal, the workshop
+    /// this one was copied from).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub previous_runs: Vec<DayRun>,
+}
+
+/// A run of a day kept after a new run began: each item's log as it was.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DayRun {
+    /// When the run began: its earliest recorded start.
+    pub started: Option<Timestamp>,
+    pub items: Vec<ItemRun>,
+}
+
+/// One item's record in a previous run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ItemRun {
+    pub item: AgendaItemId,
+    pub timing: Vec<TimingEvent>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<super::speaking::RoundLog>,
 }
 
 /// One timeboxed item of the agenda.

@@ -89,6 +89,8 @@ pub enum Command {
     LookForUnsavedWork,
     /// Close the window and keep nothing of the unsaved changes.
     CloseWithoutSaving,
+    /// Save, then close the window.
+    SaveAndClose,
     Undo,
     Redo,
     Show(Screen),
@@ -105,6 +107,10 @@ pub enum Command {
     Live(LiveAction),
     /// A live control the moderator confirmed (running a day that is not today).
     LiveConfirmed(LiveAction),
+    /// A day recorded on another date begins a new run (its record kept), then the control.
+    NewRun(crate::ids::AgendaDayId, LiveAction),
+    /// A day recorded on another date continues its run, then the control.
+    ContinueRun(crate::ids::AgendaDayId, LiveAction),
     ToggleProjector,
     ToggleHelp,
     /// Next speaker, back, pause … in the running speaking round.

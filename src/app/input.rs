@@ -190,7 +190,7 @@ impl ModeratoApp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::PointerButton;
+    use egui::{Modifiers, PointerButton};
 
     fn press_at(pos: egui::Pos2) -> Event {
         Event::PointerButton {

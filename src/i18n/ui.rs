@@ -196,6 +196,12 @@ texts! {
     RunDayTitle => "Diesen Tag jetzt durchführen?", "Run this day now?";
     RunDayText => "Dieser Tag ist für den {} geplant. Wird er jetzt durchgeführt, messen Verzug und voraussichtliches Ende ab dem tatsächlichen Beginn.", "This day is planned for {}. If it runs now, drift and the projected end are measured from its actual start.";
     RunDayNow => "Jetzt durchführen", "Run it now";
+    HeldDayTitle => "Dieser Tag lief schon", "This day has already run";
+    HeldDayText => "Für diesen Tag sind Zeiten vom {} aufgezeichnet ({}). Soll jetzt ein neuer Durchlauf beginnen (die Aufzeichnung bleibt als früherer Durchlauf erhalten und steht im Rückblick), oder soll die Aufzeichnung fortgesetzt werden? Verzug und voraussichtliches Ende zählen in beiden Fällen nur die Zeiten von heute.", "This day has times recorded on {} ({}). Begin a new run now (the record is kept as the previous run and shown in Review), or continue the recorded run? Either way, drift and the projected end count today's times only.";
+    BeginNewRun => "Neuen Durchlauf beginnen", "Begin a new run";
+    ContinueRun => "Aufzeichnung fortsetzen", "Continue the recorded run";
+    OneItemHeld => "1 Punkt gehalten", "1 item held";
+    ItemsHeld => "{} Punkte gehalten", "{} items held";
     Restart => "Neu starten", "Restart";
     RestartHelp => "Die Uhr dieses Punkts beginnt wieder bei null.", "This item's clock starts again from zero.";
     InterruptedAfter => "unterbrochen ({} min)", "interrupted ({} min)";

@@ -303,50 +303,66 @@ pub fn first_start(day: &AgendaDay) -> Option<Timestamp> {
         .min()
 }
 
-/// The progress of the day holding the current item (or the last one held), in `tz`.
+/// The progress of today's sitting of the day holding the current item (or the item held
+/// last today), in `tz`.
 ///
-/// The plan is anchored at the day's date and start time when the day is run on its date, so
-/// a late start counts as drift. A day run on another date (the example of 2017, a workshop
-/// prepared last week) or without a date is measured from its actual start instead.
+/// Only today's times count, so drift, projected end and overtime never mix times of
+/// different days. The plan is anchored at the day's date and start time when the day runs
+/// on its date from the beginning, so a late start counts as drift. A day run on another
+/// date (the example of 2017, a workshop prepared last week), and a day continued today
+/// after an earlier date, are measured from today's actual start, against what was still
+/// to do then.
 ///
 /// Projected end: now, plus what is left of the current item's timebox, plus the planned
-/// minutes of the items still waiting that day. `None` before the day has begun, and for a
-/// day that is over.
+/// minutes of the items still waiting that day. `None` when nothing of the day ran today.
 pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progress> {
+    let today = now.to_zoned(tz.clone()).date();
+    let on_today = |t: Timestamp| t.to_zoned(tz.clone()).date() == today;
     let anchor = current(agenda, now).or_else(|| {
         positions(agenda)
             .filter(|&p| {
-                item_at(agenda, p).is_some_and(|i| ItemTimer::of(i, now).state == ItemState::Done)
+                item_at(agenda, p).is_some_and(|i| {
+                    let timer = ItemTimer::of(i, now);
+                    timer.state == ItemState::Done && timer.ended.is_some_and(on_today)
+                })
             })
             .last()
     })?;
     let day = agenda.days.get(anchor.day)?;
-    let first = first_start(day)?;
-    let run_date = first.to_zoned(tz.clone()).date();
-    // Between items the day still counts; a day that is over has no progress.
-    let today = now.to_zoned(tz.clone()).date();
-    if current(agenda, now).is_none() && run_date != today {
-        return None;
-    }
+    let events = || day.items.iter().flat_map(|item| item.timing.iter());
+    let sitting_start = events()
+        .filter(|e| {
+            matches!(
+                e,
+                TimingEvent::Started(_) | TimingEvent::Resumed(_) | TimingEvent::Restarted(_)
+            )
+        })
+        .map(|e| e.at())
+        .filter(|at| on_today(*at))
+        .min()?;
+    let ran_before = events().any(|e| e.at() < sitting_start && !on_today(e.at()));
     let start = day.start_time.unwrap_or(Time::constant(9, 0, 0, 0));
-    let planned_start = if day.date == Some(run_date) {
-        run_date
+    let planned_start = if day.date == Some(today) && !ran_before {
+        today
             .to_datetime(start)
             .to_zoned(tz.clone())
             .ok()?
             .timestamp()
     } else {
-        first
+        sitting_start
     };
-    let at = |minutes: i64| {
-        planned_start
-            .checked_add(SignedDuration::from_mins(minutes))
-            .ok()
-    };
-    let budget = DayBudget::of(day);
-    let planned_end = at(budget.planned_minutes)?;
+    let at = |minutes: SignedDuration| planned_start.checked_add(minutes).ok();
+    // What today's sitting had to do: every item not finished on an earlier date, less what
+    // items already had on their clocks before today.
+    let midnight = today.to_zoned(tz.clone()).ok()?.timestamp();
+    let mut planned = SignedDuration::ZERO;
     let mut rest = SignedDuration::ZERO;
     for item in &day.items {
+        let before_today = ItemTimer::of(&truncated(item, midnight), midnight);
+        if matches!(before_today.state, ItemState::Done | ItemState::Skipped) {
+            continue;
+        }
+        planned += (before_today.allowed - before_today.elapsed).max(SignedDuration::ZERO);
         let timer = ItemTimer::of(item, now);
         match timer.state {
             ItemState::Running | ItemState::Paused | ItemState::Interrupted => {
@@ -356,15 +372,32 @@ pub fn progress(agenda: &Agenda, now: Timestamp, tz: &TimeZone) -> Option<Progre
             ItemState::Done | ItemState::Skipped => {}
         }
     }
+    let planned_end = at(planned)?;
     let projected_end = now.checked_add(rest).ok()?;
     // The day's length keeps its place after the (actual or planned) start.
-    let day_end = DayBudget::of(day).available_minutes.and_then(at);
+    let day_end = DayBudget::of(day)
+        .available_minutes
+        .and_then(|minutes| at(SignedDuration::from_mins(minutes)));
     Some(Progress {
         drift: projected_end.duration_since(planned_end),
         projected_end,
         planned_end,
         day_end,
     })
+}
+
+/// An item as it stood at `until`: its log without what came after.
+fn truncated(item: &AgendaItem, until: Timestamp) -> AgendaItem {
+    AgendaItem {
+        timing: item
+            .timing
+            .iter()
+            .copied()
+            .filter(|e| e.at() < until)
+            .collect(),
+        round: None,
+        ..item.clone()
+    }
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ fn agenda(minutes: &[u32]) -> Agenda {
             start_time: Some(Time::constant(10, 0, 0, 0)),
             end_time: Some(Time::constant(11, 0, 0, 0)),
             items,
+            ..AgendaDay::default()
         }],
     }
 }
@@ -180,8 +181,9 @@ fn held_counts_finished_items_and_their_overtime() {
     live::apply(&mut a, live::LiveAction::Toggle, t(10, 0, 0));
     live::apply(&mut a, live::LiveAction::Next, t(10, 12, 0)); // 12 of 10: over.
     live::apply(&mut a, live::LiveAction::Next, t(10, 30, 0)); // 18 of 20.
+    let totals = crate::agenda::figures::agenda(&a, t(10, 40, 0));
     assert_eq!(
-        held(&a, t(10, 40, 0)),
+        (totals.held_minutes, totals.items_over_time),
         (30, 1),
         "the running third item is not held yet"
     );

@@ -39,6 +39,7 @@ impl ModeratoApp {
             purpose,
             text,
             no_dialog,
+            problem: None,
         });
     }
 

@@ -141,7 +141,7 @@ impl ModeratoApp {
         self.work.spawn(JobKind::Export, move |_| {
             let result =
                 crate::export::write(kind, &session, folder.as_deref(), &target, lang, now);
-            Output::Exported(result, target)
+            Output::Exported(result, target, kind)
         });
     }
 }

@@ -37,7 +37,15 @@ impl ModeratoApp {
                 self.shell.may_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::Live(_) | Command::LiveConfirmed(_) | Command::Round(_) => {
+            Command::SaveAndClose => {
+                self.shell.close_after_save = true;
+                self.intents.commands.push(Command::Save);
+            }
+            Command::Live(_)
+            | Command::LiveConfirmed(_)
+            | Command::NewRun(..)
+            | Command::ContinueRun(..)
+            | Command::Round(_) => {
                 self.live(command);
             }
             command => self.session_command(command),
@@ -126,11 +134,41 @@ impl ModeratoApp {
     fn live(&mut self, command: Command) {
         let now = self.options.clock.now();
         match command {
-            Command::Live(action) => match self.day_to_confirm(action, now) {
-                Some(date) => self.shell.modal = Some(Modal::RunDayNow { action, date }),
-                None => self.apply(AgendaEdit::Live(action, now).into()),
-            },
+            Command::Live(action) => {
+                let agenda = &self.doc.session().agenda;
+                let tz = jiff::tz::TimeZone::system();
+                match crate::agenda::runs::question(agenda, action, now, &tz) {
+                    Some((day, question)) if !self.doc.is_read_only() => {
+                        self.shell.modal = Some(Modal::RunDay {
+                            action,
+                            day,
+                            question,
+                        });
+                    }
+                    _ => self.apply(AgendaEdit::Live(action, now).into()),
+                }
+            }
             Command::LiveConfirmed(action) => self.apply(AgendaEdit::Live(action, now).into()),
+            Command::NewRun(day, action) => self.apply(AgendaEdit::NewRun(day, action, now).into()),
+            Command::ContinueRun(day, action) => {
+                let tz = jiff::tz::TimeZone::system();
+                let closings = self
+                    .doc
+                    .session()
+                    .agenda
+                    .days
+                    .iter()
+                    .find(|d| d.id == day)
+                    .map(|d| crate::agenda::runs::stale_closings(d, now, &tz))
+                    .unwrap_or_default();
+                let edit = AgendaEdit::ContinueRun {
+                    day,
+                    closings,
+                    action,
+                    at: now,
+                };
+                self.apply(edit.into());
+            }
             Command::Round(action) => {
                 let agenda = &self.doc.session().agenda;
                 let edit =
@@ -143,25 +181,6 @@ impl ModeratoApp {
             }
             _ => {}
         }
-    }
-
-    /// The date of a day that is not today, when `action` would take up its first item:
-    /// the moderator is asked once whether to run that day now.
-    fn day_to_confirm(
-        &self,
-        action: crate::agenda::live::LiveAction,
-        now: jiff::Timestamp,
-    ) -> Option<jiff::civil::Date> {
-        let agenda = &self.doc.session().agenda;
-        let item = crate::agenda::live::would_start(agenda, action, now)?;
-        let day = agenda
-            .days
-            .iter()
-            .find(|d| d.items.iter().any(|i| i.id == item))?;
-        let date = day.date?;
-        let today = now.to_zoned(jiff::tz::TimeZone::system()).date();
-        let is_new = crate::agenda::timing::first_start(day).is_none();
-        (date != today && is_new && !self.doc.is_read_only()).then_some(date)
     }
 
     fn create_session(&mut self, title: &str) {

@@ -72,7 +72,11 @@ pub enum Output {
     Compared(Box<Result<Session, StorageError>>),
     Consolidated(Box<Result<Outcome, ConsolidateError>>),
     Reconsolidated(Box<Result<Session, ConsolidateError>>),
-    Exported(Result<crate::export::Written, ExportError>, PathBuf),
+    Exported(
+        Result<crate::export::Written, ExportError>,
+        PathBuf,
+        crate::export::Kind,
+    ),
     Attached {
         /// With their thumbnails, decoded in the same pass.
         photos: Vec<(Photo, egui::ColorImage)>,

@@ -81,10 +81,19 @@ impl ModeratoApp {
                 }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
-            Output::Exported(result, target) => match result {
+            Output::Exported(result, target, kind) => match result {
                 Ok(written) => {
                     let left_out = written.left_out.iter().map(|e| e.describe(lang)).collect();
                     self.shell.modal = Some(Modal::Exported(target, left_out));
+                }
+                // A folder that does not exist: the path dialog again, with what was typed.
+                Err(e @ crate::export::ExportError::FolderMissing(_)) => {
+                    self.shell.modal = Some(Modal::TypedPath {
+                        purpose: crate::app::PathPurpose::Export(kind),
+                        text: target.display().to_string(),
+                        no_dialog: false,
+                        problem: Some(e.describe(lang)),
+                    });
                 }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },

@@ -61,7 +61,7 @@ fn days_ui(ui: &mut Ui, cx: &mut Cx) {
             date: next_date,
             start_time: Some(Time::constant(9, 0, 0, 0)),
             end_time: Some(Time::constant(17, 0, 0, 0)),
-            items: Vec::new(),
+            ..AgendaDay::default()
         }));
     }
     for edit in edits {
