@@ -123,7 +123,28 @@ impl BoardEdit {
 
     /// Applies the edit; returns whether anything changed.
     pub fn apply(self, session: &mut Session) -> bool {
-        let participants = session.meta.participants.len();
+        match self {
+            edit @ (BoardEdit::AddBoard(_)
+            | BoardEdit::RemoveBoard(_)
+            | BoardEdit::SetText(..)
+            | BoardEdit::SetAgendaItem(..)
+            | BoardEdit::SetAxes(..)
+            | BoardEdit::SetAxisText(..)
+            | BoardEdit::SetDotsPerPerson(..)) => edit.apply_to_board(session),
+            edit @ (BoardEdit::AddCard(..)
+            | BoardEdit::DeleteCards(..)
+            | BoardEdit::DuplicateCards(..)
+            | BoardEdit::MoveCards { .. }
+            | BoardEdit::SetCardText(..)
+            | BoardEdit::SetCardAuthor(..)
+            | BoardEdit::SetCardShape(..)
+            | BoardEdit::SetCardColour(..)) => edit.apply_to_cards(session),
+            edit => edit.apply_to_clusters(session),
+        }
+    }
+
+    /// Boards and their settings.
+    fn apply_to_board(self, session: &mut Session) -> bool {
         match self {
             BoardEdit::AddBoard(board) => {
                 session.boards.push(board);
@@ -174,6 +195,13 @@ impl BoardEdit {
                 let dots = dots.min(limits::MAX_DOTS_PER_PERSON);
                 set(board(session, id).map(|b| &mut b.dots_per_person), dots)
             }
+            _ => false,
+        }
+    }
+
+    /// Cards: added, deleted, copied, moved, their texts and looks.
+    fn apply_to_cards(self, session: &mut Session) -> bool {
+        match self {
             BoardEdit::AddCard(id, mut card) => match board(session, id) {
                 Some(board) => {
                     card.text = limits::clip(card.text, CARD_TEXT);
@@ -186,29 +214,13 @@ impl BoardEdit {
                 }
                 None => false,
             },
-            BoardEdit::DeleteCards(id, cards) => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
-                let before = (board.cards.len(), board.clusters.clone());
+            BoardEdit::DeleteCards(id, cards) => with_clusters_kept(session, id, |board| {
+                let before = board.cards.len();
                 delete_cards(board, &cards);
-                let dropped: Vec<ClusterId> = before
-                    .1
-                    .iter()
-                    .filter(|c| board.cluster(c.id).is_none())
-                    .map(|c| c.id)
-                    .collect();
-                let changed = board.cards.len() != before.0;
-                for cluster in dropped {
-                    session.forget(Gone::Cluster(cluster));
-                }
-                changed
-            }
+                board.cards.len() != before
+            }),
             BoardEdit::DuplicateCards(id, pairs) => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
-                duplicate_cards(board, &pairs) > 0
+                board(session, id).is_some_and(|board| duplicate_cards(board, &pairs) > 0)
             }
             BoardEdit::MoveCards {
                 board: id,
@@ -217,27 +229,17 @@ impl BoardEdit {
                 dy,
                 regroup,
             } => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
                 if !dx.is_finite() || !dy.is_finite() {
                     return false;
                 }
-                let before: Vec<Cluster> = board.clusters.clone();
-                nudge(board, &cards, dx, dy);
-                if regroup {
-                    let dropped: Vec<CardId> = cards.iter().copied().collect();
-                    update_membership(board, &dropped);
-                }
-                let gone: Vec<ClusterId> = before
-                    .iter()
-                    .filter(|c| board.cluster(c.id).is_none())
-                    .map(|c| c.id)
-                    .collect();
-                for cluster in gone {
-                    session.forget(Gone::Cluster(cluster));
-                }
-                (dx != 0.0 || dy != 0.0) && !cards.is_empty()
+                with_clusters_kept(session, id, |board| {
+                    nudge(board, &cards, dx, dy);
+                    if regroup {
+                        let dropped: Vec<CardId> = cards.iter().copied().collect();
+                        update_membership(board, &dropped);
+                    }
+                    (dx != 0.0 || dy != 0.0) && !cards.is_empty()
+                })
             }
             BoardEdit::SetCardText(id, card, text) => set_text(
                 card_mut(session, id, card).map(|c| &mut c.text),
@@ -261,16 +263,20 @@ impl BoardEdit {
                 }
                 changed
             }
+            _ => false,
+        }
+    }
+
+    /// Clusters, tidying and dots.
+    fn apply_to_clusters(self, session: &mut Session) -> bool {
+        let participants = session.meta.participants.len();
+        match self {
             BoardEdit::Group {
                 board: id,
                 cluster,
                 cards,
                 fallback_title,
-            } => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
-                let before: Vec<ClusterId> = board.clusters.iter().map(|c| c.id).collect();
+            } => with_clusters_kept(session, id, |board| {
                 let grouped = group(board, cluster, &cards, &fallback_title).is_some();
                 // Cards gathered from across the board do not leave an outline that swallows
                 // the cards between them. On a positioning board a card's place is its
@@ -278,36 +284,19 @@ impl BoardEdit {
                 if grouped && board.axes.is_none() {
                     place(board, super::tidy::gather(board, cluster));
                 }
-                let gone: Vec<ClusterId> = before
-                    .into_iter()
-                    .filter(|c| board.cluster(*c).is_none())
-                    .collect();
-                for cluster in gone {
-                    session.forget(Gone::Cluster(cluster));
-                }
                 grouped
-            }
-            BoardEdit::Tidy(id) => match board(session, id) {
-                Some(board) => {
-                    let moves = super::tidy::tidy(board);
-                    let changed = !moves.is_empty();
-                    place(board, moves);
-                    changed
-                }
-                None => false,
-            },
-            BoardEdit::Dissolve(id, cluster) => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
+            }),
+            BoardEdit::Tidy(id) => board(session, id).is_some_and(|board| {
+                let moves = super::tidy::tidy(board);
+                let changed = !moves.is_empty();
+                place(board, moves);
+                changed
+            }),
+            BoardEdit::Dissolve(id, cluster) => with_clusters_kept(session, id, |board| {
                 let before = board.clusters.len();
                 dissolve(board, cluster);
-                let changed = board.clusters.len() != before;
-                if changed {
-                    session.forget(Gone::Cluster(cluster));
-                }
-                changed
-            }
+                board.clusters.len() != before
+            }),
             BoardEdit::SetClusterTitle(id, cluster, title) => set(
                 cluster_mut(session, id, cluster).map(|c| &mut c.title),
                 title,
@@ -324,21 +313,40 @@ impl BoardEdit {
                 board: id,
                 target,
                 add,
-            } => {
-                let Some(board) = board(session, id) else {
-                    return false;
-                };
-                match (target, add) {
-                    (VoteTarget::Card(card), true) => votes::vote_card(board, card, participants),
-                    (VoteTarget::Cluster(cluster), true) => {
-                        votes::vote_cluster(board, cluster, participants)
-                    }
-                    (VoteTarget::Card(card), false) => votes::unvote_card(board, card),
-                    (VoteTarget::Cluster(cluster), false) => votes::unvote_cluster(board, cluster),
+            } => board(session, id).is_some_and(|board| match (target, add) {
+                (VoteTarget::Card(card), true) => votes::vote_card(board, card, participants),
+                (VoteTarget::Cluster(cluster), true) => {
+                    votes::vote_cluster(board, cluster, participants)
                 }
-            }
+                (VoteTarget::Card(card), false) => votes::unvote_card(board, card),
+                (VoteTarget::Cluster(cluster), false) => votes::unvote_cluster(board, cluster),
+            }),
+            _ => false,
         }
     }
+}
+
+/// Changes a board; clusters the change left empty (and so removed) are forgotten
+/// everywhere they were named (photo links, sources of results). Returns what `change`
+/// says about whether anything changed.
+fn with_clusters_kept(
+    session: &mut Session,
+    id: BoardId,
+    change: impl FnOnce(&mut Board) -> bool,
+) -> bool {
+    let Some(board) = board(session, id) else {
+        return false;
+    };
+    let before: Vec<ClusterId> = board.clusters.iter().map(|c| c.id).collect();
+    let changed = change(board);
+    let gone: Vec<ClusterId> = before
+        .into_iter()
+        .filter(|c| board.cluster(*c).is_none())
+        .collect();
+    for cluster in gone {
+        session.forget(Gone::Cluster(cluster));
+    }
+    changed
 }
 
 fn board(session: &mut Session, id: BoardId) -> Option<&mut Board> {

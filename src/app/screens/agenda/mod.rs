@@ -357,25 +357,7 @@ fn item_row_ui(
                 .on_hover_text(cx.tr(T::DragToReorder));
         });
     });
-    let time = slot.map(|s| {
-        format!(
-            "{}\u{2013}{}",
-            format_minutes(s.start_min),
-            format_minutes(s.end_min)
-        )
-    });
-    let time_colour = if timer.is_current() {
-        ui.visuals().strong_text_color()
-    } else {
-        ui.visuals().weak_text_color()
-    };
-    cell(ui, columns.time, |ui| {
-        ui.label(
-            RichText::new(time.unwrap_or_default())
-                .monospace()
-                .color(time_colour),
-        );
-    });
+    cell(ui, columns.time, |ui| time_ui(ui, slot, timer));
     let text = |field: ItemText, text: String| AgendaEdit::SetText(item.id, field, text);
     let title = cell(ui, columns.title, |ui| {
         TextField::new(&item.title, title_label)
@@ -426,6 +408,20 @@ fn item_row_ui(
     cell(ui, columns.status, |ui| {
         status_ui(ui, cx, timer, item.planned_minutes);
     });
+    let keys_move = title.response.has_focus() || minutes.response.has_focus();
+    row_buttons_ui(ui, cx, (day, index, item), timer, keys_move, edits);
+}
+
+/// The row's buttons: up, down, start, remove; Alt+↑ / Alt+↓ move the item too while its
+/// title or minutes field has the focus (`keys_move`).
+fn row_buttons_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    (day, index, item): (&AgendaDay, usize, &AgendaItem),
+    timer: &ItemTimer,
+    keys_move: bool,
+    edits: &mut Vec<AgendaEdit>,
+) {
     let mut up = icon_button_ui(ui, "\u{25b2}", cx.tr(T::MoveUp)).clicked();
     let mut down = icon_button_ui(ui, "\u{25bc}", cx.tr(T::MoveDown)).clicked();
     // Disabled rather than hidden for the current item, so the columns stay aligned.
@@ -441,8 +437,7 @@ fn item_row_ui(
     if icon_button_ui(ui, "\u{2715}", cx.tr(T::Remove)).clicked() {
         edits.push(AgendaEdit::RemoveItem(item.id));
     }
-    // Alt+↑ / Alt+↓ move the item whose title or minutes field has the focus.
-    if title.response.has_focus() || minutes.response.has_focus() {
+    if keys_move {
         // Alt+↑, Alt+↓ in the table's order.
         match ui.input_mut(|i| Keyed::MoveItem.consume(i)) {
             Some(0) => up = true,
@@ -464,6 +459,27 @@ fn item_row_ui(
             index: index + 2,
         });
     }
+}
+
+/// An item's planned start and end, strong while it is the current one.
+fn time_ui(ui: &mut Ui, slot: Option<&timing::Slot>, timer: &ItemTimer) {
+    let time = slot.map(|s| {
+        format!(
+            "{}\u{2013}{}",
+            format_minutes(s.start_min),
+            format_minutes(s.end_min)
+        )
+    });
+    let colour = if timer.is_current() {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    ui.label(
+        RichText::new(time.unwrap_or_default())
+            .monospace()
+            .color(colour),
+    );
 }
 
 fn method_combo_ui(

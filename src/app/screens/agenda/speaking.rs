@@ -125,6 +125,18 @@ fn running_ui(
             &[&clock_time(turn.projected_end)],
         ));
     });
+    let mut action = round_controls_ui(ui, cx, turn);
+    if let Some(added) = late_arrival_ui(ui, cx, panel) {
+        action = Some(added);
+    }
+    finished_turns_ui(ui, cx, round);
+    if let Some(action) = action {
+        cx.command(Command::Round(action));
+    }
+}
+
+/// Next, previous, skip, pause or resume, stop.
+fn round_controls_ui(ui: &mut Ui, cx: &Cx, turn: &Turn) -> Option<RoundAction> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -158,6 +170,12 @@ fn running_ui(
             action = Some(RoundAction::Stop);
         }
     });
+    action
+}
+
+/// A late arrival joins the running round (and the next one).
+fn late_arrival_ui(ui: &mut Ui, cx: &Cx, panel: &mut SpeakingPanel) -> Option<RoundAction> {
+    let mut action = None;
     ui.horizontal(|ui| {
         let label = ui.label(cx.tr(T::LateArrival));
         let field = ui.add(
@@ -183,6 +201,11 @@ fn running_ui(
             action = Some(RoundAction::Add(name));
         }
     });
+    action
+}
+
+/// The turns already taken, overruns in red.
+fn finished_turns_ui(ui: &mut Ui, cx: &Cx, round: &RoundLog) {
     let done = round.state(cx.now).done;
     if !done.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -201,9 +224,6 @@ fn running_ui(
                 });
             }
         });
-    }
-    if let Some(action) = action {
-        cx.command(Command::Round(action));
     }
 }
 

@@ -22,6 +22,32 @@ const DOT_COLOURS: [Color32; 8] = [
     Color32::from_rgb(90, 90, 90),
 ];
 
+/// Where the target is drawn: its centre, radius and rings.
+struct Geometry {
+    centre: egui::Pos2,
+    radius: f32,
+    rings: Rings,
+    /// How many sectors (dimensions).
+    n: usize,
+}
+
+impl Geometry {
+    fn sector(&self) -> f32 {
+        std::f32::consts::TAU / self.n as f32
+    }
+
+    /// The sector and rating at a point, if it lies on the target.
+    fn at(&self, pos: egui::Pos2) -> Option<(usize, i32)> {
+        let offset = pos - self.centre;
+        (offset.length() <= self.radius * 1.02).then(|| {
+            (
+                geometry::sector_at(offset.y.atan2(offset.x), self.n),
+                self.rings.rating_at(offset.length() / self.radius),
+            )
+        })
+    }
+}
+
 pub(super) fn target_ui(
     ui: &mut Ui,
     cx: &Cx,
@@ -37,33 +63,59 @@ pub(super) fn target_ui(
     if n == 0 {
         return;
     }
-    let painter = ui.painter_at(rect);
-    let centre = rect.center();
-    let radius = side / 2.0 - 30.0;
-    let rings = Rings {
-        min: reflection.scale.min,
-        max: reflection.scale.max,
+    let target = Geometry {
+        centre: rect.center(),
+        radius: side / 2.0 - 30.0,
+        rings: Rings {
+            min: reflection.scale.min,
+            max: reflection.scale.max,
+        },
+        n,
     };
+    let painter = ui.painter_at(rect);
+    rings_ui(ui, &painter, cx, &target);
+    dots_ui(ui, &painter, cx, state, &target);
+    aim_ui(ui, &painter, cx, state, &target, &response);
+    // A click in a sector rates the selected entry on that dimension.
+    if response.clicked()
+        && let Some(selected) = state.selected
+        && let Some((index, rating)) = response.interact_pointer_pos().and_then(|p| target.at(p))
+    {
+        edits.push(ReflectionEdit::SetRating {
+            entry: selected,
+            dimension: reflection.dimensions[index].id,
+            value: Some(rating),
+        });
+    }
+    legend_ui(ui, cx, state);
+}
+
+/// One ring per rating, the best in the middle (the lines are the rings' edges), and one
+/// sector per dimension with its name.
+fn rings_ui(ui: &Ui, painter: &egui::Painter, cx: &Cx, target: &Geometry) {
     let ink = ui.visuals().text_color();
-    // One ring per rating, the best in the middle; the lines are the rings' edges.
+    let Geometry {
+        centre,
+        radius,
+        rings,
+        n,
+    } = target;
     for ring in 0..rings.count() {
         let (_, outer) = rings.band(ring);
         painter.circle_stroke(
-            centre,
+            *centre,
             radius * outer,
             Stroke::new(1.0, ink.gamma_multiply(0.35)),
         );
     }
-    let sector = std::f32::consts::TAU / n as f32;
-    let angle_of = |i: usize| geometry::sector_start(i, n);
-    for (i, dimension) in reflection.dimensions.iter().enumerate() {
-        let a = angle_of(i);
+    for (i, dimension) in cx.session.reflection.dimensions.iter().enumerate() {
+        let a = geometry::sector_start(i, *n);
         painter.line_segment(
-            [centre, centre + vec2(a.cos(), a.sin()) * radius],
+            [*centre, *centre + vec2(a.cos(), a.sin()) * *radius],
             Stroke::new(1.0, ink.gamma_multiply(0.5)),
         );
-        let mid = a + sector / 2.0;
-        let label_at = centre + vec2(mid.cos(), mid.sin()) * (radius + 16.0);
+        let mid = a + target.sector() / 2.0;
+        let label_at = *centre + vec2(mid.cos(), mid.sin()) * (radius + 16.0);
         painter.text(
             label_at,
             Align2::CENTER_CENTER,
@@ -72,15 +124,26 @@ pub(super) fn target_ui(
             ink,
         );
     }
-    // Each dot inside its sector and ring; equal ratings spread along the ring. A dot
-    // tells, on hover, whose it is (or "#n" for an anonymous entry) and what it says.
-    for dot in geometry::dots(reflection, radius, 5.0) {
+}
+
+/// Each dot inside its sector and ring; equal ratings spread along the ring. A dot tells,
+/// on hover, whose it is (or "#n" for an anonymous entry) and what it says.
+fn dots_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cx: &Cx,
+    state: &ReflectionUiState,
+    target: &Geometry,
+) {
+    let reflection = &cx.session.reflection;
+    let ink = ui.visuals().text_color();
+    for dot in geometry::dots(reflection, target.radius, 5.0) {
         let Some(entry) = reflection.entries.get(dot.number - 1) else {
             continue;
         };
         let colour = DOT_COLOURS[(dot.number - 1) % DOT_COLOURS.len()];
-        let (x, y) = dot.offset(radius);
-        let at = centre + vec2(x, y);
+        let (x, y) = dot.offset(target.radius);
+        let at = target.centre + vec2(x, y);
         let is_selected = state.selected == Some(entry.id);
         let size = if is_selected {
             dot.size * 1.4
@@ -104,56 +167,46 @@ pub(super) fn target_ui(
         dot_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         dot_response.on_hover_text(label);
     }
-    // Under the mouse, the rating a click would set, before the click.
-    let pointer = response.hover_pos().map(|pos| pos - centre);
-    let aimed = pointer
-        .filter(|o| o.length() <= radius * 1.02)
-        .map(|offset| {
-            let index = geometry::sector_at(offset.y.atan2(offset.x), n);
-            (index, rings.rating_at(offset.length() / radius))
-        });
-    if let (Some(_), Some((index, rating)), Some(pos)) =
-        (state.selected, aimed, response.hover_pos())
-    {
-        let (inner, outer) = rings.band(rings.ring(rating));
-        let mid = (inner + outer) / 2.0 * radius;
-        let a = angle_of(index) + sector / 2.0;
-        painter.circle_stroke(
-            centre + vec2(a.cos(), a.sin()) * mid,
-            7.0,
-            Stroke::new(2.0, ink.gamma_multiply(0.6)),
-        );
-        painter.text(
-            pos + vec2(12.0, -12.0),
-            Align2::LEFT_BOTTOM,
-            format!("{} {rating}", reflection.dimensions[index].name),
-            FontId::proportional(scaled(ui, 13.0)),
-            ink,
-        );
-    }
-    // A click in a sector rates the selected entry on that dimension.
-    if response.clicked()
-        && let Some(selected) = state.selected
-        && let Some((index, rating)) = response
-            .interact_pointer_pos()
-            .map(|pos| pos - centre)
-            .filter(|o| o.length() <= radius * 1.02)
-            .map(|o| {
-                (
-                    geometry::sector_at(o.y.atan2(o.x), n),
-                    rings.rating_at(o.length() / radius),
-                )
-            })
-    {
-        edits.push(ReflectionEdit::SetRating {
-            entry: selected,
-            dimension: reflection.dimensions[index].id,
-            value: Some(rating),
-        });
-    }
-    // Whose colour is whose, without hovering each dot.
+}
+
+/// Under the mouse, the rating a click would set, before the click.
+fn aim_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cx: &Cx,
+    state: &ReflectionUiState,
+    target: &Geometry,
+    response: &egui::Response,
+) {
+    let ink = ui.visuals().text_color();
+    let Some(pos) = response.hover_pos() else {
+        return;
+    };
+    let (Some(_), Some((index, rating))) = (state.selected, target.at(pos)) else {
+        return;
+    };
+    let rings = &target.rings;
+    let (inner, outer) = rings.band(rings.ring(rating));
+    let mid = (inner + outer) / 2.0 * target.radius;
+    let a = geometry::sector_start(index, target.n) + target.sector() / 2.0;
+    painter.circle_stroke(
+        target.centre + vec2(a.cos(), a.sin()) * mid,
+        7.0,
+        Stroke::new(2.0, ink.gamma_multiply(0.6)),
+    );
+    painter.text(
+        pos + vec2(12.0, -12.0),
+        Align2::LEFT_BOTTOM,
+        format!("{} {rating}", cx.session.reflection.dimensions[index].name),
+        FontId::proportional(scaled(ui, 13.0)),
+        ink,
+    );
+}
+
+/// Whose colour is whose, without hovering each dot; and what a click does.
+fn legend_ui(ui: &mut Ui, cx: &Cx, state: &ReflectionUiState) {
     ui.horizontal_wrapped(|ui| {
-        for (e, entry) in reflection.entries.iter().enumerate() {
+        for (e, entry) in cx.session.reflection.entries.iter().enumerate() {
             let colour = DOT_COLOURS[e % DOT_COLOURS.len()];
             let who = if entry.who.trim().is_empty() {
                 format!("#{}", e + 1)
