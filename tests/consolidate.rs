@@ -21,7 +21,7 @@ use moderato::ids::{
 };
 use moderato::photos::{Photo, PhotoLink};
 use moderato::reflection::ReflectionEntry;
-use moderato::reflection::breakdown::reflection_breakdown;
+use moderato::reflection::figures::figures;
 use moderato::results::{ActionItem, Decision, Due};
 use moderato::session::{DecisionState, MergeDecision, MergeKind, Participant, Session};
 use moderato::storage;
@@ -227,13 +227,13 @@ fn three_sessions_merge_equal_titles_propose_similar_ones_and_keep_provenance() 
     assert_eq!(result.meta.dates.len(), 3);
     assert_eq!(result.meta.participants.len(), 3);
 
-    let breakdown = reflection_breakdown(&result);
-    assert_eq!(breakdown.len(), 4);
-    assert_eq!(breakdown[0].mean, Some(4.0));
-    let per_source: Vec<Option<f64>> = breakdown[0]
-        .per_source
+    let breakdown = figures(&result);
+    assert_eq!(breakdown.pooled.len(), 4);
+    assert_eq!(breakdown.pooled[0].mean, Some(4.0));
+    let per_source: Vec<Option<f64>> = breakdown
+        .by_source
         .iter()
-        .map(|(_, mean, _)| *mean)
+        .map(|source| source.dimensions[0].mean)
         .collect();
     assert_eq!(per_source, [Some(5.0), Some(3.0), Some(4.0)]);
 }

@@ -125,6 +125,23 @@ fn the_version_1_fixture_loads_with_defaults_for_what_it_omits() {
 }
 
 #[test]
+fn the_version_2_fixture_loads_whole() {
+    // The example as version 2 wrote it, with its timing log and speaking round.
+    let session = storage::load(Path::new("tests/fixtures/schema-v2")).unwrap();
+    assert_eq!(session.schema_version, SCHEMA_VERSION);
+    assert_eq!(session.agenda.days.len(), 2);
+    assert!(
+        session
+            .agenda
+            .days
+            .iter()
+            .all(|d| d.previous_runs.is_empty())
+    );
+    assert!(session.agenda.items().any(|i| i.round.is_some()));
+    assert!(session.provenance.is_none());
+}
+
+#[test]
 fn photo_paths_outside_the_folder_are_refused_on_load() {
     let dir = tempfile::tempdir().unwrap();
     for (index, bad) in ["/etc/passwd", "../nachbar/foto.jpg", "photos/../../x.jpg"]

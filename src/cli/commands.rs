@@ -133,6 +133,20 @@ pub(super) fn consolidate(
         &Summary::of(&outcome.session, Clock::System.now()),
         o.lang,
     ));
+    if let Some(provenance) = &outcome.session.provenance {
+        lines.push(o.say(C::SourcesHeading, &[]));
+        for (label, text) in i18n::source_legend(provenance, o.lang) {
+            lines.push(format!("  {label}: {text}"));
+        }
+    }
+    let conflicts = i18n::shown_conflicts(&outcome.session);
+    if !conflicts.is_empty() {
+        lines.push(o.say(C::ConflictsHeading, &[&conflicts.len().to_string()]));
+        for conflict in conflicts {
+            let line = i18n::conflict_line(conflict, &outcome.session, o.lang);
+            lines.push(format!("  \u{2022} {line}"));
+        }
+    }
     if outcome.num_proposals > 0 {
         lines.push(o.say(C::Proposed, &[&outcome.num_proposals.to_string()]));
     }

@@ -32,6 +32,33 @@ pub fn similar(a: &str, b: &str) -> bool {
     union > 0 && shared * 2 >= union
 }
 
+/// Decisions with each member named: its title and the session it came from (members that
+/// are not in this consolidation any more keep the names they had).
+pub(super) fn named(
+    decisions: Vec<MergeDecision>,
+    name_of: &dyn Fn(&Uuid) -> Option<(String, crate::ids::SessionId)>,
+) -> Vec<MergeDecision> {
+    decisions
+        .into_iter()
+        .map(|mut decision| {
+            let known = std::mem::take(&mut decision.names);
+            decision.names = decision
+                .members
+                .iter()
+                .filter_map(|id| match name_of(id) {
+                    Some((title, source)) => Some(crate::session::MemberName {
+                        id: *id,
+                        title,
+                        source,
+                    }),
+                    None => known.iter().find(|n| n.id == *id).cloned(),
+                })
+                .collect();
+            decision
+        })
+        .collect()
+}
+
 /// A deterministic id from other ids (so the same inputs give the same output).
 pub(super) fn derived_id(parts: impl IntoIterator<Item = Uuid>, salt: &str) -> Uuid {
     // Two FNV-1a streams make 128 bits; not cryptographic, only stable.
@@ -134,6 +161,7 @@ pub(super) fn plan_merges(
                 kind,
                 members: ids,
                 state: DecisionState::Accepted,
+                names: Vec::new(),
             });
         }
         // Similar titles in different groups: proposals (kept if already decided).
@@ -159,6 +187,7 @@ pub(super) fn plan_merges(
                     kind,
                     members: ids,
                     state,
+                    names: Vec::new(),
                 });
             }
         }

@@ -4,18 +4,20 @@
 //! to the facilitator, whose decisions are kept for the next run. The same inputs always give
 //! the same output. No GUI code and no IO here: the caller reads the inputs and writes the result.
 
+mod agenda;
 mod boards;
+mod conflicts;
 mod ids;
 mod merge;
 mod meta;
 mod outcomes;
+mod reflection;
 pub mod run;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use uuid::Uuid;
 
-use crate::agenda::Agenda;
 use crate::ids::{BoardId, CardId, ClusterId, SessionId};
 use crate::photos::PhotoLink;
 use crate::results::SourceLink;
@@ -146,20 +148,14 @@ fn distinct(values: Vec<&str>) -> Vec<String> {
 
 /// Consolidates sessions. `previous` holds the decisions of an earlier run (or is empty).
 pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidation {
+    // In a stable order (first date, title, id, folder), copies' shared ids renewed.
     let (owned, originals) = with_unique_ids(inputs);
-    let mut inputs: Vec<&Input> = owned.iter().collect();
-    inputs.sort_by(|a, b| {
-        (
-            a.session.meta.dates.first(),
-            &a.session.meta.title,
-            a.session.id,
-        )
-            .cmp(&(
-                b.session.meta.dates.first(),
-                &b.session.meta.title,
-                b.session.id,
-            ))
-    });
+    let inputs: Vec<&Input> = owned.iter().collect();
+    let order: Vec<SessionId> = inputs.iter().map(|i| i.session.id).collect();
+    let mut recorder = conflicts::Recorder {
+        order: &order,
+        conflicts: Vec::new(),
+    };
     let mut sources = Sources::default();
     let mut moved = Moved::default();
     // "W1, W2": the short labels of sources, by their place in the sorted inputs.
@@ -169,46 +165,32 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             .collect::<Vec<_>>()
             .join(", ")
     };
-
     let meta = meta::merged_meta(&inputs, &mut sources);
-    // Agenda: the days of every session, in order.
-    let mut agenda = Agenda::default();
-    for input in &inputs {
-        for day in &input.session.agenda.days {
-            sources.note(day.id.uuid(), input.session.id);
-            for item in &day.items {
-                sources.note(item.id.uuid(), input.session.id);
-            }
-            agenda.days.push(day.clone());
-        }
-    }
-    let (boards, mut decisions) =
-        boards::merge_boards(&inputs, previous, &originals, &mut sources, &mut moved);
-    let reflection = outcomes::merge_reflection(&inputs, &originals, &mut sources, &labels);
-    let (mut photos, copies) = outcomes::merge_photos(&inputs, &originals, &mut sources);
-    let (mut results, mut action_items, outcome_decisions) =
-        outcomes::merge_outcomes(&inputs, previous, &mut sources);
-    decisions.extend(outcome_decisions);
-
-    let next_meeting = inputs
-        .iter()
-        .rev()
-        .find_map(|i| i.session.next_meeting.clone());
+    let agenda = agenda::merge_agenda(&inputs, &originals, &mut sources, &mut recorder);
+    let (boards, mut decisions) = boards::merge_boards(
+        &inputs,
+        previous,
+        &originals,
+        &mut sources,
+        &mut moved,
+        &mut recorder,
+    );
+    let reflection =
+        reflection::merge_reflection(&inputs, &originals, &mut sources, &mut recorder, &labels);
+    let (mut photos, copies) =
+        outcomes::merge_photos(&inputs, &originals, &mut sources, &mut recorder);
+    let (mut results, result_decisions) =
+        outcomes::merge_results(&inputs, previous, &originals, &mut sources, &mut recorder);
+    let (mut action_items, action_decisions) =
+        outcomes::merge_actions(&inputs, previous, &mut sources, &mut recorder);
+    decisions.extend(result_decisions);
+    decisions.extend(action_decisions);
+    let next_meeting = outcomes::next_meeting(&inputs, &mut recorder);
     let mut notes = Vec::new();
     for (n, input) in inputs.iter().enumerate() {
         outcomes::gather_text(&mut notes, &input.session.notes, n);
     }
     let notes = outcomes::labelled_texts(&notes, &labels);
-    let source_sessions = inputs
-        .iter()
-        .map(|i| SourceSession {
-            id: i.session.id,
-            title: i.session.meta.title.clone(),
-            dates: i.session.meta.dates.clone(),
-            path: i.folder.clone(),
-            absolute: i.absolute.clone(),
-        })
-        .collect();
     for photo in &mut photos {
         photo.link = photo.link.map(|link| moved.photo_link(link));
     }
@@ -218,6 +200,7 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
     for item in &mut action_items {
         item.source = item.source.map(|link| moved.source(link));
     }
+    let conflicts = recorder.conflicts;
     let session = Session {
         schema_version: SCHEMA_VERSION,
         id: SessionId(derived_id(
@@ -234,15 +217,28 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
         next_meeting,
         notes,
         provenance: Some(Provenance {
-            sources: source_sessions,
+            sources: inputs.iter().map(|i| source_session(i)).collect(),
             origins: sources.origins,
             also: sources.also,
             decisions,
+            conflicts,
         }),
     };
     Consolidation {
         session,
         photos: copies,
+    }
+}
+
+/// What a consolidation remembers of a source.
+fn source_session(input: &Input) -> SourceSession {
+    SourceSession {
+        id: input.session.id,
+        title: input.session.meta.title.clone(),
+        dates: input.session.meta.dates.clone(),
+        path: input.folder.clone(),
+        absolute: input.absolute.clone(),
+        location: input.session.meta.location.clone(),
     }
 }
 

@@ -1,85 +1,22 @@
-//! What the workshops of a consolidation produced besides their boards: reflection, photos,
-//! results, action items and free texts. Elements two sessions share (a copied session's
-//! entries and photos, the same note) are kept once, with every source.
+//! What the workshops of a consolidation produced besides their boards, agenda and
+//! reflection: photos, results, action items, the next meeting and free texts. Elements two
+//! sessions share (a copied session's photos, the same note) are kept once, with every
+//! source; where they disagree, each source's value is recorded with what was kept.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use super::conflicts::{Recorder, Versions};
 use super::merge::{Mergeable, plan_merges};
 use super::{Input, PhotoCopy, Sources};
-use crate::ids::DimensionId;
+use crate::ids::SessionId;
 use crate::photos::Photo;
-use crate::reflection::{Dimension, Reflection, ReflectionEntry};
 use crate::results::{ActionItem, ActionStatus, Decision, Due};
-use crate::session::{MergeDecision, MergeKind};
+use crate::session::{
+    ConflictField, ConflictKind, Kept, MergeDecision, MergeKind, SourceValue, Value,
+};
 use crate::text::normalise;
-
-/// The reflections of the inputs pooled: dimensions by name, each entry once (copies of the
-/// same entry are one), identical dissent and summaries once.
-pub(super) fn merge_reflection(
-    inputs: &[&Input],
-    originals: &HashMap<Uuid, Uuid>,
-    sources: &mut Sources,
-    labels: &dyn Fn(&[usize]) -> String,
-) -> Reflection {
-    let original = |id: Uuid| originals.get(&id).copied().unwrap_or(id);
-    let mut reflection = Reflection::default();
-    let mut dimension_ids: BTreeMap<String, DimensionId> = BTreeMap::new();
-    let mut entries_by_original: HashMap<Uuid, Uuid> = HashMap::new();
-    let mut summaries: Vec<(String, Vec<usize>)> = Vec::new();
-    for (n, input) in inputs.iter().enumerate() {
-        let r = &input.session.reflection;
-        let session = input.session.id;
-        if reflection.dimensions.is_empty() {
-            reflection.scale = r.scale.clone();
-        }
-        reflection.is_anonymous |= r.is_anonymous;
-        for dimension in &r.dimensions {
-            dimension_ids
-                .entry(normalise(&dimension.name))
-                .or_insert_with(|| {
-                    reflection.dimensions.push(Dimension {
-                        id: dimension.id,
-                        name: dimension.name.clone(),
-                    });
-                    dimension.id
-                });
-        }
-        for entry in &r.entries {
-            if let Some(kept) = entries_by_original.get(&original(entry.id.uuid())) {
-                sources.also(*kept, session);
-                continue;
-            }
-            entries_by_original.insert(original(entry.id.uuid()), entry.id.uuid());
-            let ratings = entry
-                .ratings
-                .iter()
-                .filter_map(|(dim, value)| {
-                    let name = r.dimensions.iter().find(|d| d.id == *dim)?.name.as_str();
-                    Some((*dimension_ids.get(&normalise(name))?, *value))
-                })
-                .collect();
-            reflection.entries.push(ReflectionEntry {
-                ratings,
-                ..entry.clone()
-            });
-            sources.note(entry.id.uuid(), session);
-        }
-        for dissent in &r.dissent {
-            let known = reflection
-                .dissent
-                .iter()
-                .any(|d| normalise(&d.statement) == normalise(&dissent.statement));
-            if !known {
-                reflection.dissent.push(dissent.clone());
-            }
-        }
-        gather_text(&mut summaries, &r.summary, n);
-    }
-    reflection.summary = labelled_texts(&summaries, labels);
-    reflection
-}
 
 /// Adds a text to those gathered so far: the same text from another source is one text
 /// with both sources.
@@ -114,23 +51,32 @@ pub(super) fn labelled_texts(
 }
 
 /// The photos of the inputs, each once (a copied session's photo is the same photo), with
-/// the copies to make into the result's folder.
+/// the copies to make into the result's folder; where copies of a photo carry another
+/// caption or photographer, the first source's is kept and the difference recorded.
 pub(super) fn merge_photos(
     inputs: &[&Input],
     originals: &HashMap<Uuid, Uuid>,
     sources: &mut Sources,
+    recorder: &mut Recorder<'_>,
 ) -> (Vec<Photo>, Vec<PhotoCopy>) {
     let original = |id: Uuid| originals.get(&id).copied().unwrap_or(id);
     let mut photos: Vec<Photo> = Vec::new();
     let mut copies = Vec::new();
     let mut by_original: HashMap<Uuid, Uuid> = HashMap::new();
+    let mut versions: Versions<(String, String)> = Versions::default();
     for (n, input) in inputs.iter().enumerate() {
         for photo in &input.session.photos {
-            if let Some(kept) = by_original.get(&original(photo.id.uuid())) {
-                sources.also(*kept, input.session.id);
+            let id = photo.id.uuid();
+            let kept = *by_original.entry(original(id)).or_insert(id);
+            let said = (
+                photo.caption.trim().to_owned(),
+                photo.photographer.trim().to_owned(),
+            );
+            versions.file(original(id), kept, said, input.session.id, |_, _| false);
+            if kept != id {
+                sources.also(kept, input.session.id);
                 continue;
             }
-            by_original.insert(original(photo.id.uuid()), photo.id.uuid());
             let name = photo.path.rsplit(['/', '\\']).next().unwrap_or(&photo.path);
             let to_path = format!("photos/{}-{name}", n + 1);
             copies.push(PhotoCopy {
@@ -142,95 +88,247 @@ pub(super) fn merge_photos(
                 path: to_path,
                 ..photo.clone()
             });
-            sources.note(photo.id.uuid(), input.session.id);
+            sources.note(id, input.session.id);
         }
+    }
+    for shared in versions.shared() {
+        let Some(first) = shared.first() else {
+            continue;
+        };
+        let what = (ConflictKind::Photo, first.content.0.as_str());
+        recorder.field(what, shared, ConflictField::Caption, Kept::First, |c| {
+            Value::Text(c.0.clone())
+        });
+        recorder.field(
+            what,
+            shared,
+            ConflictField::Photographer,
+            Kept::First,
+            |c| Value::Text(c.1.clone()),
+        );
     }
     (photos, copies)
 }
 
-/// Results and action items: equal titles merge, similar ones are proposed; a merged one
-/// credits every session it came from.
-pub(super) fn merge_outcomes(
+/// Results: equal texts merge, similar ones are proposed; a merged one credits every
+/// session it came from. A result a copy reworded stays in both words, and says so.
+pub(super) fn merge_results(
     inputs: &[&Input],
     previous: &[MergeDecision],
+    originals: &HashMap<Uuid, Uuid>,
     sources: &mut Sources,
-) -> (Vec<Decision>, Vec<ActionItem>, Vec<MergeDecision>) {
-    let mut results_in: Vec<(Decision, crate::ids::SessionId)> = Vec::new();
-    let mut actions_in: Vec<(ActionItem, crate::ids::SessionId)> = Vec::new();
+    recorder: &mut Recorder<'_>,
+) -> (Vec<Decision>, Vec<MergeDecision>) {
+    let mut results_in: Vec<(Decision, SessionId)> = Vec::new();
     for input in inputs {
         for result in &input.session.results {
             results_in.push((result.clone(), input.session.id));
             sources.note(result.id.uuid(), input.session.id);
         }
+    }
+    let keys: Vec<Mergeable> = results_in
+        .iter()
+        .map(|(r, _)| (r.id.uuid(), 0, r.text.clone()))
+        .collect();
+    let (groups, decisions) = plan_merges(MergeKind::Result, &keys, previous);
+    let name_of = |id: &Uuid| {
+        results_in
+            .iter()
+            .find(|(r, _)| r.id.uuid() == *id)
+            .map(|(r, s)| (r.text.clone(), *s))
+    };
+    let decisions = super::merge::named(decisions, &name_of);
+    let mut kept_in: HashMap<Uuid, Uuid> = HashMap::new();
+    let results = groups
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<&(Decision, SessionId)> = results_in
+                .iter()
+                .filter(|(r, _)| group.contains(&r.id.uuid()))
+                .collect();
+            let (first, _) = members.first()?;
+            for (member, from) in &members {
+                kept_in.insert(member.id.uuid(), first.id.uuid());
+                if member.id != first.id {
+                    sources.also(first.id.uuid(), *from);
+                }
+            }
+            Some(first.clone())
+        })
+        .collect();
+    let original = |id: Uuid| originals.get(&id).copied().unwrap_or(id);
+    let mut versions: Versions<String> = Versions::default();
+    for (result, from) in &results_in {
+        let id = result.id.uuid();
+        let kept = kept_in.get(&id).copied().unwrap_or(id);
+        let text = result.text.trim().to_owned();
+        versions.file(original(id), kept, text, *from, |_, _| false);
+    }
+    for shared in versions.shared() {
+        let Some(first) = shared.first() else {
+            continue;
+        };
+        if shared.iter().all(|v| v.id == first.id) {
+            continue;
+        }
+        let what = (ConflictKind::Result, first.content.as_str());
+        recorder.field(what, shared, ConflictField::Text, Kept::Both, |t| {
+            Value::Text(t.clone())
+        });
+    }
+    (results, decisions)
+}
+
+/// Action items: equal titles merge, similar ones are proposed. A merged item credits every
+/// session it came from and joins their owners; its due date is the earliest, and it is
+/// done only when every source says so. Where the sources disagree, each one's value is
+/// recorded with the rule that decided.
+pub(super) fn merge_actions(
+    inputs: &[&Input],
+    previous: &[MergeDecision],
+    sources: &mut Sources,
+    recorder: &mut Recorder<'_>,
+) -> (Vec<ActionItem>, Vec<MergeDecision>) {
+    let mut actions_in: Vec<(ActionItem, SessionId)> = Vec::new();
+    for input in inputs {
         for item in &input.session.action_items {
             actions_in.push((item.clone(), input.session.id));
             sources.note(item.id.uuid(), input.session.id);
         }
     }
-    let result_keys: Vec<Mergeable> = results_in
-        .iter()
-        .map(|(r, _)| (r.id.uuid(), 0, r.text.clone()))
-        .collect();
-    let (result_groups, mut decisions) = plan_merges(MergeKind::Result, &result_keys, previous);
-    let results = result_groups
-        .iter()
-        .filter_map(|group| {
-            let members: Vec<&(Decision, _)> = results_in
-                .iter()
-                .filter(|(r, _)| group.contains(&r.id.uuid()))
-                .collect();
-            let (first, _) = members.first()?;
-            for (_, from) in &members[1..] {
-                sources.also(first.id.uuid(), *from);
-            }
-            Some(first.clone())
-        })
-        .collect();
-    let action_keys: Vec<Mergeable> = actions_in
+    let keys: Vec<Mergeable> = actions_in
         .iter()
         .map(|(a, _)| (a.id.uuid(), 0, a.title.clone()))
         .collect();
-    let (action_groups, action_decisions) =
-        plan_merges(MergeKind::ActionItem, &action_keys, previous);
-    decisions.extend(action_decisions);
-    let action_items = action_groups
+    let (groups, decisions) = plan_merges(MergeKind::ActionItem, &keys, previous);
+    let name_of = |id: &Uuid| {
+        actions_in
+            .iter()
+            .find(|(a, _)| a.id.uuid() == *id)
+            .map(|(a, s)| (a.title.clone(), *s))
+    };
+    let decisions = super::merge::named(decisions, &name_of);
+    let items = groups
         .iter()
         .filter_map(|group| {
-            let members: Vec<&(ActionItem, _)> = actions_in
+            let members: Vec<&(ActionItem, SessionId)> = actions_in
                 .iter()
                 .filter(|(a, _)| group.contains(&a.id.uuid()))
                 .collect();
             let (first, _) = members.first()?;
-            for (_, from) in &members[1..] {
-                sources.also(first.id.uuid(), *from);
+            for (member, from) in &members {
+                if member.id != first.id {
+                    sources.also(first.id.uuid(), *from);
+                }
             }
-            let owners: Vec<&str> = members.iter().map(|(a, _)| a.owner.as_str()).collect();
-            Some(ActionItem {
-                owner: super::distinct(owners).join(", "),
-                // The earliest date wins; "by the next meeting" over "open".
-                due: members
-                    .iter()
-                    .map(|(a, _)| a.due)
-                    .min_by_key(|due| match due {
-                        Due::On(date) => (0, Some(*date)),
-                        Due::NextMeeting => (1, None),
-                        Due::Open => (2, None),
-                    })
-                    .unwrap_or_default(),
-                // Done only when every copy is done.
-                status: members
-                    .iter()
-                    .map(|(a, _)| a.status)
-                    .min_by_key(|s| match s {
-                        ActionStatus::Open => 0,
-                        ActionStatus::InProgress => 1,
-                        ActionStatus::Done => 2,
-                        ActionStatus::Dropped => 3,
-                    })
-                    .unwrap_or_default(),
-                ..first.clone()
-            })
+            record_action_conflicts(first, &members, recorder);
+            Some(merged_action(first, &members))
         })
         .collect();
-    (results, action_items, decisions)
+    (items, decisions)
+}
+
+/// One action item for a group of equal ones.
+fn merged_action(first: &ActionItem, members: &[&(ActionItem, SessionId)]) -> ActionItem {
+    let owners: Vec<&str> = members.iter().map(|(a, _)| a.owner.as_str()).collect();
+    ActionItem {
+        owner: super::distinct(owners).join(", "),
+        // The earliest date wins; "by the next meeting" over "open".
+        due: members
+            .iter()
+            .map(|(a, _)| a.due)
+            .min_by_key(|due| match due {
+                Due::On(date) => (0, Some(*date)),
+                Due::NextMeeting => (1, None),
+                Due::Open => (2, None),
+            })
+            .unwrap_or_default(),
+        // Done only when every copy is done.
+        status: members
+            .iter()
+            .map(|(a, _)| a.status)
+            .min_by_key(|s| match s {
+                ActionStatus::Open => 0,
+                ActionStatus::InProgress => 1,
+                ActionStatus::Done => 2,
+                ActionStatus::Dropped => 3,
+            })
+            .unwrap_or_default(),
+        ..first.clone()
+    }
+}
+
+/// What the sources of a merged action item disagree about.
+fn record_action_conflicts(
+    first: &ActionItem,
+    members: &[&(ActionItem, SessionId)],
+    recorder: &mut Recorder<'_>,
+) {
+    let what = (
+        ConflictKind::ActionItem,
+        first.id.uuid(),
+        first.title.as_str(),
+    );
+    let values = |value: &dyn Fn(&ActionItem) -> Value| -> Vec<SourceValue> {
+        members
+            .iter()
+            .map(|(item, source)| SourceValue {
+                source: *source,
+                value: value(item),
+            })
+            .collect()
+    };
+    recorder.values(
+        what,
+        ConflictField::Status,
+        Kept::DoneOnlyWhenAll,
+        values(&|a| Value::Status(a.status)),
+    );
+    recorder.values(
+        what,
+        ConflictField::Owner,
+        Kept::Joined,
+        values(&|a| Value::Text(a.owner.trim().to_owned())),
+    );
+    recorder.values(
+        what,
+        ConflictField::Due,
+        Kept::Earliest,
+        values(&|a| Value::Due(a.due)),
+    );
+}
+
+/// The next meeting: the newest source's; where sources name different ones, each is
+/// recorded.
+pub(super) fn next_meeting(
+    inputs: &[&Input],
+    recorder: &mut Recorder<'_>,
+) -> Option<crate::results::NextMeeting> {
+    let named: Vec<(&crate::results::NextMeeting, SessionId)> = inputs
+        .iter()
+        .filter_map(|i| Some((i.session.next_meeting.as_ref()?, i.session.id)))
+        .collect();
+    let values = |value: &dyn Fn(&crate::results::NextMeeting) -> Value| -> Vec<SourceValue> {
+        named
+            .iter()
+            .map(|(next, source)| SourceValue {
+                source: *source,
+                value: value(next),
+            })
+            .collect()
+    };
+    let what = (ConflictKind::NextMeeting, Uuid::nil(), "");
+    recorder.values(
+        what,
+        ConflictField::Dates,
+        Kept::Last,
+        values(&|n| Value::Dates(n.dates.clone())),
+    );
+    recorder.values(
+        what,
+        ConflictField::Place,
+        Kept::Last,
+        values(&|n| Value::Text(n.place.trim().to_owned())),
+    );
+    named.last().map(|(next, _)| (*next).clone())
 }

@@ -44,6 +44,8 @@ pub struct ReportData {
     pub photos: Vec<PhotoData>,
     /// Photos that could not be printed, each with its reason (filled in by the PDF export).
     pub photos_left_out: Vec<String>,
+    /// For a consolidation: where its sources disagree, one sentence each.
+    pub conflicts: Vec<String>,
     pub imprint: Vec<(String, String)>,
 }
 
@@ -133,83 +135,16 @@ fn labels_of(session: &Session, id: uuid::Uuid) -> String {
 
 /// Builds the report's data. `now` dates the report and times items still running.
 pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> ReportData {
-    let r = |key: R| key.get(lang);
     let meta = &session.meta;
     let source_of = |id: uuid::Uuid| labels_of(session, id);
-    let mut facts = Vec::new();
-    let mut fact = |label: &str, value: String| {
-        if !value.trim().is_empty() {
-            facts.push((label.to_owned(), value));
-        }
-    };
-    fact(r(R::Dates), i18n::date_range(&meta.dates, lang));
-    fact(r(R::Place), meta.location.clone());
-    fact(r(R::Organiser), meta.organiser.clone());
-    fact(r(R::Moderators), meta.moderators.join(", "));
-    fact(
-        r(R::Participants),
-        format!(
-            "{} ({})",
-            meta.participants.len(),
-            session.organisations().join(", ")
-        ),
-    );
-    let legend: Vec<(String, String)> = session
-        .provenance
-        .as_ref()
-        .map(|p| {
-            p.sources
-                .iter()
-                .filter_map(|s| {
-                    let label = p.label(s.id)?;
-                    Some((
-                        label,
-                        format!("{}, {}", s.title, i18n::date_range(&s.dates, lang)),
-                    ))
-                })
-                .chain(
-                    (p.sources.len() > 1)
-                        .then(|| (String::new(), r(R::UnlabelledFromAll).to_owned())),
-                )
-                .collect()
-        })
-        .unwrap_or_default();
-
     let printed: Vec<&crate::board::Board> = session
         .boards
         .iter()
         .filter(|b| !b.cards.is_empty())
         .collect();
     let printed_ids: Vec<_> = printed.iter().map(|b| b.id).collect();
-    let mut placed: BTreeMap<String, Vec<PhotoData>> = BTreeMap::new();
-    let key = |place: Place| format!("{place:?}");
-    for (n, photo) in session.photos.iter().enumerate() {
-        let place = sections::place_of(session, &printed_ids, photo.link);
-        let belongs = belongs_to(session, photo.link);
-        let mut caption = photo.caption.trim().to_owned();
-        if !photo.photographer.is_empty() {
-            let by = fill(r(R::PhotoBy), &[&photo.photographer]);
-            caption = if caption.is_empty() {
-                by
-            } else {
-                format!("{caption} \u{2013} {by}")
-            };
-        }
-        caption.push_str(&source_of(photo.id.uuid()));
-        let alt = [photo.caption.trim(), belongs.as_str(), photo.path.as_str()]
-            .into_iter()
-            .find(|t| !t.is_empty())
-            .unwrap_or_default()
-            .to_owned();
-        placed.entry(key(place)).or_default().push(PhotoData {
-            file: format!("/photos/{n}.jpg"),
-            caption,
-            alt,
-            source: photo.path.clone(),
-        });
-    }
-    let mut take = |place: Place| placed.remove(&key(place)).unwrap_or_default();
-
+    let mut placed = photos_by_place(session, lang, &printed_ids);
+    let mut take = |place: Place| placed.remove(&format!("{place:?}")).unwrap_or_default();
     let agenda = agenda_data(session, lang, now, &mut take);
     let boards: Vec<BoardData> = printed
         .iter()
@@ -217,69 +152,19 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         .map(|(n, board)| {
             let too_many = |n: usize| {
                 let count = i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
-                fill(r(R::BoardNotDrawn), &[&count])
+                fill(R::BoardNotDrawn.get(lang), &[&count])
             };
             board_data(board, n == 0, &source_of, &too_many)
         })
         .collect();
     let board_photos = (0..boards.len()).map(|n| take(Place::Board(n))).collect();
-
-    let results = session
-        .results
-        .iter()
-        .map(|x| format!("{}{}", x.text, source_of(x.id.uuid())))
-        .collect();
-    let dues: Vec<Due> = session.action_items.iter().map(|a| a.due).collect();
-    let same_due = dues.windows(2).all(|w| w[0] == w[1]) && dues.len() > 1;
-    let actions = session
-        .action_items
-        .iter()
-        .map(|a| ActionData {
-            title: format!("{}{}", a.title, source_of(a.id.uuid())),
-            owner: a.owner.clone(),
-            due: if same_due {
-                String::new()
-            } else {
-                i18n::due_text(a.due, lang)
-            },
-            status: i18n::status_text(a.status, lang).to_owned(),
-        })
-        .collect();
-    let actions_due = same_due
-        .then(|| dues.first().copied())
-        .flatten()
-        .map(|due| match due {
-            Due::NextMeeting => r(R::AllDueNextMeeting).to_owned(),
-            Due::On(date) => fill(r(R::AllDueOn), &[&i18n::long_date(date, lang)]),
-            Due::Open => r(R::AllDueOpen).to_owned(),
-        });
-    let next = session.next_meeting.as_ref().map(|n| NextData {
-        when: i18n::date_range(&n.dates, lang),
-        place: n.place.clone(),
-        note: sections::blocks(&n.note),
-    });
-
+    let (actions, actions_due) = actions_data(session, lang);
     let reflection = reflection_data(session, lang, take(Place::Reflection));
     let results_photos = take(Place::Results);
     let photos = take(Place::End);
-
-    let mut imprint = Vec::new();
-    let mut line = |label: R, value: String| {
-        if !value.trim().is_empty() {
-            imprint.push((r(label).to_owned(), value));
-        }
-    };
-    line(R::Publisher, meta.publisher.clone());
-    line(R::TextBy, meta.credits.text.join(", "));
-    line(R::PhotosBy, meta.credits.photos.join(", "));
-    line(
-        R::ReportDate,
-        i18n::long_date(now.to_zoned(jiff::tz::TimeZone::UTC).date(), lang),
-    );
-
     let kind = match &session.provenance {
-        Some(p) => fill(r(R::ConsolidatedOf), &[&p.sources.len().to_string()]),
-        None => r(R::Documentation).to_owned(),
+        Some(p) => fill(R::ConsolidatedOf.get(lang), &[&p.sources.len().to_string()]),
+        None => R::Documentation.get(lang).to_owned(),
     };
     ReportData {
         lang: lang.code(),
@@ -292,23 +177,154 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         } else {
             meta.series.clone()
         },
-        facts,
-        legend,
+        facts: facts(session, lang),
+        legend: legend(session, lang),
         introduction: sections::blocks(&meta.introduction),
         agenda,
         boards,
         board_photos,
-        results,
+        results: session
+            .results
+            .iter()
+            .map(|x| format!("{}{}", x.text, source_of(x.id.uuid())))
+            .collect(),
         actions,
         actions_due,
         results_photos,
-        next,
+        next: session.next_meeting.as_ref().map(|n| NextData {
+            when: i18n::date_range(&n.dates, lang),
+            place: n.place.clone(),
+            note: sections::blocks(&n.note),
+        }),
         notes: sections::blocks(&session.notes),
         reflection,
         photos,
         photos_left_out: Vec::new(),
-        imprint,
+        conflicts: i18n::shown_conflicts(session)
+            .into_iter()
+            .map(|c| i18n::conflict_line(c, session, lang))
+            .collect(),
+        imprint: imprint(session, lang, now),
     }
+}
+
+/// The title page's facts: dates, place, organiser, moderators, participants.
+fn facts(session: &Session, lang: Lang) -> Vec<(String, String)> {
+    let r = |key: R| key.get(lang);
+    let meta = &session.meta;
+    let participants = format!(
+        "{} ({})",
+        meta.participants.len(),
+        session.organisations().join(", ")
+    );
+    [
+        (R::Dates, i18n::date_range(&meta.dates, lang)),
+        (R::Place, meta.location.clone()),
+        (R::Organiser, meta.organiser.clone()),
+        (R::Moderators, meta.moderators.join(", ")),
+        (R::Participants, participants),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.trim().is_empty())
+    .map(|(label, value)| (r(label).to_owned(), value))
+    .collect()
+}
+
+/// A consolidation's sources, each told apart from the others, and what carries no label.
+fn legend(session: &Session, lang: Lang) -> Vec<(String, String)> {
+    let Some(provenance) = &session.provenance else {
+        return Vec::new();
+    };
+    let mut legend = i18n::source_legend(provenance, lang);
+    if provenance.sources.len() > 1 {
+        legend.push((String::new(), R::UnlabelledFromAll.get(lang).to_owned()));
+    }
+    legend
+}
+
+/// Every photo with its caption, credit and alt text, by the place it stands in the report.
+fn photos_by_place(
+    session: &Session,
+    lang: Lang,
+    printed_ids: &[crate::ids::BoardId],
+) -> BTreeMap<String, Vec<PhotoData>> {
+    let mut placed: BTreeMap<String, Vec<PhotoData>> = BTreeMap::new();
+    for (n, photo) in session.photos.iter().enumerate() {
+        let place = sections::place_of(session, printed_ids, photo.link);
+        let belongs = belongs_to(session, photo.link);
+        let mut caption = photo.caption.trim().to_owned();
+        if !photo.photographer.is_empty() {
+            let by = fill(R::PhotoBy.get(lang), &[&photo.photographer]);
+            caption = if caption.is_empty() {
+                by
+            } else {
+                format!("{caption} \u{2013} {by}")
+            };
+        }
+        caption.push_str(&labels_of(session, photo.id.uuid()));
+        let alt = [photo.caption.trim(), belongs.as_str(), photo.path.as_str()]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+            .to_owned();
+        placed
+            .entry(format!("{place:?}"))
+            .or_default()
+            .push(PhotoData {
+                file: format!("/photos/{n}.jpg"),
+                caption,
+                alt,
+                source: photo.path.clone(),
+            });
+    }
+    placed
+}
+
+/// The tasks' rows, and the due date said once when every task has the same.
+fn actions_data(session: &Session, lang: Lang) -> (Vec<ActionData>, Option<String>) {
+    let dues: Vec<Due> = session.action_items.iter().map(|a| a.due).collect();
+    let same_due = dues.windows(2).all(|w| w[0] == w[1]) && dues.len() > 1;
+    let actions = session
+        .action_items
+        .iter()
+        .map(|a| ActionData {
+            title: format!("{}{}", a.title, labels_of(session, a.id.uuid())),
+            owner: a.owner.clone(),
+            due: if same_due {
+                String::new()
+            } else {
+                i18n::due_text(a.due, lang)
+            },
+            status: i18n::status_with_sources(a, session, lang),
+        })
+        .collect();
+    let actions_due = same_due
+        .then(|| dues.first().copied())
+        .flatten()
+        .map(|due| match due {
+            Due::NextMeeting => R::AllDueNextMeeting.get(lang).to_owned(),
+            Due::On(date) => fill(R::AllDueOn.get(lang), &[&i18n::long_date(date, lang)]),
+            Due::Open => R::AllDueOpen.get(lang).to_owned(),
+        });
+    (actions, actions_due)
+}
+
+/// The imprint: publisher, text and photo credits, the report's date.
+fn imprint(session: &Session, lang: Lang, now: jiff::Timestamp) -> Vec<(String, String)> {
+    let meta = &session.meta;
+    [
+        (R::Publisher, meta.publisher.clone()),
+        (R::TextBy, meta.credits.text.join(", ")),
+        (R::PhotosBy, meta.credits.photos.join(", ")),
+        (
+            R::ReportDate,
+            i18n::long_date(now.to_zoned(jiff::tz::TimeZone::UTC).date(), lang),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.trim().is_empty())
+    .map(|(label, value)| (label.get(lang).to_owned(), value))
+    .collect()
 }
 
 /// What a photo belongs to, in words (for its alt text).
@@ -523,6 +539,8 @@ fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("photos", R::Photos),
         ("photos_left_out", R::PhotosLeftOut),
         ("imprint", R::Imprint),
+        ("conflicts", R::Conflicts),
+        ("conflicts_intro", R::ConflictsIntro),
         ("dots", R::DotsLegend),
     ]
     .into_iter()

@@ -1,25 +1,73 @@
 //! The session as Markdown: what retrospective tools' users paste into wikis and mails. It
 //! carries everything the PDF carries in words: introduction, agenda, boards, results and
-//! tasks, notes with their links, the reflection with its summary, and the photos as image
-//! links (relative to the session folder) with caption and credit.
+//! tasks, notes with their links, the reflection with its summary, the photos as image
+//! links with caption and credit, and for a consolidation its sources and where they
+//! differ.
+//!
+//! Everything a user typed is text here, never markup: characters Markdown or HTML would
+//! read are escaped, line breaks inside a text never start a block of their own, and link
+//! targets are percent-encoded so that nothing typed can leave them. No HTML is written.
 
-use super::data::PhotoData;
+use super::data::{PhotoData, ReportData};
 use super::report_data;
 use super::sections::Block;
 use crate::i18n::Lang;
 use crate::session::Session;
 
-/// Escapes characters that Markdown would read as formatting.
+/// Escapes what Markdown or HTML would read as formatting, and keeps a text on one line.
 fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>'
-        ) {
-            out.push('\\');
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '!' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
+    }
+    out
+}
+
+/// A text that begins a line: also what would open a list, a heading or a rule there.
+fn line_start(value: &str) -> String {
+    let escaped = text(value);
+    let trimmed = escaped.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let opens_block = trimmed.starts_with(['-', '+', '=', '>'])
+        || (digits > 0 && trimmed[digits..].starts_with(['.', ')']));
+    if opens_block {
+        if digits > 0 {
+            format!("{}\\{}", &trimmed[..digits], &trimmed[digits..])
+        } else {
+            format!("\\{trimmed}")
+        }
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// A link target that nothing typed can leave: spaces, angle brackets, parentheses and
+/// control characters percent-encoded; only web addresses and relative paths.
+fn target(url: &str) -> String {
+    let lower = url.trim().to_ascii_lowercase();
+    let is_scheme = lower
+        .split_once(':')
+        .is_some_and(|(scheme, _)| scheme.chars().all(|c| c.is_ascii_alphanumeric()));
+    if is_scheme && !(lower.starts_with("https:") || lower.starts_with("http:")) {
+        return String::new();
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            ' ' | '<' | '>' | '(' | ')' | '"' | '\\' | '`' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
     }
     out
 }
@@ -30,9 +78,17 @@ fn blocks(out: &mut String, blocks: &[Block]) {
         let line: String = block
             .parts
             .iter()
-            .map(|part| match &part.url {
-                Some(url) => format!("[{}](<{url}>)", text(&part.text)),
-                None => text(&part.text),
+            .enumerate()
+            .map(|(i, part)| {
+                let words = if i == 0 && !block.item {
+                    line_start(&part.text)
+                } else {
+                    text(&part.text)
+                };
+                match part.url.as_deref().map(target) {
+                    Some(url) if !url.is_empty() => format!("[{words}](<{url}>)"),
+                    _ => words,
+                }
             })
             .collect();
         if block.item {
@@ -46,78 +102,126 @@ fn blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-fn photos(out: &mut String, photos: &[PhotoData]) {
+fn photos(out: &mut String, photos: &[PhotoData], link: &dyn Fn(&PhotoData) -> String) {
     for photo in photos {
         out.push_str(&format!(
-            "\n![{}](<{}>)\n_{}_\n",
+            "\n![{}](<{}>)\n\n_{}_\n",
             text(&photo.alt),
-            photo.source,
+            target(&link(photo)),
             text(&photo.caption)
         ));
     }
 }
 
-/// The session (or consolidation) as one Markdown document.
+/// The session (or consolidation) as one Markdown document, its photos linked where they
+/// lie in the session folder.
 pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
+    markdown_linking(session, lang, now, &|photo| photo.source.clone())
+}
+
+/// The session as Markdown, each photo linked where `link` says.
+pub fn markdown_linking(
+    session: &Session,
+    lang: Lang,
+    now: jiff::Timestamp,
+    link: &dyn Fn(&PhotoData) -> String,
+) -> String {
     let d = report_data(session, lang, now);
-    let l = |name: &str| d.labels.get(name).copied().unwrap_or_default();
-    let mut out = format!("# {}\n\n_{}_\n\n", text(&d.title), text(&d.kind));
+    let mut out = String::new();
+    front(&mut out, &d);
+    agenda(&mut out, &d, link);
+    boards(&mut out, &d, link);
+    outcomes(&mut out, &d, link);
+    reflection(&mut out, &d, link);
+    closing(&mut out, &d, link);
+    out
+}
+
+fn label<'a>(d: &'a ReportData, name: &str) -> &'a str {
+    d.labels.get(name).copied().unwrap_or_default()
+}
+
+/// Title, kind, series, facts, sources and introduction.
+fn front(out: &mut String, d: &ReportData) {
+    out.push_str(&format!(
+        "# {}\n\n_{}_\n\n",
+        line_start(&d.title),
+        text(&d.kind)
+    ));
     if !d.series.is_empty() {
-        out.push_str(&format!("{}\n\n", text(&d.series)));
+        out.push_str(&format!("{}\n\n", line_start(&d.series)));
     }
     for (label, value) in &d.facts {
         out.push_str(&format!("- **{}:** {}\n", text(label), text(value)));
     }
     if !d.legend.is_empty() {
-        out.push_str(&format!("\n**{}:**\n\n", l("sources")));
-        for (label, name) in &d.legend {
-            out.push_str(&format!("- **{label}:** {}\n", text(name)));
+        out.push_str(&format!("\n**{}:**\n\n", label(d, "sources")));
+        for (source, name) in &d.legend {
+            if source.is_empty() {
+                out.push_str(&format!("\n_{}_\n", text(name)));
+            } else {
+                out.push_str(&format!("- **{}:** {}\n", text(source), text(name)));
+            }
         }
     }
     if !d.introduction.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l("introduction")));
-        blocks(&mut out, &d.introduction);
+        out.push_str(&format!("\n## {}\n\n", label(d, "introduction")));
+        blocks(out, &d.introduction);
     }
-    if !d.agenda.is_empty() {
-        out.push_str(&format!("\n## {}\n", l("agenda")));
-        for day in &d.agenda {
+}
+
+/// Each day as a table, its speaking rounds below it.
+fn agenda(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+    if d.agenda.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n## {}\n", label(d, "agenda")));
+    for day in &d.agenda {
+        out.push_str(&format!("\n### {}\n\n", line_start(&day.heading)));
+        table(
+            out,
+            &[
+                label(d, "time"),
+                label(d, "item"),
+                label(d, "method"),
+                label(d, "planned"),
+                label(d, "held"),
+                "\u{b1}",
+            ],
+            day.items.iter().map(|i| {
+                vec![
+                    text(&i.time),
+                    text(&i.title),
+                    text(&i.method),
+                    text(&i.planned),
+                    text(&i.held),
+                    text(&i.diff),
+                ]
+            }),
+        );
+        for item in day.items.iter().filter(|i| !i.round.is_empty()) {
             out.push_str(&format!(
-                "\n### {}\n\n| {} | {} | {} | {} | {} | ± |\n|---|---|---|---:|---:|---:|\n",
-                text(&day.heading),
-                l("time"),
-                l("item"),
-                l("method"),
-                l("planned"),
-                l("held")
+                "\n- {}: {}\n",
+                text(&item.title),
+                text(&item.round)
             ));
-            for i in &day.items {
-                out.push_str(&format!(
-                    "| {} | {} | {} | {} | {} | {} |\n",
-                    i.time,
-                    if i.round.is_empty() {
-                        text(&i.title)
-                    } else {
-                        format!("{}<br>{}", text(&i.title), text(&i.round))
-                    },
-                    i.method,
-                    i.planned,
-                    i.held,
-                    i.diff
-                ));
-            }
-            out.push_str(&format!("\n{}\n", text(&day.total)));
-            photos(&mut out, &day.photos);
         }
+        out.push_str(&format!("\n{}\n", line_start(&day.total)));
+        photos(out, &day.photos, link);
     }
+}
+
+/// Each board with its clusters and their cards.
+fn boards(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
     for (board, board_photos) in d.boards.iter().zip(&d.board_photos) {
-        out.push_str(&format!("\n## {}\n\n", text(&board.title)));
+        out.push_str(&format!("\n## {}\n\n", line_start(&board.title)));
         if !board.question.is_empty() {
             out.push_str(&format!("_{}_\n\n", text(&board.question)));
         }
         for cluster in &board.clusters {
             out.push_str(&format!(
-                "### {} (● {})\n\n",
-                text(&cluster.title),
+                "### {} (\u{25cf} {})\n\n",
+                line_start(&cluster.title),
                 cluster.votes
             ));
             for card in &cluster.cards {
@@ -126,102 +230,117 @@ pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
             out.push('\n');
         }
         if !board.loose.is_empty() {
-            out.push_str(&format!("### {}\n\n", l("unclustered")));
+            out.push_str(&format!("### {}\n\n", label(d, "unclustered")));
             for card in &board.loose {
                 out.push_str(&format!("- {}\n", text(&card.text)));
             }
         }
-        photos(&mut out, board_photos);
+        photos(out, board_photos, link);
     }
+}
+
+/// Results, tasks, the next meeting and notes.
+fn outcomes(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
     if !d.results.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l("decisions")));
+        out.push_str(&format!("\n## {}\n\n", label(d, "decisions")));
         for (n, r) in d.results.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", n + 1, text(r)));
         }
     }
     if !d.actions.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l("actions")));
+        out.push_str(&format!("\n## {}\n\n", label(d, "actions")));
         // When every task is due alike, that is said once above the table.
         if let Some(due) = &d.actions_due {
-            out.push_str(&format!("{}\n\n", text(due)));
+            out.push_str(&format!("{}\n\n", line_start(due)));
         }
         let with_due = d.actions_due.is_none();
-        let mut header = vec![l("task"), l("owner")];
-        header.extend(with_due.then(|| l("due")));
-        header.push(l("status"));
+        let mut header = vec![label(d, "task"), label(d, "owner")];
+        header.extend(with_due.then(|| label(d, "due")));
+        header.push(label(d, "status"));
         table(
-            &mut out,
+            out,
             &header,
             d.actions.iter().map(|a| {
                 let mut row = vec![text(&a.title), text(&a.owner)];
-                row.extend(with_due.then(|| a.due.clone()));
-                row.push(a.status.clone());
+                row.extend(with_due.then(|| text(&a.due)));
+                row.push(text(&a.status));
                 row
             }),
         );
     }
-    photos(&mut out, &d.results_photos);
+    photos(out, &d.results_photos, link);
     if let Some(next) = &d.next {
         out.push_str(&format!(
             "\n## {}\n\n{}, {}\n\n",
-            l("next"),
-            text(&next.when),
+            label(d, "next"),
+            line_start(&next.when),
             text(&next.place)
         ));
-        blocks(&mut out, &next.note);
+        blocks(out, &next.note);
     }
     if !d.notes.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l("notes")));
-        blocks(&mut out, &d.notes);
+        out.push_str(&format!("\n## {}\n\n", label(d, "notes")));
+        blocks(out, &d.notes);
     }
+}
+
+/// The reflection's figures, comments, dissent and summary.
+fn reflection(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
     let r = &d.reflection;
-    if !r.figures.dimensions.is_empty() && r.count > 0 {
-        out.push_str(&format!("\n## {}\n\n", l("reflection")));
-        out.push_str(&format!(
-            "{} {}\n\n",
-            text(&r.figures.scale),
-            text(&r.figures.positive)
-        ));
-        for dim in &r.figures.dimensions {
-            out.push_str(&format!(
-                "- **{}:** {} – {}\n",
-                text(&dim.name),
-                dim.line,
-                dim.verdict
-            ));
-            for line in &dim.by_source {
-                out.push_str(&format!("  - {}\n", text(line)));
-            }
-        }
-        if !r.comments.is_empty() {
-            out.push_str(&format!("\n### {}\n\n", l("comments")));
-            for c in &r.comments {
-                out.push_str(&format!("- {}\n", text(c)));
-            }
-        }
-        if !r.dissent.is_empty() {
-            out.push_str(&format!("\n### {}\n\n", l("dissent")));
-            for x in &r.dissent {
-                out.push_str(&format!("- {}\n", text(x)));
-            }
-        }
-        if !r.summary.is_empty() {
-            out.push_str(&format!("\n### {}\n\n", l("summary")));
-            blocks(&mut out, &r.summary);
-        }
-        photos(&mut out, &r.photos);
+    if r.figures.dimensions.is_empty() || r.count == 0 {
+        return;
     }
+    out.push_str(&format!("\n## {}\n\n", label(d, "reflection")));
+    out.push_str(&format!(
+        "{} {}\n\n",
+        line_start(&r.figures.scale),
+        text(&r.figures.positive)
+    ));
+    for dim in &r.figures.dimensions {
+        out.push_str(&format!(
+            "- **{}:** {} \u{2013} {}\n",
+            text(&dim.name),
+            text(&dim.line),
+            text(&dim.verdict)
+        ));
+        for line in &dim.by_source {
+            out.push_str(&format!("  - {}\n", text(line)));
+        }
+    }
+    for (heading, items) in [("comments", &r.comments), ("dissent", &r.dissent)] {
+        if !items.is_empty() {
+            out.push_str(&format!("\n### {}\n\n", label(d, heading)));
+            for item in items {
+                out.push_str(&format!("- {}\n", text(item)));
+            }
+        }
+    }
+    if !r.summary.is_empty() {
+        out.push_str(&format!("\n### {}\n\n", label(d, "summary")));
+        blocks(out, &r.summary);
+    }
+    photos(out, &r.photos, link);
+}
+
+/// The closing photos, where the sources differ, and the imprint.
+fn closing(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
     if !d.photos.is_empty() {
-        out.push_str(&format!("\n## {}\n", l("photos")));
-        photos(&mut out, &d.photos);
+        out.push_str(&format!("\n## {}\n", label(d, "photos")));
+        photos(out, &d.photos, link);
+    }
+    if !d.conflicts.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", label(d, "conflicts")));
+        out.push_str(&format!("{}\n\n", line_start(label(d, "conflicts_intro"))));
+        for conflict in &d.conflicts {
+            out.push_str(&format!("- {}\n", text(conflict)));
+        }
     }
     if !d.imprint.is_empty() {
-        out.push_str(&format!("\n---\n\n**{}**\n\n", l("imprint")));
+        out.push_str(&format!("\n---\n\n**{}**\n\n", label(d, "imprint")));
         for (label, value) in &d.imprint {
-            out.push_str(&format!("{}: {}  \n", text(label), text(value)));
+            out.push_str(&format!("- {}: {}\n", text(label), text(value)));
         }
     }
-    out
 }
 
 /// A Markdown table: the header, its rule, one line per row.
@@ -230,5 +349,37 @@ fn table(out: &mut String, header: &[&str], rows: impl Iterator<Item = Vec<Strin
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for row in rows {
         out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_never_becomes_markup() {
+        assert_eq!(text("a\n---\nb"), "a --- b");
+        assert_eq!(
+            text("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(line_start("- no list"), "\\- no list");
+        assert_eq!(line_start("1. no list"), "1\\. no list");
+        assert_eq!(line_start("--- no rule"), "\\--- no rule");
+        assert_eq!(
+            text("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+    }
+
+    #[test]
+    fn link_targets_cannot_be_left() {
+        assert_eq!(
+            target("https://example.org/a>b <c>"),
+            "https://example.org/a%3Eb%20%3Cc%3E"
+        );
+        assert_eq!(target("javascript:alert(1)"), "");
+        assert_eq!(target("JavaScript:alert(1)"), "");
+        assert_eq!(target("photos/a (1).jpg"), "photos/a%20%281%29.jpg");
     }
 }

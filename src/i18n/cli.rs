@@ -19,6 +19,8 @@ texts! {
     PhotoShownAsPlaceholder => "Warnung: {} Die Sitzung lässt sich öffnen; das Foto erscheint als Platzhalter und fehlt im Bericht.", "Warning: {} The session opens; the photo shows as a placeholder and is left out of the report.";
     Reading => "Lese {}/{} …", "Reading {}/{} …";
     Consolidated => "{} Sitzungen konsolidiert in {}", "Consolidated {} sessions into {}";
+    SourcesHeading => "Quellen:", "Sources:";
+    ConflictsHeading => "{} Unterschiede zwischen den Quellen (nichts weggelassen; im Ergebnis steht, was dahinter steht):", "{} differences between the sources (nothing left out; the result holds what each line says):";
     Proposed => "{} ähnliche Titel werden zum Zusammenführen vorgeschlagen; entschieden wird in der App (Rückblick).", "{} similar titles are proposed for merging; decide in the app (Review).";
     Attached => "Angehängt: {}", "Attached: {}";
     AlreadyAttached => "Schon in der Sitzung: {}", "Already in the session: {}";

@@ -9,6 +9,7 @@ mod describe;
 mod format;
 mod messages;
 mod report;
+mod sources;
 mod ui;
 mod words;
 
@@ -19,6 +20,7 @@ pub use describe::{Describe, io_reason, repair_lines};
 pub use format::{count, date, date_range, decimal, long_date, percent, plural, signed};
 pub use messages::M;
 pub use report::R;
+pub use sources::{K, conflict_line, shown_conflicts, source_legend, status_with_sources};
 pub use ui::T;
 pub use words::{colour_name, due_text, method_text, status_text, verdict_text};
 

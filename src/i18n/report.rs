@@ -32,6 +32,13 @@ texts! {
     CsvCluster => "Cluster", "Cluster";
     CsvDots => "Punkte", "Dots";
     CsvWho => "Wer", "Who";
+    CsvDueDate => "Fällig am", "Due on";
+    CsvStatusBySource => "Status je Quelle", "Status by source";
+    CsvSource => "Quelle", "Source";
+    CsvKind => "Art", "Kind";
+    CsvPlainCard => "Karte", "Card";
+    CsvHeadingCard => "Überschrift", "Heading card";
+    CsvClusterRow => "Cluster", "Cluster";
     CsvComment => "Kommentar", "Comment";
     DotsLegend => "Rote Zahl: Klebepunkte der Punktabfrage.", "Red number: dots given in the dot vote.";
     Dates => "Termine", "Dates";
@@ -74,6 +81,8 @@ texts! {
     Photos => "Fotos", "Photos";
     PhotosLeftOut => "Nicht aufgenommene Fotos", "Photos left out";
     MeanLine => "Mittel {} · {} positiv · n = {}", "Mean {} · {} positive · n = {}";
+    Conflicts => "Unterschiede zwischen den Quellen", "Where the sources differ";
+    ConflictsIntro => "Diese Quellen teilen Elemente (eine Kopie, eine Vorlage), sagen aber nicht dasselbe darüber. Nichts davon ist weggelassen; hier steht, was jede Quelle sagt und was im Ergebnis steht.", "These sources share elements (a copy, a template) but do not say the same about them. Nothing was left out; this is what each source says and what the result holds.";
     PooledLine => "Zusammen ({}): {}", "Together ({}): {}";
     PhotoBy => "Foto: {}", "Photo: {}";
 }

@@ -200,6 +200,7 @@ texts! {
     HeldDayText => "Für diesen Tag sind Zeiten vom {} aufgezeichnet ({}). Soll jetzt ein neuer Durchlauf beginnen (die Aufzeichnung bleibt als früherer Durchlauf erhalten und steht im Rückblick), oder soll die Aufzeichnung fortgesetzt werden? Verzug und voraussichtliches Ende zählen in beiden Fällen nur die Zeiten von heute.", "This day has times recorded on {} ({}). Begin a new run now (the record is kept as the previous run and shown in Review), or continue the recorded run? Either way, drift and the projected end count today's times only.";
     BeginNewRun => "Neuen Durchlauf beginnen", "Begin a new run";
     ContinueRun => "Aufzeichnung fortsetzen", "Continue the recorded run";
+    PreviousRun => "Früherer Durchlauf: begonnen {}, {}", "Previous run: began {}, {}";
     OneItemHeld => "1 Punkt gehalten", "1 item held";
     ItemsHeld => "{} Punkte gehalten", "{} items held";
     Restart => "Neu starten", "Restart";
@@ -377,6 +378,8 @@ texts! {
     Consolidation => "Konsolidierung", "Consolidation";
     Sources => "Quellen", "Sources";
     FromAnotherSource => "(aus einer Quelle)", "(from a source)";
+    ConflictsHeading => "Unterschiede zwischen den Quellen ({})", "Where the sources differ ({})";
+    ConflictsHelp => "Diese Quellen teilen Elemente (eine Kopie, eine Vorlage), sagen aber nicht dasselbe darüber. Nichts ist weggelassen: hier steht, was jede Quelle sagt und was im Ergebnis steht.", "These sources share elements (a copy, a template) but do not say the same about them. Nothing was left out: this is what each source says and what the result holds.";
     Merge => "Zusammenführen", "Merge";
     OneOpenProposal => "{} Vorschlag zum Zusammenführen offen (ähnliche Titel)", "{} merge proposal open (similar titles)";
     OpenProposals => "{} Vorschläge zum Zusammenführen offen (ähnliche Titel)", "{} merge proposals open (similar titles)";

@@ -19,7 +19,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use problems::{Element, NumberField, Problem, ProblemKind};
-pub use provenance::{DecisionState, MergeDecision, MergeKind, Provenance, SourceSession};
+pub use provenance::{
+    Conflict, ConflictField, ConflictKind, DecisionState, Kept, MemberName, MergeDecision,
+    MergeKind, Provenance, SourceSession, SourceValue, Value,
+};
 pub use repair::{Repair, RepairKind};
 
 use crate::agenda::Agenda;
@@ -33,7 +36,9 @@ use crate::results::{ActionItem, Decision, NextMeeting};
 /// older version still opens. Version 2 added the speaking round on an agenda item, the
 /// publisher and introduction of the report, and the further sources of a consolidated
 /// element (`Provenance::also`): fields a version-1 program would reject as unknown.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 added a day's previous runs, a consolidation's conflicts between its sources,
+/// the names in its merge decisions and its sources' places.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One workshop session: the document a moderator owns and saves.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -22,6 +22,10 @@ pub struct Provenance {
     /// The facilitator's merge decisions, kept so that consolidating again (with a session
     /// more) does not ask twice.
     pub decisions: Vec<MergeDecision>,
+    /// Where sources that share an element disagree about it, with each source's value and
+    /// what the consolidation kept: nothing is dropped or overridden without being said.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Provenance {
@@ -50,6 +54,20 @@ impl Provenance {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// The labels of the sessions an element came from when that is fewer than all of
+    /// them ("W2"); `None` for what every source had (the legend says so once).
+    pub fn partial_labels(&self, id: Uuid) -> Option<String> {
+        let from = self.sessions_of(id);
+        (!from.is_empty() && from.len() < self.sources.len()).then(|| self.labels_of(id))
+    }
+
+    /// The conflicts about one element and field.
+    pub fn conflict(&self, element: Uuid, field: &ConflictField) -> Option<&Conflict> {
+        self.conflicts
+            .iter()
+            .find(|c| c.element == element && &c.field == field)
+    }
 }
 
 /// Whether some clusters, action items or results of different sessions are one.
@@ -60,6 +78,123 @@ pub struct MergeDecision {
     /// Ids of the elements in their source sessions, sorted.
     pub members: Vec<Uuid>,
     pub state: DecisionState,
+    /// Each member's title and the session it came from, as consolidated, so both sides of
+    /// a proposal can be named ("Zielbilder" (W1) ↔ "Zielbilder 2030" (W3)).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<MemberName>,
+}
+
+/// A member of a merge decision, named.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MemberName {
+    pub id: Uuid,
+    pub title: String,
+    pub source: SessionId,
+}
+
+/// Sources that share an element (a copy, a template) but disagree about one of its fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The element in the result (for versions kept side by side: the first one).
+    pub element: Uuid,
+    /// What the element is called in the first source: a title, a card's text, a name.
+    pub name: String,
+    pub field: ConflictField,
+    /// Each source's value, in the order of the sources.
+    pub values: Vec<SourceValue>,
+    pub kept: Kept,
+}
+
+/// One source's value in a conflict.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceValue {
+    pub source: SessionId,
+    pub value: Value,
+}
+
+/// A value as a source has it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    #[default]
+    Missing,
+    Text(String),
+    Number(i64),
+    /// A rating; `None` where that source's entry has none.
+    Rating(Option<i32>),
+    /// Along and up the axes, in percent.
+    Position(f32, f32),
+    Status(crate::results::ActionStatus),
+    Colour(crate::board::CardColour),
+    Due(crate::results::Due),
+    Dates(Vec<Date>),
+}
+
+/// What kind of element sources disagree about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ConflictKind {
+    #[default]
+    Card,
+    Cluster,
+    Board,
+    ReflectionEntry,
+    Scale,
+    ActionItem,
+    Result,
+    AgendaDay,
+    Photo,
+    NextMeeting,
+}
+
+/// Which field sources disagree about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConflictField {
+    #[default]
+    Text,
+    Title,
+    Position,
+    Dots,
+    Author,
+    Colour,
+    Question,
+    Axes,
+    /// A rating on the dimension of this name.
+    Rating(String),
+    Comment,
+    Who,
+    Status,
+    Owner,
+    Due,
+    Caption,
+    Photographer,
+    /// A day's items and times.
+    Schedule,
+    Dates,
+    Place,
+    Scale,
+}
+
+/// What the consolidation kept where sources disagree.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kept {
+    /// Every version, each with its source.
+    #[default]
+    Both,
+    /// The first source's value.
+    First,
+    /// The newest source's value.
+    Last,
+    /// The most dots any copy had (the same dots are not counted twice).
+    Most,
+    /// The earliest date.
+    Earliest,
+    /// Done (or dropped) only when every source says so.
+    DoneOnlyWhenAll,
+    /// Every value, joined.
+    Joined,
 }
 
 /// What a merge decision is about.
@@ -93,4 +228,7 @@ pub struct SourceSession {
     pub path: String,
     /// The same folder's absolute path, tried when the relative one no longer leads there.
     pub absolute: String,
+    /// Where the session took place, to tell sources with the same title apart.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub location: String,
 }

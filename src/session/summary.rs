@@ -38,6 +38,22 @@ pub struct Summary {
     /// Per reflection dimension: the pooled figures and, for a consolidation, each
     /// source's own.
     pub reflection: Vec<DimensionSummary>,
+    /// For a consolidation: its sources, with their labels.
+    pub sources: Vec<SourceSummary>,
+    /// For a consolidation: where its sources disagree, each with every source's value and
+    /// what the result kept.
+    pub conflicts: Vec<crate::session::Conflict>,
+}
+
+/// A source of a consolidation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceSummary {
+    pub id: crate::ids::SessionId,
+    pub label: String,
+    pub title: String,
+    pub dates: Vec<Date>,
+    pub location: String,
+    pub folder: String,
 }
 
 /// One agenda day in figures.
@@ -144,6 +160,25 @@ impl Summary {
                 .collect(),
             board_dots: session.boards.iter().map(board_dots).collect(),
             reflection: reflection(session),
+            sources: session
+                .provenance
+                .iter()
+                .flat_map(|p| {
+                    p.sources.iter().map(move |s| SourceSummary {
+                        id: s.id,
+                        label: p.label(s.id).unwrap_or_default(),
+                        title: s.title.clone(),
+                        dates: s.dates.clone(),
+                        location: s.location.clone(),
+                        folder: s.path.clone(),
+                    })
+                })
+                .collect(),
+            conflicts: session
+                .provenance
+                .as_ref()
+                .map(|p| p.conflicts.clone())
+                .unwrap_or_default(),
         }
     }
 

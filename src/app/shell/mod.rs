@@ -33,6 +33,8 @@ pub struct Shell {
     pub pending_warning: Option<String>,
     /// A short message in the status line, such as "Saved".
     pub status: Option<String>,
+    /// What to say with "Saved" when the save under way is done ("1 cluster merged").
+    pub said_after_save: Option<String>,
     /// The session browser's rows while it is open (`Some(empty)` while they load).
     pub browser: Option<Vec<(PathBuf, Vec<SessionListing>)>>,
     pub is_browser_open: bool,

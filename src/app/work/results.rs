@@ -75,9 +75,13 @@ impl ModeratoApp {
             Output::Consolidated(result) => self.consolidated(*result, lang),
             Output::Reconsolidated(result) => match *result {
                 Ok(session) => {
+                    // The decisions' result is saved at once, and the status line says so
+                    // once it is (or the error dialog says why not).
                     let said = applied_decisions(self.doc.session(), lang);
                     self.apply(Edit::Replace(Box::new(session)));
-                    self.shell.status = Some(said);
+                    self.shell.status = Some(format!("{said} \u{b7} {}", self.tr(T::Saving)));
+                    self.shell.said_after_save = Some(said);
+                    self.intents.commands.push(Command::Save);
                 }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
@@ -121,13 +125,18 @@ impl ModeratoApp {
                 self.prefs.remember(&folder);
                 let now = self.options.clock.now();
                 self.doc.saved_as(state, folder, lock, now);
-                self.shell.status = Some(self.tr(T::Saved).to_owned());
+                let saved = self.tr(T::Saved);
+                self.shell.status = Some(match self.shell.said_after_save.take() {
+                    Some(said) => format!("{said} \u{b7} {saved}"),
+                    None => saved.to_owned(),
+                });
                 if self.shell.close_after_save && !self.doc.is_dirty() {
                     self.shell.may_close = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
             Err(e) => {
+                self.shell.said_after_save = None;
                 let message = e.describe(self.lang());
                 let nothing_changed = self.tr(T::NothingChanged);
                 self.shell

@@ -107,7 +107,8 @@ fn story_ui(
     story::next_meeting_ui(ui, cx);
 }
 
-/// The sources of a consolidation and the merges waiting for a decision.
+/// The sources of a consolidation, where they differ, and the merges waiting for a
+/// decision.
 fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
     section_heading(ui, cx.tr(T::Consolidation));
     let session = cx.session;
@@ -115,51 +116,14 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
         return;
     };
     ui.label(RichText::new(cx.tr(T::Sources)).strong());
-    for source in &provenance.sources {
-        let dates: Vec<String> = source
-            .dates
-            .iter()
-            .map(|d| i18n::date(*d, cx.lang))
-            .collect();
-        ui.label(format!(
-            "\u{2022} {} ({}) \u{2013} {}",
-            source.title,
-            dates.join(", "),
-            source.path
-        ));
+    for (label, text) in i18n::source_legend(provenance, cx.lang) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(label).strong());
+            ui.add(egui::Label::new(text).wrap());
+        });
     }
-    // Names of the merged elements, from the session's current content.
-    let titles = crate::consolidate::titles_by_id(session);
-    let shown = crate::consolidate::facilitator_decisions(session);
-    // Proposals with the same titles (a series of 50 workshops proposes the same pair many
-    // times) are one row, decided together. Rows stay where they are once decided: the choice
-    // shows in the row and can be changed or undone, and the next row never moves under the
-    // mouse.
-    let mut rows: Vec<(String, MergeKind, Vec<usize>)> = Vec::new();
-    for (index, decision) in provenance.decisions.iter().enumerate() {
-        if !shown.contains(&index) {
-            continue;
-        }
-        let mut names: Vec<String> = decision
-            .members
-            .iter()
-            .map(|id| {
-                titles
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| cx.tr(T::FromAnotherSource).to_owned())
-            })
-            .collect();
-        names.dedup();
-        let label = names.join("  \u{2194}  ");
-        match rows
-            .iter_mut()
-            .find(|(l, k, _)| *l == label && *k == decision.kind)
-        {
-            Some((_, _, indices)) => indices.push(index),
-            None => rows.push((label, decision.kind, vec![index])),
-        }
-    }
+    conflicts_ui(ui, cx);
+    let rows = proposal_rows(cx);
     let open = provenance
         .decisions
         .iter()
@@ -203,61 +167,8 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
         .id_salt("merge-proposals")
         .max_height(360.0)
         .show(ui, |ui| {
-            for (label, kind, indices) in &rows {
-                let kind_text = match kind {
-                    MergeKind::Cluster => cx.tr(T::Clusters),
-                    MergeKind::ActionItem => cx.tr(T::ActionItems),
-                    MergeKind::Result => cx.tr(T::ResultsDecisions),
-                };
-                let times = if indices.len() > 1 {
-                    format!("  (\u{d7}{})", indices.len())
-                } else {
-                    String::new()
-                };
-                ui.add_space(4.0);
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(kind_text).weak());
-                    ui.label(format!("{label}{times}"));
-                });
-                let state = provenance.decisions[indices[0]].state;
-                ui.horizontal(|ui| match state {
-                    DecisionState::Proposed => {
-                        let merge = if indices.len() > 1 {
-                            T::MergeAllLikeThis
-                        } else {
-                            T::Merge
-                        };
-                        if ui.button(cx.tr(merge)).clicked() {
-                            edits.push(SessionEdit::SetDecisions(
-                                indices.clone(),
-                                DecisionState::Accepted,
-                            ));
-                        }
-                        if ui.button(cx.tr(T::KeepApart)).clicked() {
-                            edits.push(SessionEdit::SetDecisions(
-                                indices.clone(),
-                                DecisionState::Rejected,
-                            ));
-                        }
-                    }
-                    decided => {
-                        let (said, other, other_state) = if decided == DecisionState::Accepted {
-                            (T::DecidedMerge, T::KeepApart, DecisionState::Rejected)
-                        } else {
-                            (T::DecidedApart, T::Merge, DecisionState::Accepted)
-                        };
-                        ui.label(RichText::new(cx.tr(said)).strong());
-                        if ui.small_button(cx.tr(other)).clicked() {
-                            edits.push(SessionEdit::SetDecisions(indices.clone(), other_state));
-                        }
-                        if ui.small_button(cx.tr(T::UndoDecision)).clicked() {
-                            edits.push(SessionEdit::SetDecisions(
-                                indices.clone(),
-                                DecisionState::Proposed,
-                            ));
-                        }
-                    }
-                });
+            for row in &rows {
+                proposal_row_ui(ui, cx, row, &mut edits);
             }
         });
     let decided = provenance
@@ -275,6 +186,146 @@ fn consolidation_ui(ui: &mut Ui, cx: &mut Cx) {
     for edit in edits {
         cx.edit(edit);
     }
+}
+
+/// Where the sources differ, one sentence each.
+fn conflicts_ui(ui: &mut Ui, cx: &Cx) {
+    let conflicts = i18n::shown_conflicts(cx.session);
+    if conflicts.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(fill(
+            cx.tr(T::ConflictsHeading),
+            &[&conflicts.len().to_string()],
+        ))
+        .strong(),
+    );
+    ui.add(egui::Label::new(RichText::new(cx.tr(T::ConflictsHelp)).weak()).wrap());
+    egui::ScrollArea::vertical()
+        .id_salt("source-conflicts")
+        .max_height(240.0)
+        .show(ui, |ui| {
+            for conflict in conflicts {
+                let line = i18n::conflict_line(conflict, cx.session, cx.lang);
+                ui.add(egui::Label::new(format!("\u{2022} {line}")).wrap());
+            }
+        });
+}
+
+/// A row of merge proposals: the same pair of names (a series of 50 workshops proposes the
+/// same pair many times) is one row, decided together.
+struct ProposalRow {
+    label: String,
+    kind: MergeKind,
+    indices: Vec<usize>,
+}
+
+/// The proposals the facilitator decides, each side named with its source:
+/// „Zielbilder“ (W1) ↔ „Zielbilder 2030“ (W3).
+fn proposal_rows(cx: &Cx) -> Vec<ProposalRow> {
+    let session = cx.session;
+    let Some(provenance) = &session.provenance else {
+        return Vec::new();
+    };
+    // Older files carry no names: then the session's current titles.
+    let titles = crate::consolidate::titles_by_id(session);
+    let shown = crate::consolidate::facilitator_decisions(session);
+    let mut rows: Vec<ProposalRow> = Vec::new();
+    for (index, decision) in provenance.decisions.iter().enumerate() {
+        if !shown.contains(&index) {
+            continue;
+        }
+        let mut names: Vec<String> = decision
+            .members
+            .iter()
+            .map(|id| match decision.names.iter().find(|n| n.id == *id) {
+                Some(name) => {
+                    let label = provenance.label(name.source).unwrap_or_default();
+                    format!("\u{201e}{}\u{201c} ({label})", name.title)
+                }
+                None => titles
+                    .get(id)
+                    .map(|t| format!("\u{201e}{t}\u{201c}"))
+                    .unwrap_or_else(|| cx.tr(T::FromAnotherSource).to_owned()),
+            })
+            .collect();
+        names.dedup();
+        let label = names.join("  \u{2194}  ");
+        match rows
+            .iter_mut()
+            .find(|r| r.label == label && r.kind == decision.kind)
+        {
+            Some(row) => row.indices.push(index),
+            None => rows.push(ProposalRow {
+                label,
+                kind: decision.kind,
+                indices: vec![index],
+            }),
+        }
+    }
+    rows
+}
+
+/// One row of proposals with its choice; a decided row stays in place showing the choice.
+fn proposal_row_ui(ui: &mut Ui, cx: &Cx, row: &ProposalRow, edits: &mut Vec<SessionEdit>) {
+    let Some(provenance) = &cx.session.provenance else {
+        return;
+    };
+    let kind_text = match row.kind {
+        MergeKind::Cluster => cx.tr(T::Clusters),
+        MergeKind::ActionItem => cx.tr(T::ActionItems),
+        MergeKind::Result => cx.tr(T::ResultsDecisions),
+    };
+    let times = if row.indices.len() > 1 {
+        format!("  (\u{d7}{})", row.indices.len())
+    } else {
+        String::new()
+    };
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(kind_text).weak());
+        ui.label(format!("{}{times}", row.label));
+    });
+    let Some(state) = row
+        .indices
+        .first()
+        .and_then(|i| provenance.decisions.get(*i))
+        .map(|d| d.state)
+    else {
+        return;
+    };
+    let set = |state: DecisionState| SessionEdit::SetDecisions(row.indices.clone(), state);
+    ui.horizontal(|ui| match state {
+        DecisionState::Proposed => {
+            let merge = if row.indices.len() > 1 {
+                T::MergeAllLikeThis
+            } else {
+                T::Merge
+            };
+            if ui.button(cx.tr(merge)).clicked() {
+                edits.push(set(DecisionState::Accepted));
+            }
+            if ui.button(cx.tr(T::KeepApart)).clicked() {
+                edits.push(set(DecisionState::Rejected));
+            }
+        }
+        decided => {
+            let (said, other, other_state) = if decided == DecisionState::Accepted {
+                (T::DecidedMerge, T::KeepApart, DecisionState::Rejected)
+            } else {
+                (T::DecidedApart, T::Merge, DecisionState::Accepted)
+            };
+            ui.label(RichText::new(cx.tr(said)).strong());
+            if ui.small_button(cx.tr(other)).clicked() {
+                edits.push(set(other_state));
+            }
+            if ui.small_button(cx.tr(T::UndoDecision)).clicked() {
+                edits.push(set(DecisionState::Proposed));
+            }
+        }
+    });
 }
 
 /// The agenda's totals: minutes planned and held, items over time.

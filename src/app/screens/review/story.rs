@@ -104,7 +104,15 @@ pub fn agenda_ui(ui: &mut Ui, cx: &Cx) {
             .date
             .map(|d| i18n::long_date(d, cx.lang))
             .unwrap_or_else(|| fill(cx.tr(T::ReviewDay), &[&(n + 1).to_string()]));
-        ui.label(RichText::new(date).strong());
+        // A consolidation's day from some of its sources says which.
+        let from = session
+            .provenance
+            .as_ref()
+            .and_then(|p| p.partial_labels(day.id.uuid()))
+            .map(|labels| format!("{labels} \u{b7} "))
+            .unwrap_or_default();
+        ui.label(RichText::new(format!("{from}{date}")).strong());
+        previous_runs_ui(ui, cx, day);
         let slots = timing::day_slots(day);
         egui::Grid::new(("review-agenda", n))
             .striped(true)
@@ -160,6 +168,38 @@ pub fn agenda_ui(ui: &mut Ui, cx: &Cx) {
                 }
             });
         ui.add_space(6.0);
+    }
+}
+
+/// Earlier runs of a day (a rehearsal, the workshop it was copied from), kept when a new
+/// run began: when each began and how many items it held.
+fn previous_runs_ui(ui: &mut Ui, cx: &Cx, day: &crate::agenda::AgendaDay) {
+    for run in &day.previous_runs {
+        let began = run
+            .started
+            .map(|t| {
+                let local = t.to_zoned(jiff::tz::TimeZone::system());
+                format!(
+                    "{} {}",
+                    i18n::date(local.date(), cx.lang),
+                    local.strftime("%H:%M")
+                )
+            })
+            .unwrap_or_default();
+        let held = run
+            .items
+            .iter()
+            .filter(|i| {
+                i.timing
+                    .iter()
+                    .any(|e| matches!(e, crate::agenda::TimingEvent::Ended(_)))
+            })
+            .count();
+        let held = i18n::plural(held as u64, T::OneItemHeld, T::ItemsHeld, cx.lang);
+        wrapped(
+            ui,
+            RichText::new(fill(cx.tr(T::PreviousRun), &[&began, &held])).weak(),
+        );
     }
 }
 
@@ -221,7 +261,7 @@ pub fn results_ui(ui: &mut Ui, cx: &Cx) {
                 });
                 ui.label(&item.owner);
                 ui.label(i18n::due_text(item.due, cx.lang));
-                ui.label(i18n::status_text(item.status, cx.lang));
+                ui.label(i18n::status_with_sources(item, session, cx.lang));
                 ui.scope(|ui| {
                     ui.set_max_width(240.0);
                     wrapped(ui, RichText::new(source_text(session, item.source)).weak());
