@@ -81,6 +81,11 @@ fn card_text_is_readable_at_fit_all_and_larger_on_the_projector() {
 
 /// A board with axes, a cluster of three cards and a few loose cards piled up.
 fn crowded_session(dir: &std::path::Path) -> std::path::PathBuf {
+    crowded_board_session(dir, true)
+}
+
+/// The same board with or without its axes.
+fn crowded_board_session(dir: &std::path::Path, with_axes: bool) -> std::path::PathBuf {
     let mut session = Session::create("Werkstatt Bahnhofsviertel");
     let card = |text: &str, x: f32, y: f32| Card {
         id: CardId::generate(),
@@ -126,6 +131,9 @@ fn crowded_session(dir: &std::path::Path) -> std::path::PathBuf {
         clusters: vec![cluster],
         ..Board::default()
     });
+    if !with_axes {
+        session.boards[0].axes = None;
+    }
     let folder = dir.join("bahnhof");
     storage::save(&folder, &session).unwrap();
     folder
@@ -134,7 +142,8 @@ fn crowded_session(dir: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn tidy_up_moves_cards_apart_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = crowded_session(dir.path());
+    // A free board: on a positioning board nothing moves (see below).
+    let folder = crowded_board_session(dir.path(), false);
     let mut harness = app_sized(dir.path(), folder, Theme::Light);
     board_screen(&mut harness);
     let before = harness.state().session().boards[0].clone();
@@ -155,9 +164,30 @@ fn tidy_up_moves_cards_apart_in_one_undo_step() {
             card.text
         );
     }
+    assert!(
+        harness.query_by_label_contains("cards moved").is_some(),
+        "it says what it did"
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().session().boards[0], before, "one undo step");
+}
+
+#[test]
+fn on_a_positioning_board_tidy_up_moves_nothing_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = crowded_session(dir.path());
+    let mut harness = app_sized(dir.path(), folder, Theme::Light);
+    board_screen(&mut harness);
+    let before = harness.state().session().boards[0].clone();
+    harness.get_by_label("Tidy up").click();
+    harness.run();
+    assert_eq!(harness.state().session().boards[0], before);
+    assert!(
+        harness
+            .query_by_label_contains("its place is its answer")
+            .is_some()
+    );
 }
 
 #[test]
@@ -184,7 +214,20 @@ fn new_cards_land_on_free_space_and_a_suggestion_is_gathered_and_named() {
     harness.run();
     let board = harness.state().session().boards[0].clone();
     assert_eq!(board.cards.len(), 10);
-    assert_eq!(tidy::overlapping(&board), vec![], "no new card on another");
+    let new: Vec<_> = board.cards[6..].iter().map(|c| c.id).collect();
+    assert!(
+        tidy::overlapping(&board)
+            .iter()
+            .all(|(a, b)| !new.contains(a) && !new.contains(b)),
+        "no new card on another"
+    );
+    for card in &board.cards[6..] {
+        assert!(
+            (0.0..=1.0).contains(&card.x) && (0.0..=1.0).contains(&card.y),
+            "{} landed off the wall",
+            card.text
+        );
+    }
     let outline = layout::cluster_rect(&board, &board.clusters[0]).unwrap();
     let labels = layout::wall_labels(&board);
     for card in &board.cards[6..] {
@@ -225,6 +268,23 @@ fn new_cards_land_on_free_space_and_a_suggestion_is_gathered_and_named() {
     // board without axes the cards are gathered; see board::tidy's tests).
     let after: Vec<(f32, f32)> = board.cards.iter().map(|c| (c.x, c.y)).collect();
     assert_eq!(before, after);
+    // Nothing drawn seems to hold cards that are not in the group: the cluster is a chip in
+    // the legend, and no card lies under it.
+    let title = gathered.title.clone();
+    let chip = harness
+        .query_all_by_label(&title)
+        .map(|n| n.rect())
+        .find(|r| r.width() < 400.0)
+        .expect("the cluster's chip");
+    for card in &board.cards {
+        if let Some(node) = harness.query_all_by_label(&card.text).next() {
+            assert!(
+                !chip.contains(node.rect().center()),
+                "{} under the chip of {title}",
+                card.text
+            );
+        }
+    }
 }
 
 /// Suggesting by content runs on a worker thread: the screen keeps drawing and says what runs,

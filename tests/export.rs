@@ -112,32 +112,50 @@ fn markdown_and_csv_keep_the_data_and_escape_it() {
     assert!(md.contains("[www.verwaltung-innovativ.de](<https://www.verwaltung-innovativ.de>)"));
     assert!(md.contains("![Zielscheibe der Abschlussreflexion](<photos/bilanz-zielscheibe.png>)"));
     assert!(md.contains("Foto: Kalinowski"));
+    // CSV as a German spreadsheet opens it by double-click: a byte-order mark, `;` between
+    // cells, the words a reader uses, due dates in a date column of their own.
     let actions = export::action_items_csv(&session, Lang::De);
     assert_eq!(actions.lines().count(), 1 + session.action_items.len());
-    assert!(actions.starts_with("Aufgabe,Zuständig,Fällig,Status\r\n"));
+    assert!(actions.starts_with("\u{feff}Aufgabe;Zuständig;Fällig am;Fällig;Status\r\n"));
     assert!(
-        actions.contains(",bis zum nächsten Treffen,in Arbeit\r\n"),
+        actions.contains(";;bis zum nächsten Treffen;in Arbeit\r\n"),
         "{actions}"
     );
     assert!(!actions.contains("InProgress") && !actions.contains("next meeting"));
     assert!(
-        actions.contains("\"Hochschule Kehl, Hochschule Harz\""),
-        "a comma is quoted"
+        actions.contains(";Hochschule Kehl, Hochschule Harz;"),
+        "a comma needs no quotes between semicolons"
     );
     let cards = export::cards_csv(&session, Lang::De);
     let cards_total: usize = session.boards.iter().map(|b| b.cards.len()).sum();
-    assert_eq!(cards.lines().count(), 1 + cards_total);
+    let clusters_total: usize = session.boards.iter().map(|b| b.clusters.len()).sum();
+    assert_eq!(cards.lines().count(), 1 + cards_total + clusters_total);
     let line = cards
         .lines()
-        .find(|l| l.contains(",Open-Data-Portal im Aufbau,Stadt Nordheim,Gelb,"))
+        .find(|l| l.contains(";Karte;Open-Data-Portal im Aufbau;Stadt Nordheim;Gelb;"))
         .expect("the card's row");
     assert!(
-        line.ends_with(",Informieren und veröffentlichen,4"),
+        line.ends_with(";Informieren und veröffentlichen;4"),
         "{line}"
     );
+    // Every dot is in the table, the clusters' own too: the column adds up to the board's.
+    let dots: u64 = cards
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit(';').next()?.parse::<u64>().ok())
+        .sum();
+    let votes: u64 = session
+        .boards
+        .iter()
+        .map(|b| u64::from(b.num_votes()))
+        .sum();
+    assert_eq!(dots, votes);
     let reflection = export::reflection_csv(&session, Lang::De);
-    assert!(reflection.starts_with("Wer,Inhalt,Struktur,Methoden,Moderation,Kommentar"));
-    assert!(reflection.contains("Stadt Ostfelden,4,3,2,4,"));
+    assert!(reflection.starts_with("\u{feff}Wer;Inhalt;Struktur;Methoden;Moderation;Kommentar"));
+    assert!(reflection.contains("Stadt Ostfelden;4;3;2;4;"));
+    // English keeps commas and quotes what contains one.
+    let english = export::action_items_csv(&session, Lang::En);
+    assert!(english.contains("\"Hochschule Kehl, Hochschule Harz\""));
 }
 
 #[test]

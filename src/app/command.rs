@@ -127,6 +127,8 @@ pub enum Command {
     Export(ExportKind, PathBuf),
     /// Open a file or folder with the system's program for it.
     OpenWithSystem(PathBuf),
+    /// Say something in the status line ("3 cards moved").
+    Say(String),
     /// Stop a running background job.
     CancelJob(crate::jobs::JobId),
     /// Suggest groups of these cards (id, text) by meaning, off the UI thread.

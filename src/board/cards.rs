@@ -16,8 +16,8 @@ pub fn new_card(
     id: CardId,
     text: &str,
     author: &str,
-    colour: CardColour,
-    shape: CardShape,
+    (colour, shape): (CardColour, CardShape),
+    near: Option<(f32, f32)>,
 ) -> Card {
     let mut card = Card {
         id,
@@ -27,7 +27,7 @@ pub fn new_card(
         shape,
         ..Card::default()
     };
-    (card.x, card.y) = layout::free_spot(board, None, layout::card_size(&card));
+    (card.x, card.y) = layout::free_spot(board, near, layout::card_size(&card));
     card
 }
 
@@ -40,7 +40,7 @@ pub fn add_card(
     shape: CardShape,
 ) -> CardId {
     let id = CardId::generate();
-    let card = new_card(board, id, text, author, colour, shape);
+    let card = new_card(board, id, text, author, (colour, shape), None);
     board.cards.push(card);
     id
 }

@@ -75,6 +75,12 @@ pub enum BoardEdit {
         fallback_title: String,
     },
     Dissolve(BoardId, ClusterId),
+    /// Puts cards into an existing cluster (taking them out of any other).
+    JoinCluster {
+        board: BoardId,
+        cluster: ClusterId,
+        cards: BTreeSet<CardId>,
+    },
     /// Moves cards apart: none on another, none in a cluster it does not belong to, none on
     /// a label; each keeps its quadrant (see `tidy`).
     Tidy(BoardId),
@@ -106,18 +112,19 @@ fn place(board: &mut Board, moves: super::tidy::Moves) {
 }
 
 impl BoardEdit {
-    /// A new card at the first free place of a board.
+    /// A new card in free space on a board: near `near` (where the moderator is looking,
+    /// in wall coordinates) when given.
     pub fn add_card(
         board: &Board,
         id: CardId,
         text: &str,
         author: &str,
-        colour: CardColour,
-        shape: CardShape,
+        look: (CardColour, CardShape),
+        near: Option<(f32, f32)>,
     ) -> Self {
         BoardEdit::AddCard(
             board.id,
-            super::cards::new_card(board, id, text, author, colour, shape),
+            super::cards::new_card(board, id, text, author, look, near),
         )
     }
 
@@ -291,6 +298,35 @@ impl BoardEdit {
                 let changed = !moves.is_empty();
                 place(board, moves);
                 changed
+            }),
+            BoardEdit::JoinCluster {
+                board: id,
+                cluster,
+                cards,
+            } => with_clusters_kept(session, id, |board| {
+                if board.cluster(cluster).is_none() {
+                    return false;
+                }
+                let cards: Vec<CardId> = cards
+                    .into_iter()
+                    .filter(|c| board.card(*c).is_some())
+                    .collect();
+                for other in board.clusters.iter_mut().filter(|c| c.id != cluster) {
+                    other.cards.retain(|c| !cards.contains(c));
+                }
+                board
+                    .clusters
+                    .retain(|c| !c.cards.is_empty() || c.id == cluster);
+                let Some(target) = board.clusters.iter_mut().find(|c| c.id == cluster) else {
+                    return false;
+                };
+                let before = target.cards.len();
+                for card in cards {
+                    if !target.cards.contains(&card) {
+                        target.cards.push(card);
+                    }
+                }
+                target.cards.len() != before
             }),
             BoardEdit::Dissolve(id, cluster) => with_clusters_kept(session, id, |board| {
                 let before = board.clusters.len();

@@ -6,9 +6,11 @@
 use std::collections::BTreeSet;
 
 use super::edit::BoardEdit;
-use super::{Board, CardColour, CardShape};
+use super::layout;
+use super::{Board, Card, CardColour, CardShape};
 use crate::ids::{BoardId, CardId, ClusterId};
 use crate::session::limits::{CARD_TEXT, MAX_ELEMENTS, SHORT_TEXT};
+use crate::text::normalise;
 
 /// A card as read from the file.
 #[derive(Clone, Debug, PartialEq)]
@@ -272,12 +274,13 @@ fn split(line: &str, separator: char) -> Result<Vec<String>, ImportProblemKind> 
 }
 
 /// The edits that put the cards on the board titled `title` (created when the session has no
-/// board of that title): each card in free space, and the cards of each topic gathered into a
-/// cluster with that title. Apply them in order.
+/// board of that title): each card in free space on the wall (found for all cards at once),
+/// and the cards of each topic in the board's cluster of that title, or gathered into a new
+/// one. Apply them in order.
 pub fn edits(boards: &[Board], title: &str, cards: &[ImportedCard]) -> (BoardId, Vec<BoardEdit>) {
     let mut edits = Vec::new();
     let existing = boards.iter().find(|b| b.title.trim() == title.trim());
-    let mut board = match existing {
+    let board = match existing {
         Some(board) => board.clone(),
         None => {
             let board = Board {
@@ -289,37 +292,49 @@ pub fn edits(boards: &[Board], title: &str, cards: &[ImportedCard]) -> (BoardId,
             board
         }
     };
+    let new: Vec<Card> = cards
+        .iter()
+        .map(|card| Card {
+            id: CardId::generate(),
+            text: card.text.trim().to_owned(),
+            author: card.author.trim().to_owned(),
+            colour: card.colour,
+            shape: CardShape::Card,
+            ..Card::default()
+        })
+        .collect();
+    let sizes: Vec<(f32, f32)> = new.iter().map(layout::card_size).collect();
+    let spots = layout::free_spots(&board, None, &sizes);
     let mut topics: Vec<(String, BTreeSet<CardId>)> = Vec::new();
-    for card in cards {
-        let id = CardId::generate();
-        let edit = BoardEdit::add_card(
-            &board,
-            id,
-            &card.text,
-            &card.author,
-            card.colour,
-            CardShape::Card,
-        );
-        // Later cards must see the earlier ones to find free space.
-        if let BoardEdit::AddCard(_, added) = &edit {
-            board.cards.push(added.clone());
-        }
-        edits.push(edit);
-        if !card.topic.is_empty() {
-            match topics.iter_mut().find(|(t, _)| *t == card.topic) {
+    for ((mut card, (x, y)), imported) in new.into_iter().zip(spots).zip(cards) {
+        (card.x, card.y) = (x, y);
+        if !imported.topic.is_empty() {
+            match topics.iter_mut().find(|(t, _)| *t == imported.topic) {
                 Some((_, ids)) => {
-                    ids.insert(id);
+                    ids.insert(card.id);
                 }
-                None => topics.push((card.topic.clone(), BTreeSet::from([id]))),
+                None => topics.push((imported.topic.clone(), BTreeSet::from([card.id]))),
             }
         }
+        edits.push(BoardEdit::AddCard(board.id, card));
     }
     for (topic, ids) in topics {
-        edits.push(BoardEdit::Group {
-            board: board.id,
-            cluster: ClusterId::generate(),
-            cards: ids,
-            fallback_title: topic,
+        let known = board
+            .clusters
+            .iter()
+            .find(|c| normalise(&c.title) == normalise(&topic));
+        edits.push(match known {
+            Some(cluster) => BoardEdit::JoinCluster {
+                board: board.id,
+                cluster: cluster.id,
+                cards: ids,
+            },
+            None => BoardEdit::Group {
+                board: board.id,
+                cluster: ClusterId::generate(),
+                cards: ids,
+                fallback_title: topic,
+            },
         });
     }
     (board.id, edits)

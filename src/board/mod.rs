@@ -8,6 +8,8 @@ pub mod grouping;
 pub mod import;
 pub mod layout;
 mod model;
+pub mod occupied;
+pub mod placement;
 pub mod text_fit;
 pub mod tidy;
 pub mod votes;

@@ -183,6 +183,11 @@ struct Block {
 
 /// Moves that remove every overlap on a board (see the module's description).
 pub fn tidy(board: &Board) -> Moves {
+    // On a positioning board a card's place is its answer: nothing moves, the drawing
+    // shows a card beside any card it covers (`placement`).
+    if board.axes.is_some() {
+        return Moves::new();
+    }
     arrange(board, None)
 }
 
@@ -198,92 +203,11 @@ fn arrange(board: &Board, gathered: Option<ClusterId>) -> Moves {
         .iter()
         .map(|c| (c.id, layout::centre(c)))
         .collect();
-    let rect_at = |id: &CardId, positions: &FxHashMap<CardId, (f32, f32)>| {
-        let card = board.card(*id).expect("a card of the board");
-        let (w, h) = layout::card_size(card);
-        let (x, y) = positions[id];
-        UnitRect {
-            min: (x - w / 2.0, y - h / 2.0),
-            max: (x + w / 2.0, y + h / 2.0),
-        }
-    };
     let mut labels = Placed::default();
     for label in layout::wall_labels(board) {
         labels.insert(label.rect.expand(GAP / 2.0));
     }
-
-    // Inside each cluster: its cards apart from one another (or gathered into a grid).
-    let mut blocks = Vec::new();
-    let mut clustered = rustc_hash::FxHashSet::default();
-    for cluster in &board.clusters {
-        let members: Vec<CardId> = cluster
-            .cards
-            .iter()
-            .copied()
-            .filter(|id| board.card(*id).is_some() && clustered.insert(*id))
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let is_gathered = gathered == Some(cluster.id);
-        if is_gathered && needs_gathering(board, &members) {
-            grid(board, &members, &mut positions);
-        } else {
-            let mut inside = Placed::default();
-            let mut order = members.clone();
-            order.sort_by(|a, b| {
-                let (pa, pb) = (positions[a], positions[b]);
-                (pa.1, pa.0)
-                    .partial_cmp(&(pb.1, pb.0))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
-            for id in order {
-                let rect = rect_at(&id, &positions).expand(GAP / 2.0);
-                let room = Room {
-                    placed: &inside,
-                    labels: Some(&labels),
-                    slack: CARD_SLACK,
-                };
-                let (dx, dy) = nearest_free(board, &room, &rect);
-                let p = positions.get_mut(&id).expect("a member");
-                *p = (p.0 + dx, p.1 + dy);
-                inside.insert(shifted(&rect, (dx, dy)));
-            }
-        }
-        let outline = layout::outline_of(members.iter().map(|id| rect_at(id, &positions)))
-            .expect("a cluster with cards");
-        blocks.push(Block {
-            cards: members,
-            rect: outline.expand(GAP / 2.0),
-            is_cluster: true,
-            is_fixed: is_gathered,
-        });
-    }
-    let cluster_count = blocks.len();
-    for card in &board.cards {
-        if !clustered.contains(&card.id) {
-            blocks.push(Block {
-                cards: vec![card.id],
-                rect: rect_at(&card.id, &positions).expand(GAP / 2.0),
-                is_cluster: false,
-                is_fixed: false,
-            });
-        }
-    }
-    // The gathered cluster first, then clusters by size, then loose cards from the top.
-    let (mut clusters, mut loose) = (blocks, Vec::new());
-    loose.extend(clusters.drain(cluster_count..));
-    clusters.sort_by(|a, b| {
-        b.is_fixed
-            .cmp(&a.is_fixed)
-            .then_with(|| area(&b.rect).total_cmp(&area(&a.rect)))
-    });
-    loose.sort_by(|a, b| {
-        (a.rect.min.1, a.rect.min.0)
-            .partial_cmp(&(b.rect.min.1, b.rect.min.0))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-
+    let (clusters, loose) = blocks(board, gathered, &labels, &mut positions);
     let mut placed = Placed::default();
     // Clusters before loose cards; within each, blocks that are fine where they are go
     // first, so they stay; then the others look for a place, nearest first.
@@ -315,6 +239,106 @@ fn arrange(board: &Board, gathered: Option<ClusterId>) -> Moves {
             moved.then_some((card.id, x, y))
         })
         .collect()
+}
+
+/// A card's rectangle at the position given.
+fn rect_at(board: &Board, id: &CardId, positions: &FxHashMap<CardId, (f32, f32)>) -> UnitRect {
+    let card = board.card(*id).expect("a card of the board");
+    let (w, h) = layout::card_size(card);
+    let (x, y) = positions[id];
+    UnitRect {
+        min: (x - w / 2.0, y - h / 2.0),
+        max: (x + w / 2.0, y + h / 2.0),
+    }
+}
+
+/// The blocks that move as one: each cluster (its cards first set apart inside it, or
+/// gathered into a grid), in the order they are placed (the gathered one, then by size),
+/// and the loose cards from the top.
+fn blocks(
+    board: &Board,
+    gathered: Option<ClusterId>,
+    labels: &Placed,
+    positions: &mut FxHashMap<CardId, (f32, f32)>,
+) -> (Vec<Block>, Vec<Block>) {
+    let mut clusters = Vec::new();
+    let mut clustered = rustc_hash::FxHashSet::default();
+    for cluster in &board.clusters {
+        let members: Vec<CardId> = cluster
+            .cards
+            .iter()
+            .copied()
+            .filter(|id| board.card(*id).is_some() && clustered.insert(*id))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let is_gathered = gathered == Some(cluster.id);
+        if is_gathered && needs_gathering(board, &members) {
+            grid(board, &members, positions);
+        } else {
+            apart_inside(board, &members, labels, positions);
+        }
+        let outline = layout::outline_of(members.iter().map(|id| rect_at(board, id, positions)))
+            .expect("a cluster with cards");
+        clusters.push(Block {
+            cards: members,
+            rect: outline.expand(GAP / 2.0),
+            is_cluster: true,
+            is_fixed: is_gathered,
+        });
+    }
+    let mut loose: Vec<Block> = board
+        .cards
+        .iter()
+        .filter(|card| !clustered.contains(&card.id))
+        .map(|card| Block {
+            cards: vec![card.id],
+            rect: rect_at(board, &card.id, positions).expand(GAP / 2.0),
+            is_cluster: false,
+            is_fixed: false,
+        })
+        .collect();
+    clusters.sort_by(|a, b| {
+        b.is_fixed
+            .cmp(&a.is_fixed)
+            .then_with(|| area(&b.rect).total_cmp(&area(&a.rect)))
+    });
+    loose.sort_by(|a, b| {
+        (a.rect.min.1, a.rect.min.0)
+            .partial_cmp(&(b.rect.min.1, b.rect.min.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    (clusters, loose)
+}
+
+/// A cluster's cards set apart from one another, from the top, each as little as it needs.
+fn apart_inside(
+    board: &Board,
+    members: &[CardId],
+    labels: &Placed,
+    positions: &mut FxHashMap<CardId, (f32, f32)>,
+) {
+    let mut inside = Placed::default();
+    let mut order = members.to_vec();
+    order.sort_by(|a, b| {
+        let (pa, pb) = (positions[a], positions[b]);
+        (pa.1, pa.0)
+            .partial_cmp(&(pb.1, pb.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    for id in order {
+        let rect = rect_at(board, &id, positions).expand(GAP / 2.0);
+        let room = Room {
+            placed: &inside,
+            labels: Some(labels),
+            slack: CARD_SLACK,
+        };
+        let (dx, dy) = nearest_free(board, &room, &rect);
+        let p = positions.get_mut(&id).expect("a member");
+        *p = (p.0 + dx, p.1 + dy);
+        inside.insert(shifted(&rect, (dx, dy)));
+    }
 }
 
 /// How far a card's block (its rectangle and half a gap) may reach over the wall's edge.
@@ -494,8 +518,19 @@ mod tests {
     }
 
     #[test]
+    fn on_a_positioning_board_tidying_moves_nothing() {
+        let board = crowded();
+        assert!(!overlapping(&board).is_empty());
+        assert_eq!(tidy(&board), Moves::new(), "a card's place is its answer");
+    }
+
+    #[test]
     fn tidying_removes_every_overlap_and_keeps_quadrants() {
-        let mut board = crowded();
+        // A free board (on a positioning board nothing moves, see above).
+        let mut board = Board {
+            axes: None,
+            ..crowded()
+        };
         assert!(!overlapping(&board).is_empty());
         let before: Vec<_> = board
             .cards

@@ -1,13 +1,23 @@
 //! A board as the report prints it: on a page of its own (landscape when the board is
 //! wide), cropped to its cards, every card with its text laid out as on screen (see
-//! `board::text_fit`) at 7 pt or more, none clipped, none on another (the board is tidied
-//! for print), cluster titles inside the picture. A board too dense for 7 pt gets numbered
-//! markers and its numbered card texts below. The lists of clusters and cards follow.
-//! Every length here is in points; the template only places what it is given.
+//! `board::text_fit`) at 7 pt or more, none clipped, none on another, cluster titles inside
+//! the picture. A board too dense for 7 pt gets numbered markers and its numbered card
+//! texts below. The lists of clusters and cards follow. Every length here is in points; the
+//! template only places what it is given.
+//!
+//! A free board is tidied for print. A positioning board is not: a card's place is its
+//! answer, so every card is drawn at its recorded place, or, where it would cover another,
+//! beside it with a marker at its place and a leader line (`board::placement`); too crowded
+//! for that, every card is a numbered marker at its place. Clusters there are a coloured
+//! stripe on their cards and a line in the legend below the picture, never an outline that
+//! would seem to hold cards that are not in it.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::board::layout::{self, UnitRect, WALL_H, WALL_W};
+use crate::board::placement;
 use crate::board::text_fit;
 use crate::board::{Board, CardShape};
 
@@ -25,6 +35,8 @@ const HEADING_ROOM: f32 = 64.0;
 const SECTION_ROOM: f32 = 40.0;
 /// The smallest text on a board's picture.
 pub const MIN_PRINT_PT: f32 = 7.0;
+/// A numbered marker's side on a crowded positioning board, in points.
+const MARKER_PT: f32 = 14.0;
 /// More cards than even markers can show: such a board is listed only.
 pub const MAX_DRAWN_CARDS: usize = 300;
 /// Space around the cards in the picture, in wall units.
@@ -55,6 +67,16 @@ pub struct Picture {
     pub labels: Vec<LabelData>,
     pub outlines: Vec<OutlineData>,
     pub cards: Vec<CardData>,
+    /// A positioning board's clusters: colour, title and dots, below the picture.
+    pub legend: Vec<LegendData>,
+}
+
+/// A cluster of a positioning board, as its legend line says it.
+#[derive(Debug, Serialize)]
+pub struct LegendData {
+    pub fill: String,
+    pub title: String,
+    pub votes: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -103,6 +125,12 @@ pub struct CardData {
     pub badge: f32,
     /// The marker's number, when the board is numbered.
     pub number: Option<usize>,
+    /// Drawn beside its place: the marker at its place and the leader line's ends.
+    pub leader: Option<[f32; 4]>,
+    /// The colour of its cluster on a positioning board.
+    pub stripe: Option<String>,
+    /// A numbered marker standing for the card (a crowded positioning board).
+    pub is_marker: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -114,6 +142,8 @@ pub struct OutlineData {
     pub fill: String,
     pub title: String,
     pub size: f32,
+    /// The cluster's own dots (its cards carry theirs).
+    pub votes: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,8 +165,12 @@ fn hex(colour: crate::board::CardColour) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-/// The board as it is printed: tidied, so no card lies on another.
+/// The board as it is printed: a free board tidied, so no card lies on another; a
+/// positioning board as it is (see the module's text).
 fn for_print(board: &Board) -> Board {
+    if board.axes.is_some() {
+        return board.clone();
+    }
     let mut tidy = board.clone();
     let moves = crate::board::tidy::tidy(board);
     for (id, x, y) in moves {
@@ -147,10 +181,13 @@ fn for_print(board: &Board) -> Board {
     tidy
 }
 
-/// The part of the wall the picture shows: the cards, their clusters, and the wall with its
-/// labels when the board has axes.
-fn area(board: &Board) -> Option<UnitRect> {
+/// The part of the wall the picture shows: the cards (where they are drawn), their
+/// clusters, and the wall with its labels when the board has axes.
+fn area(board: &Board, placed: Option<&[placement::Placed]>) -> Option<UnitRect> {
     let mut area = layout::bounds(board)?;
+    for spot in placed.into_iter().flatten() {
+        area = area.union(&spot.rect);
+    }
     for cluster in &board.clusters {
         if let Some(r) = layout::cluster_rect(board, cluster) {
             area = area.union(&r);
@@ -199,42 +236,70 @@ pub(super) fn board_data(
     } else {
         board.clone()
     };
-    let smallest = board
-        .cards
-        .iter()
-        .map(|c| text_fit::fit(&c.text, c.shape).size)
-        .fold(f32::INFINITY, f32::min);
     let mut landscape = false;
     let mut numbered = false;
     let mut picture = None;
-    if is_drawn && let Some(area) = area(&board) {
+    let mut picture_frame = None;
+    // A positioning board's cards drawn at their places, or beside them (or `None`: too
+    // crowded, markers only).
+    let placed = (is_drawn && board.axes.is_some()).then(|| placement::place(&board));
+    if is_drawn && let Some(area) = area(&board, placed.as_ref().and_then(Option::as_deref)) {
+        let smallest = board
+            .cards
+            .iter()
+            .map(|c| text_fit::fit(&c.text, c.shape).size)
+            .fold(f32::INFINITY, f32::min);
         let (turned, mut scale) = page_fit(&area, 1.0, is_first);
         landscape = turned;
-        if smallest * scale < MIN_PRINT_PT {
+        if smallest * scale < MIN_PRINT_PT || matches!(placed, Some(None)) {
             // Too dense for readable text: markers, and the picture leaves room below it
             // for the numbered texts.
             numbered = true;
             (landscape, scale) = page_fit(&area, 0.5, is_first);
         }
-        picture = Some(picture_of(&board, &area, scale, numbered));
+        let placed = placed.flatten().filter(|_| !numbered);
+        let frame = Frame { area, scale };
+        picture = Some(picture_of(&board, &frame, numbered, placed.as_deref()));
+        picture_frame = Some(frame);
     }
-    let numbers: std::collections::HashMap<_, _> = board
-        .cards
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i + 1))
-        .collect();
+    let markers_only = numbered && board.axes.is_some();
+    let numbers = numbering(&board, markers_only);
+    if let (Some(picture), Some(frame)) = (&mut picture, &picture_frame)
+        && markers_only
+    {
+        picture.cards = markers_of(&board, &numbers, frame);
+    }
+    let (clusters, loose) = lists(&board, numbered, &numbers, source_of);
+    BoardData {
+        title: board.title.clone(),
+        question: board.question.clone(),
+        not_drawn: (!is_drawn).then(|| too_many(board.cards.len())),
+        landscape,
+        picture,
+        numbered,
+        clusters,
+        loose,
+    }
+}
+
+/// The lists below the picture: each cluster with its cards, then the other cards.
+fn lists(
+    board: &Board,
+    numbered: bool,
+    numbers: &std::collections::HashMap<crate::ids::CardId, usize>,
+    source_of: &dyn Fn(uuid::Uuid) -> String,
+) -> (Vec<ClusterData>, Vec<ListCard>) {
     let list_card = |c: &crate::board::Card| {
         let mut text = c.text.clone();
         if !c.author.is_empty() {
-            text.push_str(&format!(" – {}", c.author));
+            text.push_str(&format!(" \u{2013} {}", c.author));
         }
         if c.votes > 0 {
-            text.push_str(&format!(" (● {})", c.votes));
+            text.push_str(&format!(" (\u{25cf} {})", c.votes));
         }
         text.push_str(&source_of(c.id.uuid()));
         ListCard {
-            number: numbered.then(|| numbers[&c.id]),
+            number: numbered.then(|| numbers.get(&c.id).copied().unwrap_or_default()),
             text,
         }
     };
@@ -265,22 +330,15 @@ pub(super) fn board_data(
             }
         })
         .collect();
-    let loose = board
+    let mut loose: Vec<ListCard> = board
         .cards
         .iter()
         .filter(|c| !clustered.contains(&c.id))
         .map(list_card)
         .collect();
-    BoardData {
-        title: board.title.clone(),
-        question: board.question.clone(),
-        not_drawn: (!is_drawn).then(|| too_many(board.cards.len())),
-        landscape,
-        picture,
-        numbered,
-        clusters,
-        loose,
-    }
+    // Numbered by place, the list reads in the numbers' order.
+    loose.sort_by_key(|c| c.number);
+    (clusters, loose)
 }
 
 /// The wall's labels at their print size (at least 7 pt, so larger than the wall's scale on
@@ -322,19 +380,42 @@ fn print_labels(board: &Board, rect: &dyn Fn(&UnitRect) -> RectData) -> Vec<Labe
     labels
 }
 
-fn picture_of(board: &Board, area: &UnitRect, scale: f32, numbered: bool) -> Picture {
-    let rect = |r: &UnitRect| RectData {
-        x: (r.min.0 - area.min.0) * scale,
-        y: (r.min.1 - area.min.1) * scale,
-        w: (r.max.0 - r.min.0) * scale,
-        h: (r.max.1 - r.min.1) * scale,
-    };
+/// The part of the wall a picture shows, and its scale (points per wall unit).
+struct Frame {
+    area: UnitRect,
+    scale: f32,
+}
+
+impl Frame {
+    fn rect(&self, r: &UnitRect) -> RectData {
+        RectData {
+            x: (r.min.0 - self.area.min.0) * self.scale,
+            y: (r.min.1 - self.area.min.1) * self.scale,
+            w: (r.max.0 - r.min.0) * self.scale,
+            h: (r.max.1 - r.min.1) * self.scale,
+        }
+    }
+
+    fn point(&self, p: (f32, f32)) -> (f32, f32) {
+        (
+            (p.0 - self.area.min.0) * self.scale,
+            (p.1 - self.area.min.1) * self.scale,
+        )
+    }
+}
+
+fn picture_of(
+    board: &Board,
+    frame: &Frame,
+    numbered: bool,
+    placed: Option<&[placement::Placed]>,
+) -> Picture {
     let wall = UnitRect {
         min: (0.0, 0.0),
         max: (WALL_W, WALL_H),
     };
     let axes = board.axes.as_ref().map(|a| {
-        let w = rect(&wall);
+        let w = frame.rect(&wall);
         AxesData {
             x0: w.x,
             y0: w.y,
@@ -343,8 +424,43 @@ fn picture_of(board: &Board, area: &UnitRect, scale: f32, numbered: bool) -> Pic
             quadrants: a.quadrants.is_some(),
         }
     });
-    let labels = print_labels(board, &rect);
-    let outlines = board
+    let on_axes = board.axes.is_some();
+    let markers_only = on_axes && numbered;
+    Picture {
+        w: (frame.area.max.0 - frame.area.min.0) * frame.scale,
+        h: (frame.area.max.1 - frame.area.min.1) * frame.scale,
+        wall: board.axes.as_ref().map(|_| frame.rect(&wall)),
+        axes,
+        labels: print_labels(board, &|r| frame.rect(r)),
+        outlines: if on_axes {
+            Vec::new()
+        } else {
+            outlines_of(board, frame)
+        },
+        cards: if markers_only {
+            Vec::new()
+        } else {
+            cards_of(board, frame, numbered, placed)
+        },
+        legend: if on_axes {
+            board
+                .clusters
+                .iter()
+                .map(|c| LegendData {
+                    fill: hex(c.colour),
+                    title: c.title.clone(),
+                    votes: board.cluster_votes(c),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// A free board's clusters: an outline around their cards with the title in it.
+fn outlines_of(board: &Board, frame: &Frame) -> Vec<OutlineData> {
+    board
         .clusters
         .iter()
         .filter_map(|cluster| {
@@ -352,8 +468,8 @@ fn picture_of(board: &Board, area: &UnitRect, scale: f32, numbered: bool) -> Pic
             // A long title gets smaller to fit the outline, down to the smallest print size.
             let room = outline.max.0 - outline.min.0 - layout::CLUSTER_TITLE_SIZE;
             let fitting = room / text_fit::width_em(&cluster.title).max(0.1);
-            let size = fitting.min(layout::CLUSTER_TITLE_SIZE) * scale;
-            let r = rect(&outline);
+            let size = fitting.min(layout::CLUSTER_TITLE_SIZE) * frame.scale;
+            let r = frame.rect(&outline);
             Some(OutlineData {
                 x: r.x,
                 y: r.y,
@@ -366,15 +482,44 @@ fn picture_of(board: &Board, area: &UnitRect, scale: f32, numbered: bool) -> Pic
                     cluster.title.clone()
                 },
                 size: size.max(MIN_PRINT_PT),
+                votes: cluster.votes,
             })
         })
-        .collect();
-    let cards = board
+        .collect()
+}
+
+/// Every card where it is drawn: at its place, or beside it with its marker and leader.
+fn cards_of(
+    board: &Board,
+    frame: &Frame,
+    numbered: bool,
+    placed: Option<&[placement::Placed]>,
+) -> Vec<CardData> {
+    let stripe_of: std::collections::HashMap<_, _> = if board.axes.is_some() {
+        board
+            .clusters
+            .iter()
+            .flat_map(|c| c.cards.iter().map(move |id| (*id, hex(c.colour))))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
+    board
         .cards
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let r = rect(&layout::card_rect(c));
+            let spot = placed.and_then(|p| p.get(i)).filter(|p| p.id == c.id);
+            let r = match spot {
+                Some(p) => frame.rect(&p.rect),
+                None => frame.rect(&layout::card_rect(c)),
+            };
+            let leader = spot.filter(|p| p.is_displaced).map(|p| {
+                let (x, y) = frame.point(p.point);
+                // From the marker to the nearest point of the card's edge.
+                let (ex, ey) = (x.clamp(r.x, r.x + r.w), y.clamp(r.y, r.y + r.h));
+                [x, y, ex, ey]
+            });
             let fit = text_fit::fit(&c.text, c.shape);
             CardData {
                 x: r.x,
@@ -387,25 +532,106 @@ fn picture_of(board: &Board, area: &UnitRect, scale: f32, numbered: bool) -> Pic
                 } else {
                     fit.lines.clone()
                 },
-                size: fit.size * scale,
-                pad: text_fit::PAD * scale,
+                size: fit.size * frame.scale,
+                pad: text_fit::PAD * frame.scale,
                 // Baselines `LINE_HEIGHT` apart: typst's leading is the gap below a line's
                 // cap height.
-                leading: (text_fit::LINE_HEIGHT - 0.73) * fit.size * scale,
+                leading: (text_fit::LINE_HEIGHT - 0.73) * fit.size * frame.scale,
                 heading: c.shape == CardShape::Heading,
                 votes: c.votes,
-                badge: (text_fit::PAD * 0.9 * scale).max(5.5),
-                number: numbered.then_some(i + 1),
+                badge: (text_fit::PAD * 0.9 * frame.scale).max(5.5),
+                number: (numbered || leader.is_some()).then_some(i + 1),
+                leader,
+                stripe: stripe_of.get(&c.id).cloned(),
+                is_marker: false,
             }
         })
-        .collect();
-    Picture {
-        w: (area.max.0 - area.min.0) * scale,
-        h: (area.max.1 - area.min.1) * scale,
-        wall: board.axes.as_ref().map(|_| rect(&wall)),
-        axes,
-        labels,
-        outlines,
-        cards,
+        .collect()
+}
+
+/// The cards' numbers on a picture and in its lists: in the board's order, or for a board
+/// of markers, place by place (cards at one place numbered in a row, "4\u{2013}9"), from the
+/// top left.
+fn numbering(board: &Board, by_place: bool) -> HashMap<crate::ids::CardId, usize> {
+    if !by_place {
+        return board
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i + 1))
+            .collect();
     }
+    let mut numbers = HashMap::new();
+    let mut next = 1;
+    for group in places(board) {
+        for index in group.1 {
+            numbers.insert(board.cards[index].id, next);
+            next += 1;
+        }
+    }
+    numbers
+}
+
+/// The cards of a positioning board grouped by place (within 2 % of the wall of the first),
+/// places from the top left, row by row: the numbers of a pile follow one another.
+fn places(board: &Board) -> Vec<((f32, f32), Vec<usize>)> {
+    let near = 0.02 * WALL_W.min(WALL_H);
+    let mut groups: Vec<((f32, f32), Vec<usize>)> = Vec::new();
+    for (i, card) in board.cards.iter().enumerate() {
+        let at = layout::centre(card);
+        match groups
+            .iter_mut()
+            .find(|(p, _)| (p.0 - at.0).abs() < near && (p.1 - at.1).abs() < near)
+        {
+            Some((_, members)) => members.push(i),
+            None => groups.push((at, vec![i])),
+        }
+    }
+    groups.sort_by(|a, b| {
+        let row = |p: (f32, f32)| (p.1 / (near * 2.0)).floor();
+        (row(a.0), a.0.0)
+            .partial_cmp(&(row(b.0), b.0.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    groups
+}
+
+/// A crowded positioning board: a numbered marker for every card, at its place or beside it
+/// with a dot at its place and a leader line (see `board::placement`).
+fn markers_of(
+    board: &Board,
+    numbers: &HashMap<crate::ids::CardId, usize>,
+    frame: &Frame,
+) -> Vec<CardData> {
+    let side = MARKER_PT / frame.scale;
+    let placed = placement::place_markers(board, (side, side));
+    placed
+        .iter()
+        .map(|spot| {
+            let r = frame.rect(&spot.rect);
+            let leader = spot.is_displaced.then(|| {
+                let (x, y) = frame.point(spot.point);
+                let (ex, ey) = (x.clamp(r.x, r.x + r.w), y.clamp(r.y, r.y + r.h));
+                [x, y, ex, ey]
+            });
+            CardData {
+                x: r.x,
+                y: r.y,
+                w: r.w,
+                h: r.h,
+                fill: "#ffffff".to_owned(),
+                lines: Vec::new(),
+                size: MIN_PRINT_PT,
+                pad: 0.0,
+                leading: 0.0,
+                heading: false,
+                votes: 0,
+                badge: 0.0,
+                number: numbers.get(&spot.id).copied(),
+                leader,
+                stripe: None,
+                is_marker: true,
+            }
+        })
+        .collect()
 }

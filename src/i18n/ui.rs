@@ -319,6 +319,11 @@ texts! {
     FitAll => "Alles zeigen", "Fit all";
     TidyUp => "Aufräumen", "Tidy up";
     TidyUpHelp => "Schiebt Karten auseinander, die sich überdecken oder in einem fremden Cluster liegen; jede bleibt in ihrem Quadranten (Strg+Z macht es rückgängig).", "Moves apart cards that overlap or lie in a cluster that is not theirs; each stays in its quadrant (Ctrl+Z undoes it).";
+    TidyUpPositioningHelp => "Auf einer Verortung ist der Ort einer Karte ihre Antwort: hier wird nichts verschoben. Wo eine Karte eine andere verdeckt, zeigt der Bericht sie neben ihrem Ort mit einem Strich dorthin.", "On a positioning board a card's place is its answer: nothing is moved here. Where a card covers another, the report draws it beside its place with a line to it.";
+    TidyPositioning => "Verortung: keine Karte verschoben – ihr Ort ist ihre Antwort.", "Positioning board: no card moved – its place is its answer.";
+    NothingOverlaps => "Nichts überdeckt sich; keine Karte verschoben.", "Nothing overlaps; no card moved.";
+    OneCardMoved => "1 Karte verschoben.", "1 card moved.";
+    CardsMoved => "{} Karten verschoben.", "{} cards moved.";
     Group => "Gruppieren", "Group";
     Duplicate => "Duplizieren", "Duplicate";
     Delete => "Löschen", "Delete";

@@ -168,3 +168,56 @@ fn a_shift_drag_on_the_wall_selects_cards_with_a_rubber_band() {
     let after: Vec<(f32, f32)> = board.cards.iter().map(|c| (c.x, c.y)).collect();
     assert_eq!(before, after, "a rubber band moves nothing");
 }
+
+/// On the example's positioning board, accepting a suggested group moves no card, and
+/// nothing drawn for the group seems to hold a card that is not in it.
+#[test]
+fn accepting_a_suggestion_on_the_example_moves_no_card() {
+    let (dir, example) = sessions_with_example();
+    let mut harness = app_with_clock(dir.path(), example, Clock::System);
+    harness.get_by_label("Board").click();
+    settle(&mut harness);
+    let board_id = harness.state().session().boards[0].id;
+    assert!(harness.state().session().boards[0].axes.is_some());
+    let before: Vec<(f32, f32)> = harness.state().session().boards[0]
+        .cards
+        .iter()
+        .map(|c| (c.x, c.y))
+        .collect();
+    harness.get_by_label("By content").click();
+    settle(&mut harness);
+    harness
+        .query_all_by_label("Accept")
+        .next()
+        .expect("a suggestion on the example")
+        .click();
+    harness.run();
+    let board = harness
+        .state()
+        .session()
+        .board(board_id)
+        .expect("the board")
+        .clone();
+    let after: Vec<(f32, f32)> = board.cards.iter().map(|c| (c.x, c.y)).collect();
+    assert_eq!(before, after, "no card moved");
+    let cluster = board.clusters.last().expect("the accepted group");
+    let chip = harness
+        .query_all_by_label(&cluster.title)
+        .map(|n| n.rect())
+        .find(|r| r.width() < 500.0)
+        .expect("the group's chip in the legend");
+    for card in board
+        .cards
+        .iter()
+        .filter(|c| !cluster.cards.contains(&c.id))
+    {
+        for node in harness.query_all_by_label(&card.text) {
+            assert!(
+                !chip.intersects(node.rect()),
+                "{} lies under the group {}",
+                card.text,
+                cluster.title
+            );
+        }
+    }
+}

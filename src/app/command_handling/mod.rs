@@ -31,6 +31,7 @@ impl ModeratoApp {
                 self.shell.projector.is_open = !self.shell.projector.is_open;
             }
             Command::ToggleHelp => self.shell.is_help_open = !self.shell.is_help_open,
+            Command::Say(text) => self.shell.status = Some(text),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::CloseWithoutSaving => {
                 self.shell.discard_on_exit = true;

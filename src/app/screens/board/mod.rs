@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egui::{ComboBox, Key, RichText, Ui, vec2};
 
-use crate::app::command::Cx;
+use crate::app::command::{Command, Cx};
 use crate::app::keys::Keyed;
 use crate::app::widgets::TextField;
 use crate::board::edit::BoardEdit;
@@ -58,7 +58,9 @@ pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut Boa
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
         entry_ui(ui, cx, board, &mut screen.entry, state, &mut edits);
     });
-    toolbar_ui(ui, cx, board, state, &mut edits);
+    if let Some(said) = toolbar_ui(ui, cx, board, state, &mut edits) {
+        cx.command(Command::Say(said));
+    }
     egui::Panel::right(egui::Id::unique("board-side"))
         .resizable(true)
         .default_size(300.0)
@@ -183,13 +185,14 @@ fn entry_ui(
         if submitted {
             if !entry.text.trim().is_empty() {
                 let id = CardId::generate();
+                // Where the moderator is looking: new cards land in free space there.
                 edits.push(BoardEdit::add_card(
                     board,
                     id,
                     &entry.text,
                     &entry.author,
-                    entry.colour,
-                    entry.shape,
+                    (entry.colour, entry.shape),
+                    state.view_centre,
                 ));
                 state.selection = BTreeSet::from([id]);
                 entry.text.clear();
@@ -198,6 +201,23 @@ fn entry_ui(
             response.request_focus();
         }
     });
+}
+
+/// Tidies a free board and says what it did; on a positioning board nothing moves (a card's
+/// place is its answer), and it says so.
+fn tidy_up(cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) -> String {
+    let said = if board.axes.is_some() {
+        cx.tr(T::TidyPositioning).to_owned()
+    } else {
+        let moves = crate::board::tidy::tidy(board).len();
+        if moves > 0 {
+            edits.push(BoardEdit::Tidy(board.id));
+            i18n::plural(moves as u64, T::OneCardMoved, T::CardsMoved, cx.lang)
+        } else {
+            cx.tr(T::NothingOverlaps).to_owned()
+        }
+    };
+    said
 }
 
 /// A row of paper colours; returns the colour clicked.
@@ -234,8 +254,9 @@ fn toolbar_ui(
     board: &Board,
     state: &mut BoardUiState,
     edits: &mut Vec<BoardEdit>,
-) {
+) -> Option<String> {
     let participants = cx.session.meta.participants.len();
+    let mut said = None;
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(cx.tr(T::FitAll))
@@ -274,8 +295,13 @@ fn toolbar_ui(
                 state.selection.clear();
             }
             let tidy = ui.add_enabled(!board.cards.is_empty(), egui::Button::new(cx.tr(T::TidyUp)));
-            if tidy.on_hover_text(cx.tr(T::TidyUpHelp)).clicked() {
-                edits.push(BoardEdit::Tidy(board.id));
+            let help = if board.axes.is_some() {
+                T::TidyUpPositioningHelp
+            } else {
+                T::TidyUpHelp
+            };
+            if tidy.on_hover_text(cx.tr(help)).clicked() {
+                said = Some(tidy_up(cx, board, edits));
             }
             // Always there, so the buttons after it never move with the selection.
             let colour = board
@@ -341,6 +367,7 @@ fn toolbar_ui(
             .response
             .labelled_by(label.id);
     });
+    said
 }
 
 fn group_selection(cx: &Cx, board: &Board, state: &mut BoardUiState, edits: &mut Vec<BoardEdit>) {
