@@ -27,7 +27,7 @@ pub fn new_card(
         shape,
         ..Card::default()
     };
-    (card.x, card.y) = layout::free_spot(board, near, layout::card_size(&card));
+    (card.x, card.y) = super::spots::free_spot(board, near, layout::card_size(&card));
     card
 }
 

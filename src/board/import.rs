@@ -304,7 +304,7 @@ pub fn edits(boards: &[Board], title: &str, cards: &[ImportedCard]) -> (BoardId,
         })
         .collect();
     let sizes: Vec<(f32, f32)> = new.iter().map(layout::card_size).collect();
-    let spots = layout::free_spots(&board, None, &sizes);
+    let spots = super::spots::free_spots(&board, None, &sizes);
     let mut topics: Vec<(String, BTreeSet<CardId>)> = Vec::new();
     for ((mut card, (x, y)), imported) in new.into_iter().zip(spots).zip(cards) {
         (card.x, card.y) = (x, y);

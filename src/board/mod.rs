@@ -10,6 +10,7 @@ pub mod layout;
 mod model;
 pub mod occupied;
 pub mod placement;
+pub mod spots;
 pub mod text_fit;
 pub mod tidy;
 pub mod votes;

@@ -165,32 +165,7 @@ pub(super) fn plan_merges(
             });
         }
         // Similar titles in different groups: proposals (kept if already decided).
-        let roots: Vec<usize> = groups.keys().copied().collect();
-        for (x, &ra) in roots.iter().enumerate() {
-            for &rb in &roots[x + 1..] {
-                let (a, b) = (&groups[&ra], &groups[&rb]);
-                let is_similar = a.iter().any(|&i| {
-                    b.iter()
-                        .any(|&j| items[i].1 == items[j].1 && similar(&items[i].2, &items[j].2))
-                });
-                if !is_similar {
-                    continue;
-                }
-                let mut ids: Vec<Uuid> = a.iter().chain(b).map(|&i| items[i].0).collect();
-                ids.sort();
-                let state = if rejected(&ids) {
-                    DecisionState::Rejected
-                } else {
-                    DecisionState::Proposed
-                };
-                decisions.push(MergeDecision {
-                    kind,
-                    members: ids,
-                    state,
-                    names: Vec::new(),
-                });
-            }
-        }
+        decisions.extend(proposals(kind, items, &groups, &rejected));
         // Rejections that no longer show up above are kept, so they hold next time too.
         for decision in previous
             .iter()
@@ -206,6 +181,44 @@ pub(super) fn plan_merges(
             .collect();
         (merged, decisions)
     }
+}
+
+/// Groups with similar titles in the same scope, proposed to the facilitator to merge (or
+/// kept apart, where an earlier decision rejected them).
+fn proposals(
+    kind: MergeKind,
+    items: &[Mergeable],
+    groups: &BTreeMap<usize, Vec<usize>>,
+    rejected: &dyn Fn(&[Uuid]) -> bool,
+) -> Vec<MergeDecision> {
+    let mut decisions = Vec::new();
+    let roots: Vec<usize> = groups.keys().copied().collect();
+    for (x, &ra) in roots.iter().enumerate() {
+        for &rb in &roots[x + 1..] {
+            let (a, b) = (&groups[&ra], &groups[&rb]);
+            let is_similar = a.iter().any(|&i| {
+                b.iter()
+                    .any(|&j| items[i].1 == items[j].1 && similar(&items[i].2, &items[j].2))
+            });
+            if !is_similar {
+                continue;
+            }
+            let mut ids: Vec<Uuid> = a.iter().chain(b).map(|&i| items[i].0).collect();
+            ids.sort();
+            let state = if rejected(&ids) {
+                DecisionState::Rejected
+            } else {
+                DecisionState::Proposed
+            };
+            decisions.push(MergeDecision {
+                kind,
+                members: ids,
+                state,
+                names: Vec::new(),
+            });
+        }
+    }
+    decisions
 }
 
 #[cfg(test)]

@@ -255,7 +255,6 @@ fn toolbar_ui(
     state: &mut BoardUiState,
     edits: &mut Vec<BoardEdit>,
 ) -> Option<String> {
-    let participants = cx.session.meta.participants.len();
     let mut said = None;
     ui.horizontal_wrapped(|ui| {
         if ui
@@ -321,53 +320,64 @@ fn toolbar_ui(
             });
         });
         ui.separator();
-        ui.toggle_value(&mut state.is_voting, cx.tr(T::DotVoting))
-            .on_hover_text(cx.tr(T::DotVotingHelp));
-        match votes::dots_left(board, participants) {
-            Some(left) => {
-                ui.label(i18n::plural(
-                    u64::from(left),
-                    T::DotLeft,
-                    T::DotsLeft,
-                    cx.lang,
-                ));
-                let budget = u64::from(board.dots_per_person) * participants as u64;
-                let whose = fill(
-                    cx.tr(T::DotsBudget),
-                    &[&budget.to_string(), &board.dots_per_person.to_string()],
-                );
-                // Moves to the next line as a whole when the row is full.
-                let text = RichText::new(format!("({whose})")).weak();
-                ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            }
-            None => {
-                ui.label(RichText::new(cx.tr(T::NoDotLimit)).weak());
-            }
-        }
+        voting_ui(ui, cx, board, state);
         ui.separator();
-        let authors: BTreeSet<String> = board
-            .cards
-            .iter()
-            .map(|c| c.author.clone())
-            .filter(|a| !a.is_empty())
-            .collect();
-        let label = ui.label(cx.tr(T::ShowBy));
-        let shown = state
-            .highlight_author
-            .clone()
-            .unwrap_or_else(|| cx.tr(T::Everyone).to_owned());
-        ComboBox::from_id_salt("highlight-author")
-            .selected_text(shown)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.highlight_author, None, cx.tr(T::Everyone));
-                for author in authors {
-                    ui.selectable_value(&mut state.highlight_author, Some(author.clone()), author);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        highlight_ui(ui, cx, board, state);
     });
     said
+}
+
+/// Dot voting on or off, and how many dots are left.
+fn voting_ui(ui: &mut Ui, cx: &Cx, board: &Board, state: &mut BoardUiState) {
+    let participants = cx.session.meta.participants.len();
+    ui.toggle_value(&mut state.is_voting, cx.tr(T::DotVoting))
+        .on_hover_text(cx.tr(T::DotVotingHelp));
+    match votes::dots_left(board, participants) {
+        Some(left) => {
+            ui.label(i18n::plural(
+                u64::from(left),
+                T::DotLeft,
+                T::DotsLeft,
+                cx.lang,
+            ));
+            let budget = u64::from(board.dots_per_person) * participants as u64;
+            let whose = fill(
+                cx.tr(T::DotsBudget),
+                &[&budget.to_string(), &board.dots_per_person.to_string()],
+            );
+            // Moves to the next line as a whole when the row is full.
+            let text = RichText::new(format!("({whose})")).weak();
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+        }
+        None => {
+            ui.label(RichText::new(cx.tr(T::NoDotLimit)).weak());
+        }
+    }
+}
+
+/// Whose cards stand out: everyone's, or one author's (organisation's).
+fn highlight_ui(ui: &mut Ui, cx: &Cx, board: &Board, state: &mut BoardUiState) {
+    let authors: BTreeSet<String> = board
+        .cards
+        .iter()
+        .map(|c| c.author.clone())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let label = ui.label(cx.tr(T::ShowBy));
+    let shown = state
+        .highlight_author
+        .clone()
+        .unwrap_or_else(|| cx.tr(T::Everyone).to_owned());
+    ComboBox::from_id_salt("highlight-author")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.highlight_author, None, cx.tr(T::Everyone));
+            for author in authors {
+                ui.selectable_value(&mut state.highlight_author, Some(author.clone()), author);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn group_selection(cx: &Cx, board: &Board, state: &mut BoardUiState, edits: &mut Vec<BoardEdit>) {
