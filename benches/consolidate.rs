@@ -90,6 +90,7 @@ fn session(n: usize) -> Session {
             who: format!("Person {e}"),
             ratings: dims.iter().map(|d| (*d, 1 + (e % 5))).collect(),
             comment: String::new(),
+            ..ReflectionEntry::default()
         });
     }
     s

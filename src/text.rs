@@ -78,6 +78,118 @@ fn fold(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether a character opens a bidirectional embedding, override or isolate.
+fn bidi_opener(c: char) -> Option<char> {
+    match c {
+        // LRE, RLE, LRO, RLO close with PDF; LRI, RLI, FSI with PDI.
+        '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => Some('\u{202C}'),
+        '\u{2066}' | '\u{2067}' | '\u{2068}' => Some('\u{2069}'),
+        _ => None,
+    }
+}
+
+/// Whether a character is a bidirectional formatting character (marks included).
+fn is_bidi_control(c: char) -> bool {
+    bidi_opener(c).is_some()
+        || matches!(
+            c,
+            '\u{202C}' | '\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}
+
+/// Whether a character is a control character other than a line break or a tab.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// A user's text for a document (the report, Markdown, CSV): control characters dropped,
+/// and every right-to-left (or left-to-right) embedding, override or isolate closed at the
+/// end of the text, so that an unclosed one cannot reverse what follows (a footer, the next
+/// cell). Closers without an opener are dropped. Text without such characters is returned
+/// as it is.
+pub fn for_document(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| is_stray_control(c) || is_bidi_control(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if is_stray_control(c) {
+            continue;
+        }
+        if let Some(closer) = bidi_opener(c) {
+            // Unicode allows 125 levels; deeper ones are ignored by renderers anyway.
+            if open.len() < 125 {
+                open.push(closer);
+                out.push(c);
+            }
+        } else if c == '\u{202C}' || c == '\u{2069}' {
+            if open.last() == Some(&c) {
+                open.pop();
+                out.push(c);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    while let Some(closer) = open.pop() {
+        out.push(closer);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A text for a terminal: control characters (an escape sequence could move the cursor and
+/// erase a warning, a carriage return overwrite a line) shown as visible symbols, and
+/// bidirectional formatting characters shown as `<U+202E>`, so what is printed is what the
+/// text holds. Line breaks and tabs stay.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| is_stray_control(c) || is_bidi_control(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        let code = u32::from(c);
+        if is_bidi_control(c) {
+            out.push_str(&format!("<U+{code:04X}>"));
+        } else if is_stray_control(c) {
+            // C0 controls have pictures (␛ for ESC); DEL and C1 controls a replacement.
+            match char::from_u32(0x2400 + code).filter(|_| code < 0x20) {
+                Some(picture) => out.push(picture),
+                None => out.push('\u{FFFD}'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON for a terminal: bidirectional formatting and control characters inside its strings
+/// written as `\uXXXX` escapes, which a JSON reader turns back into the same text.
+pub fn json_for_terminal(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json
+        .chars()
+        .any(|c| is_stray_control(c) || is_bidi_control(c))
+    {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if is_stray_control(c) || is_bidi_control(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +218,34 @@ mod tests {
             "open-government-workshop-sued"
         );
         assert_eq!(slug("  !! ", "session"), "session");
+    }
+
+    #[test]
+    fn an_unclosed_override_is_closed_and_controls_dropped_in_a_document() {
+        let hostile = "Gruppe \u{202E}A\u{1b}[3A\u{202C}\u{202C} B \u{2067}C";
+        assert_eq!(
+            for_document(hostile),
+            "Gruppe \u{202E}A[3A\u{202C} B \u{2067}C\u{2069}"
+        );
+        assert!(matches!(
+            for_document("Bürger\tbeteiligung\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_terminal_shows_escapes_and_overrides_as_visible_symbols() {
+        assert_eq!(
+            for_terminal("Titel\u{1b}[3A\u{1b}[J\r\u{202E}x\u{9b}"),
+            "Titel\u{241b}[3A\u{241b}[J\u{240d}<U+202E>x\u{FFFD}"
+        );
+        assert_eq!(for_terminal("Zeile 1\n\tZeile 2"), "Zeile 1\n\tZeile 2");
+        let json = serde_json::to_string(&"A\u{202E}B\u{9b}").unwrap();
+        let shown = json_for_terminal(&json);
+        assert!(shown.is_ascii(), "{shown}");
+        assert_eq!(
+            serde_json::from_str::<String>(&shown).unwrap(),
+            "A\u{202E}B\u{9b}"
+        );
     }
 }

@@ -112,11 +112,10 @@ fn blank_out(text: &str) -> String {
             i += 1;
         } else if c == '\'' {
             // A character literal ('x', '\n', '\u{..}'), not a lifetime ('a).
-            let is_char = match (next, chars.get(i + 2)) {
-                (Some('\\'), _) => true,
-                (Some(_), Some('\'')) => true,
-                _ => false,
-            };
+            let is_char = matches!(
+                (next, chars.get(i + 2)),
+                (Some('\\'), _) | (Some(_), Some('\''))
+            );
             if is_char {
                 out.push(' ');
                 i += 1;

@@ -89,6 +89,7 @@ fn session(spec: &Spec) -> Session {
         who: spec.org.into(),
         ratings: dims.iter().map(|d| (*d, spec.rating)).collect(),
         comment: String::new(),
+        ..ReflectionEntry::default()
     });
     s.results.push(Decision {
         id: ResultId::generate(),

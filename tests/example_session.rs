@@ -353,6 +353,7 @@ fn build_untidy() -> Session {
         x,
         y,
         votes,
+        ..Card::default()
     };
     let positioning = Board {
         id: BoardId(ids.next()),
@@ -381,8 +382,8 @@ fn build_untidy() -> Session {
                 "Ratsinformationssystem für alle geöffnet",
                 municipalities[0],
                 CardColour::Yellow,
-                0.22,
-                0.62,
+                0.22298561,
+                0.6898368,
                 0,
             ),
             card(
@@ -390,7 +391,7 @@ fn build_untidy() -> Session {
                 "Open-Data-Portal im Aufbau",
                 municipalities[0],
                 CardColour::Yellow,
-                0.35,
+                0.39375,
                 0.45,
                 0,
             ),
@@ -399,7 +400,7 @@ fn build_untidy() -> Session {
                 "Bürgerhaushalt seit 2015",
                 municipalities[1],
                 CardColour::Green,
-                0.58,
+                0.6806569,
                 0.84,
                 0,
             ),
@@ -408,8 +409,8 @@ fn build_untidy() -> Session {
                 "Kreisentwicklungskonzept gemeinsam mit Bürgerinnen und Bürgern",
                 municipalities[1],
                 CardColour::Green,
-                0.80,
-                0.35,
+                0.85594183,
+                0.35940757,
                 0,
             ),
             card(
@@ -417,7 +418,7 @@ fn build_untidy() -> Session {
                 "Dorfgespräche in allen Ortsteilen",
                 municipalities[2],
                 CardColour::Blue,
-                0.80,
+                0.9006569,
                 0.86,
                 0,
             ),
@@ -426,8 +427,8 @@ fn build_untidy() -> Session {
                 "Amtsblatt auch digital",
                 municipalities[2],
                 CardColour::Blue,
-                0.12,
-                0.85,
+                0.32841483,
+                0.9393513,
                 0,
             ),
             card(
@@ -436,7 +437,7 @@ fn build_untidy() -> Session {
                 municipalities[3],
                 CardColour::Pink,
                 0.66,
-                0.55,
+                0.54,
                 0,
             ),
             card(
@@ -445,7 +446,7 @@ fn build_untidy() -> Session {
                 municipalities[3],
                 CardColour::Pink,
                 0.58,
-                0.18,
+                0.341051,
                 0,
             ),
             card(
@@ -453,8 +454,8 @@ fn build_untidy() -> Session {
                 "Jugendbeirat mit eigenem Budget",
                 municipalities[4],
                 CardColour::Orange,
-                0.86,
-                0.62,
+                0.8614817,
+                0.5400351,
                 0,
             ),
             card(
@@ -462,8 +463,8 @@ fn build_untidy() -> Session {
                 "Verwaltung veröffentlicht Gutachten standardmäßig",
                 municipalities[4],
                 CardColour::Orange,
-                0.22,
-                0.30,
+                0.07545998,
+                0.2539987,
                 0,
             ),
             card(
@@ -471,8 +472,8 @@ fn build_untidy() -> Session {
                 "Ziel: offene Daten als Normalfall",
                 municipalities[0],
                 CardColour::White,
-                0.40,
-                0.12,
+                0.4,
+                0.18,
                 0,
             ),
             card(
@@ -480,8 +481,8 @@ fn build_untidy() -> Session {
                 "Ziel: Beteiligung verbindlich regeln",
                 municipalities[3],
                 CardColour::White,
-                0.86,
-                0.15,
+                0.8725,
+                0.21,
                 0,
             ),
         ],
@@ -493,22 +494,22 @@ fn build_untidy() -> Session {
             "Haushaltsdaten als Open Data",
             0,
             CardColour::Yellow,
-            0.30,
-            0.55,
+            0.30150673,
+            0.5698542,
         ),
         (
             "Bürgerfragestunde im Livestream",
             1,
             CardColour::Green,
-            0.16,
-            0.70,
+            0.16147922,
+            0.80997455,
         ),
-        ("Online-Mängelmelder", 2, CardColour::Blue, 0.45, 0.72),
+        ("Online-Mängelmelder", 2, CardColour::Blue, 0.5506569, 0.72),
         (
             "Ideenwettbewerb für den Marktplatz",
             2,
             CardColour::Blue,
-            0.66,
+            0.7606569,
             0.70,
         ),
         (
@@ -530,14 +531,14 @@ fn build_untidy() -> Session {
             1,
             CardColour::White,
             0.74,
-            0.10,
+            0.16,
         ),
         (
             "Ziel: Kultur des Teilens in der Verwaltung",
             4,
             CardColour::White,
-            0.22,
-            0.10,
+            0.22150671,
+            0.17985418,
         ),
         (
             "Transparenzsatzung beschlossen",
@@ -618,6 +619,7 @@ fn build_untidy() -> Session {
             cards,
             votes,
             is_collapsed: false,
+            ..Cluster::default()
         });
     }
 
@@ -721,6 +723,7 @@ fn build_untidy() -> Session {
             x,
             y: 0.08,
             votes: 0,
+            ..Card::default()
         };
         let mut members = vec![heading.id];
         principles.cards.push(heading);
@@ -744,6 +747,7 @@ fn build_untidy() -> Session {
             cards: members,
             votes: 0,
             is_collapsed: false,
+            ..Cluster::default()
         });
     }
     let principles_board = principles.id;
@@ -804,6 +808,7 @@ fn build_untidy() -> Session {
                 .zip(values.iter().copied())
                 .collect::<BTreeMap<_, _>>(),
             comment: (*comment).into(),
+            ..ReflectionEntry::default()
         })
         .collect();
     let reflection = Reflection {

@@ -54,6 +54,8 @@ pub enum PathPurpose {
     Consolidate,
     Compare,
     AttachPhoto,
+    /// A photo of a pinboard to make a board from.
+    PhotoBoard,
     Export(ExportKind),
     /// A folder the session browser lists too.
     BrowseFolder,
@@ -122,6 +124,11 @@ pub enum Command {
     /// Run the current consolidation again from its sources, with its decisions.
     Reconsolidate,
     AttachPhotos(Vec<PathBuf>),
+    /// Find the board and cards in a photo (an attached one: its id), off the UI thread.
+    DetectPhotoBoard(PathBuf, Option<crate::ids::PhotoId>),
+    /// Make the reviewed cards (one undo step), the photo attached to the board.
+    CreatePhotoBoard,
+    ClosePhotoBoard,
     PreviewPhoto(PhotoId),
     ClosePreview,
     Export(ExportKind, PathBuf),

@@ -98,8 +98,10 @@ impl Keyed {
         Keyed::GroupCards,
         Keyed::SelectAll,
         Keyed::Deselect,
-        Keyed::Undo,
+        // Redo before undo: egui matches Ctrl+Z "logically" (Shift ignored), so Ctrl+Shift+Z
+        // would otherwise be taken as undo.
         Keyed::Redo,
+        Keyed::Undo,
         Keyed::Save,
         Keyed::Open,
         Keyed::NewSession,

@@ -7,6 +7,8 @@ mod command_handling;
 mod document;
 mod input;
 pub mod keys;
+pub mod phones;
+pub mod photo_board;
 mod photo_cache;
 mod prefs;
 mod projector;
@@ -97,6 +99,10 @@ pub struct ModeratoApp {
     /// The setup of the next speaking round (Blitzlicht); a running round lives in the
     /// session, on its agenda item.
     speaking: SpeakingPanel,
+    /// Participants' phones in the room: the server while open and what they sent.
+    phones: phones::Phones,
+    /// The "Board from photo" dialog, while open.
+    photo_board: Option<photo_board::PhotoBoard>,
     intents: Intents,
 }
 
@@ -126,6 +132,8 @@ impl ModeratoApp {
             work: work::Work::new(ctx),
             photos: photo_cache::PhotoCache::default(),
             speaking: SpeakingPanel::default(),
+            phones: phones::Phones::default(),
+            photo_board: None,
             intents: Intents::default(),
             options,
         };
@@ -180,6 +188,21 @@ impl ModeratoApp {
     /// Whether the projector window is open.
     pub fn is_projector_open(&self) -> bool {
         self.shell.projector.is_open
+    }
+
+    /// Phones in the room (tests open the server on loopback and read the inbox).
+    pub fn phones(&mut self) -> &mut phones::Phones {
+        &mut self.phones
+    }
+
+    /// The "Board from photo" dialog, while open (tests read its review).
+    pub fn photo_board(&self) -> Option<&photo_board::PhotoBoard> {
+        self.photo_board.as_ref()
+    }
+
+    /// Cards from phones waiting for the moderator.
+    pub fn phone_inbox(&self) -> &[crate::phones::session::InboxCard] {
+        &self.screens.board.inbox
     }
 
     /// The clock the app reads "now" from.
@@ -311,6 +334,7 @@ impl eframe::App for ModeratoApp {
         self.confirm_close(ctx);
         self.poll_dialog();
         self.poll_jobs(ctx);
+        self.poll_phones();
         self.tick(ctx);
     }
 
@@ -323,6 +347,8 @@ impl eframe::App for ModeratoApp {
         self.browser_ui(&ctx);
         self.help_ui(&ctx);
         self.preview_ui(&ctx);
+        self.phones_ui(&ctx);
+        self.photo_board_ui(&ctx);
         projector::projector_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.end_frame(&ctx);

@@ -66,7 +66,7 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
     app.intents.commands.extend(commands);
 }
 
-fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState) {
+fn big_view_ui(app: &mut ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState) {
     let lang = app.lang();
     let tr = |key: T| key.get(lang);
     let now = app.options.clock.now();
@@ -152,6 +152,9 @@ fn big_view_ui(app: &ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorState)
                     .size(height * 0.05),
             );
         }
+    });
+    ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
+        app.phones_projector_ui(ui, height);
     });
     ui.with_layout(Layout::bottom_up(Align::Max), |ui| {
         let label = if state.is_fullscreen {

@@ -100,7 +100,11 @@ pub fn group(
         .cards
         .iter()
         .find(|c| ids.contains(&c.id) && c.shape == CardShape::Heading);
-    let title = heading.map_or_else(|| fallback_title.to_owned(), |h| h.text.clone());
+    // A heading with no text yet (read off a photo) does not name the cluster.
+    let title = heading
+        .map(|h| h.text.trim())
+        .filter(|text| !text.is_empty())
+        .map_or_else(|| fallback_title.to_owned(), str::to_owned);
     let colour = heading
         .or_else(|| board.card(members[0]))
         .map(|c| c.colour)
@@ -110,8 +114,7 @@ pub fn group(
         title,
         colour,
         cards: members,
-        votes: 0,
-        is_collapsed: false,
+        ..Cluster::default()
     });
     Some(id)
 }

@@ -30,12 +30,7 @@ pub enum AxisText {
     Quadrant(usize),
 }
 
-/// What a dot is given to or taken from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VoteTarget {
-    Card(CardId),
-    Cluster(ClusterId),
-}
+pub use super::votes::VoteTarget;
 
 /// A change to the boards.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +69,14 @@ pub enum BoardEdit {
         cards: BTreeSet<CardId>,
         fallback_title: String,
     },
+    /// Groups cards where they are, moving none (cards read off a photo hang where they
+    /// hung).
+    GroupInPlace {
+        board: BoardId,
+        cluster: ClusterId,
+        cards: BTreeSet<CardId>,
+        fallback_title: String,
+    },
     Dissolve(BoardId, ClusterId),
     /// Puts cards into an existing cluster (taking them out of any other).
     JoinCluster {
@@ -89,6 +92,13 @@ pub enum BoardEdit {
     SetClusterCollapsed(BoardId, ClusterId, bool),
     /// A dot more (within the budget) or less.
     Vote {
+        board: BoardId,
+        target: VoteTarget,
+        add: bool,
+    },
+    /// A dot from a participant's phone, or one taken back: the server held that phone's
+    /// budget, so the board-wide count of the laptop does not apply; counted as a phone dot.
+    PhoneDot {
         board: BoardId,
         target: VoteTarget,
         add: bool,
@@ -293,6 +303,14 @@ impl BoardEdit {
                 }
                 grouped
             }),
+            BoardEdit::GroupInPlace {
+                board: id,
+                cluster,
+                cards,
+                fallback_title,
+            } => with_clusters_kept(session, id, |board| {
+                group(board, cluster, &cards, &fallback_title).is_some()
+            }),
             BoardEdit::Tidy(id) => board(session, id).is_some_and(|board| {
                 let moves = super::tidy::tidy(board);
                 let changed = !moves.is_empty();
@@ -357,6 +375,11 @@ impl BoardEdit {
                 (VoteTarget::Card(card), false) => votes::unvote_card(board, card),
                 (VoteTarget::Cluster(cluster), false) => votes::unvote_cluster(board, cluster),
             }),
+            BoardEdit::PhoneDot {
+                board: id,
+                target,
+                add,
+            } => board(session, id).is_some_and(|board| votes::phone_dot(board, target, add)),
             _ => false,
         }
     }

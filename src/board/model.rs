@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{AgendaItemId, BoardId, CardId, ClusterId};
+use crate::origin::Origin;
 
 /// A pin wall: a question, cards on it, optionally axes for positioning.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -31,13 +32,13 @@ impl Board {
     }
 
     /// Sum of all dots on this board's cards and clusters.
-    pub fn num_votes(&self) -> u32 {
+    pub fn num_votes(&self) -> u64 {
         let clusters = self.clusters.iter().map(|cluster| cluster.votes);
         dots_total(0, self.cards.iter().map(|card| card.votes).chain(clusters))
     }
 
     /// A cluster's dots and its cards' dots together.
-    pub fn cluster_votes(&self, cluster: &Cluster) -> u32 {
+    pub fn cluster_votes(&self, cluster: &Cluster) -> u64 {
         let cards = cluster.cards.iter().filter_map(|id| self.card(*id));
         dots_total(cluster.votes, cards.map(|c| c.votes))
     }
@@ -50,10 +51,13 @@ impl Board {
     }
 }
 
-/// Dots added up, saturating (a sum of user numbers never wraps): a cluster's own dots and
-/// its cards', or a whole board's. Every count of dots goes through here.
-pub fn dots_total(own: u32, more: impl Iterator<Item = u32>) -> u32 {
-    more.fold(own, u32::saturating_add)
+/// Dots added up: a cluster's own dots and its cards', or a whole board's. Every count of
+/// dots goes through here. In 64 bits, which no number of elements within the limits can
+/// fill (saturating all the same: a sum of user numbers never wraps), so 100,000 cards of a
+/// million dots each are counted, not cut.
+pub fn dots_total(own: u32, more: impl Iterator<Item = u32>) -> u64 {
+    more.map(u64::from)
+        .fold(u64::from(own), u64::saturating_add)
 }
 
 /// Two axes for positioning ("Verortung"), each with a label at both ends.
@@ -91,6 +95,12 @@ pub struct Card {
     pub y: f32,
     /// Dots from dot voting.
     pub votes: u32,
+    /// Of those dots, how many came from participants' phones.
+    #[serde(skip_serializing_if = "crate::origin::is_zero")]
+    pub phone_votes: u32,
+    /// Typed on the laptop or sent from a phone.
+    #[serde(skip_serializing_if = "Origin::is_laptop")]
+    pub source: Origin,
 }
 
 /// The paper colours of a Metaplan case.
@@ -137,6 +147,17 @@ pub enum CardShape {
     #[default]
     Card,
     Heading,
+    /// An oval card (Metaplan's "Oval"), often for a statement or a question.
+    Oval,
+    /// A round card ("Kreis"), often a marker or a number.
+    Circle,
+}
+
+impl CardShape {
+    /// Whether it is drawn round (an oval or a circle).
+    pub fn is_round(self) -> bool {
+        matches!(self, CardShape::Oval | CardShape::Circle)
+    }
 }
 
 /// Cards grouped under a heading.
@@ -149,6 +170,9 @@ pub struct Cluster {
     pub cards: Vec<CardId>,
     /// Dots given to the cluster as a whole.
     pub votes: u32,
+    /// Of those dots, how many came from participants' phones.
+    #[serde(skip_serializing_if = "crate::origin::is_zero")]
+    pub phone_votes: u32,
     /// Drawn as its heading only.
     pub is_collapsed: bool,
 }

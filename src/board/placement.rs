@@ -70,7 +70,7 @@ fn place_sized(
         };
         let is_free = !grid.hits(&rect);
         if is_free {
-            grid.add(rect.clone());
+            grid.add(rect);
         } else {
             displaced.push(placed.len());
         }
@@ -94,7 +94,7 @@ fn place_sized(
     for &i in &displaced {
         match free_near(&grid, &placed[i].rect) {
             Some(rect) => {
-                grid.add(rect.clone());
+                grid.add(rect);
                 placed[i].rect = rect;
             }
             None if may_give_up => return None,

@@ -31,10 +31,30 @@ pub fn free_spots(
     // Where the last card went: the next one looks from there on, so a batch fills the
     // wall in reading order instead of searching from the start every time.
     let mut from = near.map(|(x, y)| (x * WALL_W, y * WALL_H));
+    // A card that found no room on the wall: no card at least as large will (the wall only
+    // fills), so a batch of ten thousand does not search a full wall ten thousand times.
+    let mut no_room: Option<(f32, f32)> = None;
+    // The row below the wall the last card went into: rows above it are full.
+    let mut below_row = 0;
     for &(w, h) in sizes {
         let start = from.unwrap_or((w / 2.0 + GAP, h / 2.0 + GAP));
-        let spot = on_wall(&taken, start, (w, h))
-            .or_else(|| (!on_axes).then(|| below_wall(&taken, (w, h))))
+        let wall_is_full = no_room.is_some_and(|(fw, fh)| w >= fw && h >= fh);
+        let found = if wall_is_full {
+            None
+        } else {
+            on_wall(&taken, start, (w, h))
+        };
+        if found.is_none() && !wall_is_full {
+            no_room = Some((w, h));
+        }
+        let spot = found
+            .or_else(|| {
+                (!on_axes).then(|| {
+                    let (spot, row) = below_wall(&taken, (w, h), below_row);
+                    below_row = row;
+                    spot
+                })
+            })
             .unwrap_or_else(|| clamp_to_wall(start, (w, h)));
         taken.add(
             UnitRect {
@@ -85,12 +105,13 @@ fn on_wall(taken: &Occupied, start: (f32, f32), (w, h): (f32, f32)) -> Option<(f
     None
 }
 
-/// The first free place below the wall, row by row (a free pinboard grows downwards).
-fn below_wall(taken: &Occupied, (w, h): (f32, f32)) -> (f32, f32) {
+/// The first free place below the wall, row by row from `first_row` (a free pinboard grows
+/// downwards), and its row.
+fn below_wall(taken: &Occupied, (w, h): (f32, f32), first_row: i32) -> ((f32, f32), i32) {
     let step_x = w + GAP;
     let step_y = (h + GAP) / 2.0;
     let columns = ((WALL_W - GAP) / step_x).floor().max(1.0) as i32;
-    for row in 0..100_000 {
+    for row in first_row..first_row.saturating_add(100_000) {
         for col in 0..columns {
             let x = w / 2.0 + GAP + col as f32 * step_x;
             let y = WALL_H + h / 2.0 + GAP + row as f32 * step_y;
@@ -99,11 +120,11 @@ fn below_wall(taken: &Occupied, (w, h): (f32, f32)) -> (f32, f32) {
                 max: (x + w / 2.0, y + h / 2.0),
             };
             if !taken.hits(&rect) {
-                return (x, y);
+                return ((x, y), row);
             }
         }
     }
-    (WALL_W / 2.0, WALL_H + h)
+    ((WALL_W / 2.0, WALL_H + h), first_row)
 }
 
 /// A card's centre moved onto the wall, so that the whole card is on it.

@@ -128,19 +128,20 @@ pub fn language_of(text: &str) -> hypher::Lang {
 /// The size of a card of this shape before its text needs more.
 pub fn base_size(shape: CardShape) -> (f32, f32) {
     match shape {
-        CardShape::Card => (CARD_W, CARD_H),
+        CardShape::Card | CardShape::Oval => (CARD_W, CARD_H),
         CardShape::Heading => (HEADING_W, HEADING_H),
+        CardShape::Circle => (CARD_H * 1.4, CARD_H * 1.4),
     }
 }
 
 /// Lays out a card's text (remembered: a text is laid out once per thread).
 pub fn fit(text: &str, shape: CardShape) -> Rc<Fit> {
     thread_local! {
-        static MEMO: RefCell<FxHashMap<(u64, bool), Rc<Fit>>> = RefCell::default();
+        static MEMO: RefCell<FxHashMap<(u64, CardShape), Rc<Fit>>> = RefCell::default();
     }
     let mut hasher = FxHasher::default();
     text.hash(&mut hasher);
-    let key = (hasher.finish(), shape == CardShape::Heading);
+    let key = (hasher.finish(), shape);
     MEMO.with(|memo| {
         if let Some(fit) = memo.borrow().get(&key) {
             return Rc::clone(fit);
@@ -274,29 +275,61 @@ fn place_word(
     }
 }
 
-/// The longest front of `word`, ending at a syllable or after a hyphen, that fits `room`
-/// with a hyphen after it; and the rest.
+/// The longest front of `word` that fits `room` (with a hyphen after it), and the rest. A
+/// compound with its own hyphens ("Open-Data-Portal") breaks only after them, unless a part
+/// is wider than a whole line; a syllable break keeps three letters on each side of it
+/// ("Projektorganisa-tion", never "Projektorganisati-on").
 fn split_to_fit(word: &str, room: f32, lang: hypher::Lang) -> (&str, &str) {
-    let mut best = 0;
+    let breaks = break_points(word, lang);
+    let fits = |at: usize| {
+        let hyphen = if word[..at].ends_with('-') { "" } else { "-" };
+        width_em(&format!("{}{hyphen}", &word[..at])) <= room
+    };
+    if width_em(word) <= room {
+        return (word, "");
+    }
+    let own = breaks.iter().copied().filter(|(_, own)| *own);
+    let best_own = own.map(|(at, _)| at).take_while(|&at| fits(at)).last();
+    // A part too wide for a whole line is broken at its syllables after all.
+    let part_end = breaks
+        .iter()
+        .find(|(_, own)| *own)
+        .map_or(word.len(), |(at, _)| *at);
+    let part_fits_a_line = width_em(&word[..part_end]) <= room.max(0.0) || best_own.is_some();
+    let best = if part_fits_a_line {
+        best_own
+    } else {
+        breaks
+            .iter()
+            .map(|(at, _)| *at)
+            .take_while(|&at| fits(at))
+            .last()
+    };
+    word.split_at(best.unwrap_or(0))
+}
+
+/// Where a word may break (byte offsets, in order), each marked whether it is after the
+/// word's own hyphen.
+fn break_points(word: &str, lang: hypher::Lang) -> Vec<(usize, bool)> {
+    const LEAST: usize = 3;
+    let mut points = Vec::new();
     let mut at = 0;
     for part in word.split_inclusive('-') {
+        let letters = part.trim_end_matches('-').chars().count();
+        let mut within = 0;
         for syllable in hypher::hyphenate(part, lang) {
+            let (left, right) = (within, letters.saturating_sub(within));
+            if within > 0 && left >= LEAST && right >= LEAST {
+                points.push((at, false));
+            }
             at += syllable.len();
-            if at == word.len() {
-                if width_em(word) <= room {
-                    best = at;
-                }
-                break;
-            }
-            let hyphen = if word[..at].ends_with('-') { "" } else { "-" };
-            if width_em(&format!("{}{hyphen}", &word[..at])) <= room {
-                best = at;
-            } else {
-                return word.split_at(best);
-            }
+            within += syllable.chars().count();
+        }
+        if at < word.len() {
+            points.push((at, true));
         }
     }
-    word.split_at(best)
+    points
 }
 
 /// At least one character of `word` and as many more as fit `width` with a hyphen.
@@ -385,6 +418,41 @@ mod tests {
         );
         assert!(lines.iter().all(|l| !l.ends_with("--")), "{lines:?}");
         assert!(lines[0].ends_with('-'));
+    }
+
+    #[test]
+    fn a_compound_with_hyphens_breaks_only_at_them_and_syllables_keep_three_letters() {
+        for text in [
+            "Open-Data-Portal der Stadt",
+            "Verteiler per E-Mail-Verteiler",
+            "Diskussion zur Projektorganisation",
+        ] {
+            let fit = lay_out(text, CardShape::Card);
+            for line in &fit.lines {
+                let word = line.split(' ').next_back().unwrap_or_default();
+                if let Some(front) = word.strip_suffix('-') {
+                    let own = text.contains(&format!("{front}-"));
+                    let tail_letters = front.chars().rev().take_while(|c| c.is_alphabetic());
+                    assert!(
+                        own || tail_letters.count() >= 3,
+                        "{line:?} in {:?}",
+                        fit.lines
+                    );
+                }
+            }
+            assert!(
+                !fit.lines
+                    .iter()
+                    .any(|l| l.starts_with("on") || l.starts_with("tal")),
+                "{:?}",
+                fit.lines
+            );
+            assert!(
+                !fit.lines.iter().any(|l| l.ends_with("Por-")),
+                "{:?}",
+                fit.lines
+            );
+        }
     }
 
     #[test]

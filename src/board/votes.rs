@@ -4,6 +4,13 @@ use crate::board::Board;
 use crate::ids::{CardId, ClusterId};
 use crate::session::limits::MAX_VOTES;
 
+/// What a dot is given to or taken from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoteTarget {
+    Card(CardId),
+    Cluster(ClusterId),
+}
+
 /// How many dots may still be given: `None` when there is no limit.
 pub fn dots_left(board: &Board, participants: usize) -> Option<u32> {
     if board.dots_per_person == 0 || participants == 0 {
@@ -12,7 +19,8 @@ pub fn dots_left(board: &Board, participants: usize) -> Option<u32> {
     let budget = board
         .dots_per_person
         .saturating_mul(u32::try_from(participants).unwrap_or(u32::MAX));
-    Some(budget.saturating_sub(board.num_votes()))
+    let left = u64::from(budget).saturating_sub(board.num_votes());
+    Some(u32::try_from(left).unwrap_or(u32::MAX))
 }
 
 /// Adds a dot to a card if the budget allows; returns whether it did.
@@ -53,6 +61,7 @@ pub fn unvote_card(board: &mut Board, id: CardId) -> bool {
     match board.cards.iter_mut().find(|c| c.id == id) {
         Some(card) if card.votes > 0 => {
             card.votes -= 1;
+            card.phone_votes = card.phone_votes.min(card.votes);
             true
         }
         _ => false,
@@ -64,9 +73,43 @@ pub fn unvote_cluster(board: &mut Board, id: ClusterId) -> bool {
     match board.clusters.iter_mut().find(|c| c.id == id) {
         Some(cluster) if cluster.votes > 0 => {
             cluster.votes -= 1;
+            cluster.phone_votes = cluster.phone_votes.min(cluster.votes);
             true
         }
         _ => false,
+    }
+}
+
+/// A dot from a phone on a card or cluster (`add`), or one a phone takes back: only a phone
+/// dot can be taken back this way. Returns whether anything changed.
+pub fn phone_dot(board: &mut Board, target: VoteTarget, add: bool) -> bool {
+    let counts = match target {
+        VoteTarget::Card(id) => board
+            .cards
+            .iter_mut()
+            .find(|c| c.id == id)
+            .map(|c| (&mut c.votes, &mut c.phone_votes)),
+        VoteTarget::Cluster(id) => board
+            .clusters
+            .iter_mut()
+            .find(|c| c.id == id)
+            .map(|c| (&mut c.votes, &mut c.phone_votes)),
+    };
+    let Some((votes, phone_votes)) = counts else {
+        return false;
+    };
+    if add {
+        if !add_dot(votes) {
+            return false;
+        }
+        *phone_votes = phone_votes.saturating_add(1).min(*votes);
+        true
+    } else if *phone_votes > 0 && *votes > 0 {
+        *phone_votes -= 1;
+        *votes -= 1;
+        true
+    } else {
+        false
     }
 }
 
@@ -75,7 +118,7 @@ pub fn unvote_cluster(board: &mut Board, id: ClusterId) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranked {
     pub title: String,
-    pub votes: u32,
+    pub votes: u64,
     pub is_cluster: bool,
 }
 
@@ -92,7 +135,7 @@ pub fn ranking(board: &Board) -> Vec<Ranked> {
         .collect();
     rows.extend(board.cards.iter().filter(|c| c.votes > 0).map(|c| Ranked {
         title: c.text.clone(),
-        votes: c.votes,
+        votes: u64::from(c.votes),
         is_cluster: false,
     }));
     rows.retain(|r| r.votes > 0);

@@ -34,7 +34,7 @@ pub(super) fn summary(
     let written = if as_json {
         serde_json::to_string_pretty(&summary)
             .map_err(std::io::Error::other)
-            .and_then(|json| o.line(&json))
+            .and_then(|json| o.json_line(&json))
     } else {
         let mut lines = Vec::new();
         if is_check {
@@ -159,10 +159,7 @@ pub(super) fn consolidate(
 /// `attach`: copies photos into a session with the app's checks, one line per file, and
 /// saves the session. Fails (after attaching the good ones) if any file was refused.
 pub(super) fn attach(path: &Path, files: &[PathBuf], o: &mut Output) -> Result<(), ()> {
-    let mut session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
-    let folder = storage::SessionPaths::resolve(path).folder;
-    // The lock keeps an open app window from saving over the photos added here.
-    let _lock = storage::SessionLock::acquire(&folder).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let (folder, _lock, mut session) = for_change(path, o)?;
     let (photos, refused) = crate::photos::import::import_all(&folder, files, |_, _| {});
     let attached: Vec<String> = photos.iter().map(|p| p.path.clone()).collect();
     let known: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
@@ -182,6 +179,22 @@ pub(super) fn attach(path: &Path, files: &[PathBuf], o: &mut Output) -> Result<(
         o.fail(&o.say(C::NotAttached, &[&error.describe(o.lang)]));
     }
     if refused.is_empty() { Ok(()) } else { Err(()) }
+}
+
+/// A session to change: its folder (refusing a path that names another file), its lock
+/// (waiting a moment for another writer), and the session read under that lock, so that
+/// nothing another writer saved in between is lost.
+pub(super) fn for_change(
+    path: &Path,
+    o: &mut Output,
+) -> Result<(PathBuf, storage::SessionLock, crate::session::Session), ()> {
+    let folder = storage::SessionPaths::for_change(path)
+        .map_err(|e| o.fail(&e.describe(o.lang)))?
+        .folder;
+    let lock = storage::SessionLock::acquire_for_change(&folder, storage::WAIT_FOR_WRITER)
+        .map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let session = storage::load(&folder).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    Ok((folder, lock, session))
 }
 
 /// `export-pdf`, `export-md`, `export-csv`.
@@ -216,17 +229,14 @@ pub(super) fn export(
         o.fail(&o.say(C::PhotoLeftOut, &[&error.describe(o.lang)]));
     }
     for (file, bytes) in written.files {
-        let _ = writeln!(
-            o.out,
-            "{}",
-            o.say(
-                C::Wrote,
-                &[
-                    &file.display().to_string(),
-                    &bytes.div_ceil(1024).to_string()
-                ]
-            )
+        let said = o.say(
+            C::Wrote,
+            &[
+                &file.display().to_string(),
+                &bytes.div_ceil(1024).to_string(),
+            ],
         );
+        let _ = o.line(&said);
     }
     Ok(())
 }
@@ -250,18 +260,34 @@ pub(super) fn import_cards(
 ) -> Result<(), ()> {
     use crate::i18n::M;
     let shown = file.display().to_string();
-    let size = std::fs::metadata(file)
-        .map_err(|e| o.fail(&read_failed(file, &e, o.lang)))?
-        .len();
-    if size > MAX_CARD_FILE_BYTES {
-        let limit = (MAX_CARD_FILE_BYTES / (1024 * 1024)).to_string();
-        o.fail(&i18n::fill(
-            M::ImportFileTooLarge.get(o.lang),
-            &[&shown, &limit],
-        ));
-        return Err(());
-    }
-    let bytes = std::fs::read(file).map_err(|e| o.fail(&read_failed(file, &e, o.lang)))?;
+    // A plain file of a card list's size: a pipe or a device is refused at once, never read.
+    let bytes = match storage::files::read_regular(file, MAX_CARD_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(storage::FileProblem::TooLarge { .. }) => {
+            let limit = (MAX_CARD_FILE_BYTES / (1024 * 1024)).to_string();
+            o.fail(&i18n::fill(
+                M::ImportFileTooLarge.get(o.lang),
+                &[&shown, &limit],
+            ));
+            return Err(());
+        }
+        Err(storage::FileProblem::Unreadable(e)) => {
+            o.fail(&read_failed(file, &e, o.lang));
+            return Err(());
+        }
+        Err(storage::FileProblem::Missing) => {
+            let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+            o.fail(&read_failed(file, &e, o.lang));
+            return Err(());
+        }
+        Err(_) => {
+            let error = storage::StorageError::NotAFile {
+                path: file.to_owned(),
+            };
+            o.fail(&error.describe(o.lang));
+            return Err(());
+        }
+    };
     let Ok(text) = String::from_utf8(bytes) else {
         o.fail(&i18n::fill(M::ImportNotText.get(o.lang), &[&shown]));
         return Err(());
@@ -277,13 +303,21 @@ pub(super) fn import_cards(
             return Err(());
         }
     };
-    let mut session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
-    let folder = storage::SessionPaths::resolve(path).folder;
-    let _lock = storage::SessionLock::acquire(&folder).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    let (folder, _lock, mut session) = for_change(path, o)?;
     let (board, edits) = crate::board::import::edits(&session.boards, title, &cards);
     let clusters_before = session.board(board).map_or(0, |b| b.clusters.len());
     for edit in edits {
         edit.apply(&mut session);
+    }
+    // What would be refused when the session is opened again (more cards than a board may
+    // hold) is not saved.
+    let problems = session.problems();
+    if !problems.is_empty() {
+        for problem in &problems {
+            o.fail(&problem.describe(o.lang));
+        }
+        o.fail(&o.say(C::NothingImported, &[]));
+        return Err(());
     }
     storage::save(&folder, &session).map_err(|e| o.fail(&e.describe(o.lang)))?;
     let clusters = session.board(board).map_or(0, |b| b.clusters.len()) - clusters_before;
@@ -310,30 +344,7 @@ pub(super) fn suggest(
 ) -> Result<(), ()> {
     use crate::board::grouping::{self, CardText, Method};
     let session = storage::load(path).map_err(|e| o.fail(&e.describe(o.lang)))?;
-    let Some(board) = session
-        .boards
-        .iter()
-        .find(|b| b.title.trim() == title.trim())
-    else {
-        let titles: Vec<String> = session
-            .boards
-            .iter()
-            .map(|b| match o.lang {
-                Lang::De => format!("\u{201e}{}\u{201c}", b.title),
-                Lang::En => format!("\"{}\"", b.title),
-            })
-            .collect();
-        let titles = if titles.is_empty() {
-            "\u{2013}".to_owned()
-        } else {
-            titles.join(", ")
-        };
-        o.fail(&i18n::fill(
-            crate::i18n::M::NoSuchBoard.get(o.lang),
-            &[title, &titles],
-        ));
-        return Err(());
-    };
+    let board = board_titled(&session, title, o)?;
     let taken: std::collections::BTreeSet<_> = board
         .clusters
         .iter()
@@ -361,20 +372,20 @@ pub(super) fn suggest(
             .map(|g| g.iter().map(|id| id.to_string()).collect())
             .collect();
         let value = serde_json::json!({ "method": suggestion.method.name(), "groups": groups });
-        let _ = o.line(&value.to_string());
+        let _ = o.json_line(&value.to_string());
         return Ok(());
     }
-    let key = match suggestion.method {
-        Method::Embedding => C::SuggestedByMeaning,
-        Method::Lexical => C::SuggestedByWords,
+    let groups = suggestion.groups.len().to_string();
+    let cards = free.len().to_string();
+    let said = match suggestion.method {
+        Method::Embedding => o.say(C::SuggestedByMeaning, &[&groups, &cards]),
+        Method::Lexical => o.say(C::SuggestedByWords, &[&groups, &cards]),
+        Method::LexicalManyCards => {
+            let limit = grouping::MEANING_MAX_NEW_CARDS.to_string();
+            o.say(C::SuggestedByWordsMany, &[&limit, &groups, &cards])
+        }
     };
-    let _ = o.line(&o.say(
-        key,
-        &[
-            &suggestion.groups.len().to_string(),
-            &free.len().to_string(),
-        ],
-    ));
+    let _ = o.line(&said);
     for (n, group) in suggestion.groups.iter().enumerate() {
         let texts: Vec<&str> = group
             .iter()
@@ -390,4 +401,37 @@ pub(super) fn suggest(
         }
     }
     Ok(())
+}
+
+/// The board with this title, or a message that names the boards there are.
+pub(super) fn board_titled<'s>(
+    session: &'s crate::session::Session,
+    title: &str,
+    o: &mut Output,
+) -> Result<&'s crate::board::Board, ()> {
+    if let Some(board) = session
+        .boards
+        .iter()
+        .find(|b| b.title.trim() == title.trim())
+    {
+        return Ok(board);
+    }
+    let titles: Vec<String> = session
+        .boards
+        .iter()
+        .map(|b| match o.lang {
+            Lang::De => format!("\u{201e}{}\u{201c}", b.title),
+            Lang::En => format!("\"{}\"", b.title),
+        })
+        .collect();
+    let titles = if titles.is_empty() {
+        "\u{2013}".to_owned()
+    } else {
+        titles.join(", ")
+    };
+    o.fail(&i18n::fill(
+        crate::i18n::M::NoSuchBoard.get(o.lang),
+        &[title, &titles],
+    ));
+    Err(())
 }

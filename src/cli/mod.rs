@@ -2,6 +2,8 @@
 //! are in the system's language.
 
 mod commands;
+mod photo_board;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -121,6 +123,51 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Find the board and the cards in a photo of a pinboard, without a session.
+    ///
+    /// Prints each card's colour, shape and place on the board; with --json
+    /// {"board": [[x,y],…], "cards": [{"corners": [[x,y],…], "colour", "shape"}, …]} with
+    /// corners in the photo's pixels, clockwise from the top left.
+    DetectCards {
+        /// The photo (JPEG or PNG).
+        photo: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a board from a photo of a pinboard: one card per paper card where it hung, in
+    /// its colour and shape, columns under a header as clusters; the photo is attached to
+    /// the board. The texts are left to type.
+    ImportPhoto {
+        /// The session folder (or its session.ron).
+        session: PathBuf,
+        /// The board to fill (a new board when the session has none of that title).
+        #[arg(long)]
+        board: String,
+        /// The photo (JPEG or PNG).
+        photo: PathBuf,
+    },
+    /// Open a session to participants' phones on the local network, without the window.
+    ///
+    /// Prints the join address on its first line and its QR code; phones then write cards
+    /// (straight onto the board), place dots and rate, as the moderator allows. Each
+    /// contribution is saved at once. Type `cards [BOARD]`, `dots [BOARD]`, `ratings`,
+    /// `nothing`, `rotate`, `phones` or `quit`; Ctrl+C stops too.
+    Serve {
+        /// The session folder (or its session.ron).
+        session: PathBuf,
+        /// The port (the first free of 8080 to 8090 when left out; 0 for any free port).
+        #[arg(long)]
+        port: Option<u16>,
+        /// What phones may do at first: cards, dots, ratings or nothing.
+        #[arg(long, default_value = "nothing")]
+        allow: String,
+        /// The board for cards and dots (the first board when left out).
+        #[arg(long)]
+        board: Option<String>,
+        /// The network address to open on (the first of this computer's when left out).
+        #[arg(long)]
+        address: Option<std::net::IpAddr>,
+    },
 }
 
 /// Where a command writes, and in which language.
@@ -131,14 +178,20 @@ pub struct Output<'a> {
 }
 
 impl Output<'_> {
-    /// A line on standard output.
+    /// A line on standard output, flushed (a program reading `serve` sees it at once).
     fn line(&mut self, text: &str) -> std::io::Result<()> {
-        writeln!(self.out, "{text}")
+        writeln!(self.out, "{}", crate::text::for_terminal(text))?;
+        self.out.flush()
+    }
+
+    /// JSON on standard output, its strings' control characters escaped.
+    fn json_line(&mut self, json: &str) -> std::io::Result<()> {
+        writeln!(self.out, "{}", crate::text::json_for_terminal(json))
     }
 
     /// A message on standard error, after the program's name.
     fn fail(&mut self, text: &str) {
-        let _ = writeln!(self.err, "moderato: {text}");
+        let _ = writeln!(self.err, "moderato: {}", crate::text::for_terminal(text));
     }
 
     fn say(&self, key: C, values: &[&str]) -> String {
@@ -178,6 +231,30 @@ pub fn run_headless(command: &Command, out: &mut dyn Write, err: &mut dyn Write)
         Command::Consolidate { inputs, out, force } => {
             commands::consolidate(inputs, out, *force, &mut output)
         }
+        Command::DetectCards { photo, json } => {
+            photo_board::detect_cards(photo, *json, &mut output)
+        }
+        Command::ImportPhoto {
+            session,
+            board,
+            photo,
+        } => photo_board::import_photo(session, board, photo, &mut output),
+        Command::Serve {
+            session,
+            port,
+            allow,
+            board,
+            address,
+        } => serve::serve(
+            session,
+            serve::Options {
+                port: *port,
+                allow,
+                board: board.as_deref(),
+                address: *address,
+            },
+            &mut output,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

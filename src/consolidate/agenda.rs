@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::conflicts::{Recorder, Versions};
 use super::{Input, Sources};
 use crate::agenda::{Agenda, AgendaDay, AgendaItem};
+use crate::ids::AgendaItemId;
 use crate::session::{ConflictField, ConflictKind, Kept, Value};
 
 /// A day without its ids: what makes two days the same day.
@@ -59,6 +60,7 @@ pub(super) fn merge_agenda(
     originals: &HashMap<Uuid, Uuid>,
     sources: &mut Sources,
     recorder: &mut Recorder<'_>,
+    items: &mut HashMap<AgendaItemId, AgendaItemId>,
 ) -> Agenda {
     let original = |id: Uuid| originals.get(&id).copied().unwrap_or(id);
     let mut agenda = Agenda::default();
@@ -79,6 +81,13 @@ pub(super) fn merge_agenda(
                 });
             match kept.and_then(|kept| agenda.days.iter().find(|d| d.id.uuid() == kept)) {
                 Some(kept_day) => {
+                    // The day is shown once: what pointed at this source's items (photos,
+                    // boards, results) points at the items it is shown as.
+                    for (item, kept_item) in day.items.iter().zip(&kept_day.items) {
+                        if item.id != kept_item.id {
+                            items.insert(item.id, kept_item.id);
+                        }
+                    }
                     sources.also(kept_day.id.uuid(), session);
                     for kept_item in &kept_day.items {
                         sources.also(kept_item.id.uuid(), session);

@@ -34,13 +34,13 @@ impl Dots {
         *best = (*best).max(votes);
     }
 
+    /// The dots of a kept element; a total beyond what one card may hold is kept as such
+    /// here, and the result refused as a whole with a message (never cut silently).
     fn total(&self, kept: Uuid) -> u32 {
-        self.0
-            .get(&kept)
-            .map_or(0, |by_original| {
-                crate::board::dots_total(0, by_original.values().copied())
-            })
-            .min(limits::MAX_VOTES)
+        let total = self.0.get(&kept).map_or(0, |by_original| {
+            crate::board::dots_total(0, by_original.values().copied())
+        });
+        u32::try_from(total).unwrap_or(u32::MAX)
     }
 }
 
@@ -337,7 +337,7 @@ impl ClusterPlan<'_> {
                     colour: first.colour,
                     cards,
                     votes: cluster_dots.total(id.uuid()),
-                    is_collapsed: false,
+                    ..Cluster::default()
                 });
             }
         }

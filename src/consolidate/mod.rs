@@ -11,6 +11,7 @@ mod ids;
 mod merge;
 mod meta;
 mod outcomes;
+pub mod place;
 mod reflection;
 pub mod run;
 
@@ -18,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use uuid::Uuid;
 
-use crate::ids::{BoardId, CardId, ClusterId, SessionId};
+use crate::ids::{AgendaItemId, BoardId, CardId, ClusterId, SessionId};
 use crate::photos::PhotoLink;
 use crate::results::SourceLink;
 use crate::session::{MergeDecision, Provenance, SCHEMA_VERSION, Session, SourceSession};
@@ -76,6 +77,8 @@ struct Moved {
     clusters: HashMap<ClusterId, ClusterId>,
     /// A card merged into another with the same text.
     cards: HashMap<CardId, CardId>,
+    /// An agenda item of a day shown once for several sources: the item it is shown as.
+    items: HashMap<AgendaItemId, AgendaItemId>,
 }
 
 impl Moved {
@@ -91,19 +94,23 @@ impl Moved {
         self.cards.get(&id).copied().unwrap_or(id)
     }
 
+    fn item(&self, id: AgendaItemId) -> AgendaItemId {
+        self.items.get(&id).copied().unwrap_or(id)
+    }
+
     fn photo_link(&self, link: PhotoLink) -> PhotoLink {
         match link {
+            PhotoLink::AgendaItem(id) => PhotoLink::AgendaItem(self.item(id)),
             PhotoLink::Board(id) => PhotoLink::Board(self.board(id)),
             PhotoLink::Cluster(id) => PhotoLink::Cluster(self.cluster(id)),
-            other => other,
         }
     }
 
     fn source(&self, link: SourceLink) -> SourceLink {
         match link {
+            SourceLink::AgendaItem(id) => SourceLink::AgendaItem(self.item(id)),
             SourceLink::Board(id) => SourceLink::Board(self.board(id)),
             SourceLink::Cluster(id) => SourceLink::Cluster(self.cluster(id)),
-            other => other,
         }
     }
 }
@@ -166,7 +173,13 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
             .join(", ")
     };
     let meta = meta::merged_meta(&inputs, &mut sources);
-    let agenda = agenda::merge_agenda(&inputs, &originals, &mut sources, &mut recorder);
+    let agenda = agenda::merge_agenda(
+        &inputs,
+        &originals,
+        &mut sources,
+        &mut recorder,
+        &mut moved.items,
+    );
     let (boards, mut decisions) = boards::merge_boards(
         &inputs,
         previous,
@@ -199,6 +212,14 @@ pub fn consolidate(inputs: &[Input], previous: &[MergeDecision]) -> Consolidatio
     }
     for item in &mut action_items {
         item.source = item.source.map(|link| moved.source(link));
+    }
+    let mut boards = boards;
+    for board in &mut boards {
+        board.agenda_item = board.agenda_item.map(|id| moved.item(id));
+    }
+    let mut reflection = reflection;
+    for dissent in &mut reflection.dissent {
+        dissent.agenda_item = dissent.agenda_item.map(|id| moved.item(id));
     }
     let conflicts = recorder.conflicts;
     let session = Session {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use super::place::Workspace;
 use super::{Consolidation, Input, consolidate};
 use crate::jobs::Progress;
 use crate::session::Problem;
@@ -112,6 +113,15 @@ pub fn run(
             });
         }
     }
+    // A result open in a window (or updated by another run) is not changed under it.
+    let _out_lock = if out.join(SESSION_FILE).is_file() {
+        Some(
+            storage::SessionLock::acquire_for_change(out, storage::WAIT_FOR_WRITER)
+                .map_err(ConsolidateError::Storage)?,
+        )
+    } else {
+        None
+    };
     let existing = existing_result(out, force)?;
     let previous = existing
         .as_ref()
@@ -423,11 +433,10 @@ fn write(
             });
         }
     }
-    let temp = tempfile::Builder::new()
-        .prefix(".moderato-consolidation-")
-        .tempdir_in(parent)
-        .map_err(|e| storage_error(StorageError::io(IoAction::CreateTemp, parent, e)))?;
-    let staging = temp.path();
+    let work = Workspace::beside(out, parent).map_err(storage_error)?;
+    let staging = &work.staging();
+    fs::create_dir_all(staging)
+        .map_err(|e| storage_error(StorageError::io(IoAction::CreateFolder, staging, e)))?;
     storage::save(staging, &result.session).map_err(storage_error)?;
     let mut warnings = Vec::new();
     for copy in &result.photos {
@@ -451,53 +460,8 @@ fn write(
             .map_err(storage_error)?;
     }
     // Everything is written: now the result takes the output's place.
-    let staging = temp.keep();
-    let moved = swap_into_place(out, parent, &staging, &foreign);
-    if moved.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    moved.map_err(storage_error)?;
+    work.put_in_place(&foreign).map_err(storage_error)?;
     Ok(warnings)
-}
-
-fn swap_into_place(
-    out: &Path,
-    parent: &Path,
-    staging: &Path,
-    foreign: &[PathBuf],
-) -> Result<(), StorageError> {
-    let rename = |from: &Path, to: &Path| {
-        fs::rename(from, to).map_err(|e| StorageError::io(IoAction::Rename, to, e))
-    };
-    match fs::symlink_metadata(out) {
-        Err(_) => return rename(staging, out),
-        Ok(meta) if meta.is_dir() && fs::read_dir(out).is_ok_and(|mut e| e.next().is_none()) => {
-            fs::remove_dir(out).map_err(|e| StorageError::io(IoAction::Remove, out, e))?;
-            return rename(staging, out);
-        }
-        Ok(_) => {}
-    }
-    // An earlier result: moved aside (intact) until the new one is in place.
-    let aside = tempfile::Builder::new()
-        .prefix(".moderato-previous-")
-        .tempdir_in(parent)
-        .map_err(|e| StorageError::io(IoAction::CreateTemp, parent, e))?
-        .keep();
-    fs::remove_dir(&aside).map_err(|e| StorageError::io(IoAction::Remove, &aside, e))?;
-    rename(out, &aside)?;
-    if let Err(e) = rename(staging, out) {
-        // Put the earlier result back.
-        let _ = fs::rename(&aside, out);
-        return Err(e);
-    }
-    for file in foreign {
-        let to = out.join(file);
-        if let Some(folder) = to.parent() {
-            let _ = fs::create_dir_all(folder);
-        }
-        rename(&aside.join(file), &to)?;
-    }
-    fs::remove_dir_all(&aside).map_err(|e| StorageError::io(IoAction::Remove, &aside, e))
 }
 
 #[cfg(test)]

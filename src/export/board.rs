@@ -39,6 +39,42 @@ pub const MIN_PRINT_PT: f32 = 7.0;
 const MARKER_PT: f32 = 14.0;
 /// More cards than even markers can show: such a board is listed only.
 pub const MAX_DRAWN_CARDS: usize = 300;
+/// The most cards the lists of one report hold, and the most characters of their texts: a
+/// report of a session at the limits of what it may hold (100,000 cards of 2,000 characters)
+/// would run to tens of thousands of pages; the tables (CSV) hold every card.
+pub const MAX_LISTED_CARDS: usize = 20_000;
+pub const MAX_LISTED_CHARS: usize = 1_500_000;
+
+/// Cuts the boards' lists to the report's room (`MAX_LISTED_CARDS`, `MAX_LISTED_CHARS`), in
+/// the order of the report; each board cut gets `cut(listed, total)` as its note.
+pub fn fit_lists(boards: &mut [BoardData], cut: &dyn Fn(usize, usize) -> String) {
+    let (mut cards, mut chars) = (0usize, 0usize);
+    for board in boards {
+        let total: usize =
+            board.clusters.iter().map(|c| c.cards.len()).sum::<usize>() + board.loose.len();
+        let mut listed = 0;
+        let mut room = |list: &mut Vec<ListCard>| {
+            let keep = list
+                .iter()
+                .take_while(|card| {
+                    cards += 1;
+                    chars = chars.saturating_add(card.text.len());
+                    cards <= MAX_LISTED_CARDS && chars <= MAX_LISTED_CHARS
+                })
+                .count();
+            list.truncate(keep);
+            listed += keep;
+        };
+        for cluster in &mut board.clusters {
+            room(&mut cluster.cards);
+        }
+        room(&mut board.loose);
+        if listed < total {
+            board.clusters.retain(|c| !c.cards.is_empty());
+            board.cut = Some(cut(listed, total));
+        }
+    }
+}
 /// Space around the cards in the picture, in wall units.
 const CROP_MARGIN: f32 = 12.0;
 
@@ -53,8 +89,17 @@ pub struct BoardData {
     pub picture: Option<Picture>,
     /// The cards are numbered markers on the picture; their texts are in the lists.
     pub numbered: bool,
+    /// The lists stand in three columns below the picture on its page turned sideways.
+    pub lists_below: bool,
     pub clusters: Vec<ClusterData>,
     pub loose: Vec<ListCard>,
+    /// What a screen reader says for the picture: its cards, or where their list is.
+    pub alt: String,
+    /// Above the lists when they follow the picture's page upright.
+    pub lists_heading: String,
+    /// When the report's room for listed cards ran out: how many of this board's cards are
+    /// listed, and where all of them are.
+    pub cut: Option<String>,
 }
 
 /// The picture of the wall, in points from its top left.
@@ -76,7 +121,7 @@ pub struct Picture {
 pub struct LegendData {
     pub fill: String,
     pub title: String,
-    pub votes: u32,
+    pub votes: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,7 +166,9 @@ pub struct CardData {
     pub pad: f32,
     pub leading: f32,
     pub heading: bool,
-    pub votes: u32,
+    /// The corner radius in points (half the shorter side for a round card).
+    pub radius: f32,
+    pub votes: u64,
     pub badge: f32,
     /// The marker's number, when the board is numbered.
     pub number: Option<usize>,
@@ -143,13 +190,13 @@ pub struct OutlineData {
     pub title: String,
     pub size: f32,
     /// The cluster's own dots (its cards carry theirs).
-    pub votes: u32,
+    pub votes: u64,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ClusterData {
     pub title: String,
-    pub votes: u32,
+    pub votes: u64,
     pub cards: Vec<ListCard>,
 }
 
@@ -208,6 +255,30 @@ fn area(board: &Board, placed: Option<&[placement::Placed]>) -> Option<UnitRect>
 
 /// The orientation and scale (points per wall unit) that show an area largest, within
 /// `height_share` of the page's height below the heading.
+/// The least share of its size the picture keeps when the lists join it on its page.
+const MIN_PICTURE_SHARE: f32 = 0.7;
+
+/// The height a page leaves for a board's picture and lists (below its heading).
+fn page_room(landscape: bool, is_first: bool) -> f32 {
+    let above = HEADING_ROOM + if is_first { SECTION_ROOM } else { 0.0 };
+    let height = if landscape { PAGE_SHORT } else { PAGE_LONG };
+    height - MARGIN_TOP - MARGIN_BOTTOM - above
+}
+
+/// About how high a board's lists are in three columns of 8 pt on a sideways page: a line
+/// per heading and per card (more for a long card), 11 pt a line, a gap per heading.
+fn lists_height(board: &Board) -> f32 {
+    const CHARS_PER_LINE: usize = 52;
+    let clusters = board.clusters.len() + 1;
+    let card_lines: usize = board
+        .cards
+        .iter()
+        .map(|c| (c.text.chars().count() + c.author.chars().count() + 12).div_ceil(CHARS_PER_LINE))
+        .sum();
+    let lines = (clusters + card_lines).div_ceil(3) + 2;
+    lines as f32 * 11.0 + clusters as f32 * 4.0 + 24.0
+}
+
 fn page_fit(area: &UnitRect, height_share: f32, is_first: bool) -> (bool, f32) {
     let above = HEADING_ROOM + if is_first { SECTION_ROOM } else { 0.0 };
     let (aw, ah) = (area.max.0 - area.min.0, area.max.1 - area.min.1);
@@ -238,6 +309,7 @@ pub(super) fn board_data(
     };
     let mut landscape = false;
     let mut numbered = false;
+    let mut lists_below = false;
     let mut picture = None;
     let mut picture_frame = None;
     // A positioning board's cards drawn at their places, or beside them (or `None`: too
@@ -256,6 +328,15 @@ pub(super) fn board_data(
             // for the numbered texts.
             numbered = true;
             (landscape, scale) = page_fit(&area, 0.5, is_first);
+        } else if landscape {
+            // A page turned sideways carries the board's lists in three columns below the
+            // picture when a smaller picture still prints every card legibly.
+            let room = page_room(true, is_first) - lists_height(&board);
+            let smaller = scale.min(room / (area.max.1 - area.min.1));
+            if smaller >= scale * MIN_PICTURE_SHARE && smallest * smaller >= MIN_PRINT_PT {
+                scale = smaller;
+                lists_below = true;
+            }
         }
         let placed = placed.flatten().filter(|_| !numbered);
         let frame = Frame { area, scale };
@@ -277,8 +358,12 @@ pub(super) fn board_data(
         landscape,
         picture,
         numbered,
+        lists_below,
         clusters,
         loose,
+        alt: String::new(),
+        lists_heading: String::new(),
+        cut: None,
     }
 }
 
@@ -482,7 +567,7 @@ fn outlines_of(board: &Board, frame: &Frame) -> Vec<OutlineData> {
                     cluster.title.clone()
                 },
                 size: size.max(MIN_PRINT_PT),
-                votes: cluster.votes,
+                votes: u64::from(cluster.votes),
             })
         })
         .collect()
@@ -538,7 +623,12 @@ fn cards_of(
                 // cap height.
                 leading: (text_fit::LINE_HEIGHT - 0.73) * fit.size * frame.scale,
                 heading: c.shape == CardShape::Heading,
-                votes: c.votes,
+                radius: match c.shape {
+                    CardShape::Heading => 5.0,
+                    shape if shape.is_round() => r.w.min(r.h) / 2.0,
+                    _ => 1.0,
+                },
+                votes: u64::from(c.votes),
                 badge: (text_fit::PAD * 0.9 * frame.scale).max(5.5),
                 number: (numbered || leader.is_some()).then_some(i + 1),
                 leader,
@@ -625,6 +715,7 @@ fn markers_of(
                 pad: 0.0,
                 leading: 0.0,
                 heading: false,
+                radius: 1.0,
                 votes: 0,
                 badge: 0.0,
                 number: numbers.get(&spot.id).copied(),

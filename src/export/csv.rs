@@ -41,10 +41,11 @@ impl Dialect {
 
     /// A cell of text a user typed: neutralised, quoted where needed.
     fn text(self, value: &str) -> String {
+        let value = crate::text::for_document(value);
         let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{value}")
         } else {
-            value.to_owned()
+            value.into_owned()
         };
         self.quoted(&neutral)
     }

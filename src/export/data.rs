@@ -22,8 +22,13 @@ pub struct ReportData {
     pub labels: BTreeMap<&'static str, &'static str>,
     pub kind: String,
     pub title: String,
+    /// The title as the title page sets it: broken after a dash or colon where it is long.
+    pub title_lines: Vec<String>,
     /// The series, unless it is the title already.
     pub series: String,
+    /// Said on the title page when the session's texts are in another language than the
+    /// report's words ("Inhalte in englischer Sprache"); empty otherwise.
+    pub content_note: String,
     pub facts: Vec<(String, String)>,
     /// For a consolidation: each source's label and name.
     pub legend: Vec<(String, String)>,
@@ -146,7 +151,7 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
     let mut placed = photos_by_place(session, lang, &printed_ids);
     let mut take = |place: Place| placed.remove(&format!("{place:?}")).unwrap_or_default();
     let agenda = agenda_data(session, lang, now, &mut take);
-    let boards: Vec<BoardData> = printed
+    let mut boards: Vec<BoardData> = printed
         .iter()
         .enumerate()
         .map(|(n, board)| {
@@ -154,9 +159,16 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
                 let count = i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
                 fill(R::BoardNotDrawn.get(lang), &[&count])
             };
-            board_data(board, n == 0, &source_of, &too_many)
+            let mut data = board_data(board, n == 0, &source_of, &too_many);
+            data.alt = board_alt(board, data.numbered, lang);
+            data.lists_heading = fill(R::CardsOfBoard.get(lang), &[&board.title]);
+            data
         })
         .collect();
+    super::board::fit_lists(&mut boards, &|listed, total| {
+        let count = |n: usize| i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
+        fill(R::ListCut.get(lang), &[&count(listed), &count(total)])
+    });
     let board_photos = (0..boards.len()).map(|n| take(Place::Board(n))).collect();
     let (actions, actions_due) = actions_data(session, lang);
     let reflection = reflection_data(session, lang, take(Place::Reflection));
@@ -172,6 +184,8 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
         labels: labels(lang),
         kind,
         title: meta.title.clone(),
+        title_lines: title_lines(&meta.title),
+        content_note: content_note(session, lang),
         series: if meta.series.trim() == meta.title.trim() {
             String::new()
         } else {
@@ -212,11 +226,7 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
 fn facts(session: &Session, lang: Lang) -> Vec<(String, String)> {
     let r = |key: R| key.get(lang);
     let meta = &session.meta;
-    let participants = format!(
-        "{} ({})",
-        meta.participants.len(),
-        session.organisations().join(", ")
-    );
+    let participants = participants_line(session, lang);
     [
         (R::Dates, i18n::date_range(&meta.dates, lang)),
         (R::Place, meta.location.clone()),
@@ -228,6 +238,100 @@ fn facts(session: &Session, lang: Lang) -> Vec<(String, String)> {
     .filter(|(_, value)| !value.trim().is_empty())
     .map(|(label, value)| (r(label).to_owned(), value))
     .collect()
+}
+
+/// A long title broken where a reader pauses: after a dash or a colon that has a good part
+/// of the title on each side ("… in Kommunen –" / "2. Workshop der Modellkommunen").
+fn title_lines(title: &str) -> Vec<String> {
+    const LONG: usize = 40;
+    let title = title.trim();
+    let length = title.chars().count();
+    if length <= LONG {
+        return vec![title.to_owned()];
+    }
+    let breaks = [" \u{2013} ", " \u{2014} ", " - ", ": "];
+    let best = breaks
+        .iter()
+        .flat_map(|mark| {
+            title
+                .match_indices(mark)
+                .map(move |(at, m)| (at, m.len(), *mark))
+        })
+        .filter(|(at, _, _)| {
+            let before = title[..*at].chars().count();
+            before >= length / 4 && length - before >= length / 4
+        })
+        .min_by_key(|(at, _, _)| title[..*at].chars().count().abs_diff(length / 2));
+    match best {
+        Some((at, len, mark)) => {
+            // The dash or colon stays at the end of the first line.
+            let keep = mark.trim_end().len();
+            vec![
+                title[..at + keep].trim().to_owned(),
+                title[at + len..].trim().to_owned(),
+            ]
+        }
+        None => vec![title.to_owned()],
+    }
+}
+
+/// The alt text of a board's picture: its cards' texts (the first forty, shortened), or,
+/// when the picture shows numbers, where the texts are.
+fn board_alt(board: &crate::board::Board, numbered: bool, lang: Lang) -> String {
+    const LISTED: usize = 40;
+    let count = board.cards.len().to_string();
+    if numbered {
+        return fill(R::BoardAltNumbered.get(lang), &[&board.title, &count]);
+    }
+    let texts: Vec<String> = board
+        .cards
+        .iter()
+        .take(LISTED)
+        .map(|c| crate::session::limits::label(&c.text))
+        .collect();
+    let mut alt = fill(
+        R::BoardAlt.get(lang),
+        &[&board.title, &count, &texts.join("; ")],
+    );
+    if board.cards.len() > LISTED {
+        let more = (board.cards.len() - LISTED).to_string();
+        alt.push_str(&fill(R::BoardAltMore.get(lang), &[&more]));
+    }
+    alt
+}
+
+/// The content's language named in the report's, when the two differ.
+fn content_note(session: &Session, lang: Lang) -> String {
+    let content = Lang::of_content(&session.meta.language);
+    if content == lang {
+        return String::new();
+    }
+    match content {
+        Lang::De => R::ContentInGerman.get(lang).to_owned(),
+        Lang::En => R::ContentInEnglish.get(lang).to_owned(),
+    }
+}
+
+/// "10 Personen aus 7 Organisationen: …", as a reader counts them; empty without any.
+fn participants_line(session: &Session, lang: Lang) -> String {
+    let people = session.meta.participants.len();
+    let organisations = session.organisations();
+    let names = organisations.join(", ");
+    let people_text = people.to_string();
+    match (people, organisations.len()) {
+        (0, _) => String::new(),
+        (1, 0) => R::OnePerson.get(lang).to_owned(),
+        (1, _) => fill(R::OnePersonFrom.get(lang), &[&names]),
+        (_, 0) => fill(R::People.get(lang), &[&people_text]),
+        (_, 1) => fill(
+            R::PeopleFromOneOrganisation.get(lang),
+            &[&people_text, &names],
+        ),
+        (_, n) => fill(
+            R::PeopleFromOrganisations.get(lang),
+            &[&people_text, &n.to_string(), &names],
+        ),
+    }
 }
 
 /// A consolidation's sources, each told apart from the others, and what carries no label.
@@ -262,11 +366,17 @@ fn photos_by_place(
             };
         }
         caption.push_str(&labels_of(session, photo.id.uuid()));
-        let alt = [photo.caption.trim(), belongs.as_str(), photo.path.as_str()]
-            .into_iter()
-            .find(|t| !t.is_empty())
-            .unwrap_or_default()
-            .to_owned();
+        // What the photo shows beyond its caption: what it belongs to. Never a file name.
+        let about =
+            (!belongs.trim().is_empty()).then(|| fill(R::PhotoAbout.get(lang), &[belongs.trim()]));
+        let alt = match (photo.caption.trim(), about) {
+            ("", Some(about)) => about,
+            ("", None) => R::PhotoUndescribed.get(lang).to_owned(),
+            (caption, Some(about)) if caption.split_whitespace().count() <= 4 => {
+                format!("{caption}. {about}")
+            }
+            (caption, _) => caption.to_owned(),
+        };
         placed
             .entry(format!("{place:?}"))
             .or_default()
@@ -312,10 +422,19 @@ fn actions_data(session: &Session, lang: Lang) -> (Vec<ActionData>, Option<Strin
 /// The imprint: publisher, text and photo credits, the report's date.
 fn imprint(session: &Session, lang: Lang, now: jiff::Timestamp) -> Vec<(String, String)> {
     let meta = &session.meta;
+    // Everyone credited for photos, and every photographer of a photo in the report.
+    let mut photographers: Vec<&str> = Vec::new();
+    let named = meta.credits.photos.iter().map(String::as_str);
+    for name in named.chain(session.photos.iter().map(|p| p.photographer.as_str())) {
+        let name = name.trim();
+        if !name.is_empty() && !photographers.contains(&name) {
+            photographers.push(name);
+        }
+    }
     [
         (R::Publisher, meta.publisher.clone()),
         (R::TextBy, meta.credits.text.join(", ")),
-        (R::PhotosBy, meta.credits.photos.join(", ")),
+        (R::PhotosBy, photographers.join(", ")),
         (
             R::ReportDate,
             i18n::long_date(now.to_zoned(jiff::tz::TimeZone::UTC).date(), lang),
@@ -398,13 +517,10 @@ fn agenda_data(
                                 &(secs % 60).to_string(),
                             ],
                         );
-                        if t.overran > 0 {
-                            format!(
-                                "{line}{}",
-                                fill(r(R::RoundOverran), &[&t.overran.to_string()])
-                            )
-                        } else {
-                            line
+                        match t.overran {
+                            0 => line,
+                            1 => format!("{line}{}", r(R::RoundOverranOne)),
+                            n => format!("{line}{}", fill(r(R::RoundOverran), &[&n.to_string()])),
                         }
                     }),
                 }
@@ -516,7 +632,7 @@ fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("introduction", R::Introduction),
         ("contents", R::Contents),
         ("agenda", R::Agenda),
-        ("time", R::Time),
+        ("time", R::PlannedTime),
         ("item", R::Item),
         ("method", R::Method),
         ("planned", R::Planned),

@@ -13,6 +13,11 @@ pub enum ExportError {
     FolderMissing(std::path::PathBuf),
     /// Writing the file failed.
     Write(crate::storage::StorageError),
+    /// The target lies in a session folder (perhaps the one being exported): an export
+    /// never writes there.
+    InsideSession(std::path::PathBuf),
+    /// The target exists and is not a plain file (a device, a pipe, a link, a folder).
+    NotAFile(std::path::PathBuf),
 }
 
 impl std::error::Error for ExportError {}
@@ -34,6 +39,10 @@ impl Describe for ExportError {
                 say(M::ExportFolderMissing, &[&path.display().to_string()])
             }
             ExportError::Write(e) => e.describe(lang),
+            ExportError::InsideSession(path) => {
+                say(M::ExportInsideSession, &[&path.display().to_string()])
+            }
+            ExportError::NotAFile(path) => say(M::ExportNotAFile, &[&path.display().to_string()]),
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::session::Session;
 /// Escapes what Markdown or HTML would read as formatting, and keeps a text on one line.
 fn text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
+    for c in crate::text::for_document(value).chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
@@ -102,21 +102,77 @@ fn blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-fn photos(out: &mut String, photos: &[PhotoData], link: &dyn Fn(&PhotoData) -> String) {
+fn photos(out: &mut String, photos: &[PhotoData], link: &Link<'_>) {
     for photo in photos {
-        out.push_str(&format!(
-            "\n![{}](<{}>)\n\n_{}_\n",
-            text(&photo.alt),
-            target(&link(photo)),
-            text(&photo.caption)
-        ));
+        // Without the photo beside the document its caption and credit still say what
+        // was photographed and by whom.
+        match link(photo) {
+            Some(to) => out.push_str(&format!(
+                "\n![{}](<{}>)\n\n_{}_\n",
+                text(&photo.alt),
+                target(&to),
+                text(&photo.caption)
+            )),
+            None => out.push_str(&format!("\n_{}_\n", text(&photo.caption))),
+        }
     }
 }
 
-/// The session (or consolidation) as one Markdown document, its photos linked where they
-/// lie in the session folder.
+/// Where the Markdown links a photo (relative to the Markdown file); `None` leaves it out.
+pub type Link<'a> = dyn Fn(&PhotoData) -> Option<String> + 'a;
+
+/// The session (or consolidation) as one Markdown document without its photos.
 pub fn markdown(session: &Session, lang: Lang, now: jiff::Timestamp) -> String {
-    markdown_linking(session, lang, now, &|photo| photo.source.clone())
+    markdown_linking(session, lang, now, &|_| None)
+}
+
+/// The Markdown file and, beside it, a folder with the photos it shows at print size
+/// (`bericht.md` and `bericht-fotos/`), linked relative to the file: the two travel together.
+/// Photos that cannot be read are left out and returned with their reason.
+pub(super) fn markdown_with_photos(
+    session: &Session,
+    folder: &std::path::Path,
+    target: &std::path::Path,
+    lang: Lang,
+    now: jiff::Timestamp,
+) -> (
+    Vec<(std::path::PathBuf, Vec<u8>)>,
+    Vec<crate::photos::PhotoError>,
+) {
+    let stem = target.file_stem().map_or_else(
+        || "bericht".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let word = match lang {
+        Lang::De => "fotos",
+        Lang::En => "photos",
+    };
+    let dir_name = format!("{stem}-{word}");
+    let dir = target.with_file_name(&dir_name);
+    let sources: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
+    let cache = crate::photos::print::cache_dir();
+    let copies = crate::photos::print::print_copies(folder, &sources, cache.as_deref());
+    let mut files = Vec::new();
+    let mut names = std::collections::HashMap::new();
+    let mut left_out = Vec::new();
+    for (n, (source, copy)) in sources.iter().zip(copies).enumerate() {
+        match copy {
+            Ok(bytes) => {
+                let base = std::path::Path::new(source)
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let name = format!("{:02}-{}.jpg", n + 1, crate::text::slug(&base, word));
+                names.insert(source.clone(), format!("{dir_name}/{name}"));
+                files.push((dir.join(name), bytes));
+            }
+            Err(error) => left_out.push(error),
+        }
+    }
+    let text = markdown_linking(session, lang, now, &|photo| {
+        names.get(&photo.source).cloned()
+    });
+    files.insert(0, (target.to_owned(), text.into_bytes()));
+    (files, left_out)
 }
 
 /// The session as Markdown, each photo linked where `link` says.
@@ -124,7 +180,7 @@ pub fn markdown_linking(
     session: &Session,
     lang: Lang,
     now: jiff::Timestamp,
-    link: &dyn Fn(&PhotoData) -> String,
+    link: &Link<'_>,
 ) -> String {
     let d = report_data(session, lang, now);
     let mut out = String::new();
@@ -151,6 +207,9 @@ fn front(out: &mut String, d: &ReportData) {
     if !d.series.is_empty() {
         out.push_str(&format!("{}\n\n", line_start(&d.series)));
     }
+    if !d.content_note.is_empty() {
+        out.push_str(&format!("*{}*\n\n", text(&d.content_note)));
+    }
     for (label, value) in &d.facts {
         out.push_str(&format!("- **{}:** {}\n", text(label), text(value)));
     }
@@ -171,7 +230,7 @@ fn front(out: &mut String, d: &ReportData) {
 }
 
 /// Each day as a table, its speaking rounds below it.
-fn agenda(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+fn agenda(out: &mut String, d: &ReportData, link: &Link<'_>) {
     if d.agenda.is_empty() {
         return;
     }
@@ -199,12 +258,16 @@ fn agenda(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String)
                 ]
             }),
         );
-        for item in day.items.iter().filter(|i| !i.round.is_empty()) {
-            out.push_str(&format!(
-                "\n- {}: {}\n",
-                text(&item.title),
-                text(&item.round)
-            ));
+        // Each speaking round as a sentence of its own; the item named only when the day
+        // has several.
+        let rounds: Vec<_> = day.items.iter().filter(|i| !i.round.is_empty()).collect();
+        for item in &rounds {
+            let of = if rounds.len() > 1 {
+                format!(" ({})", text(&item.title))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("\n- {}{of}\n", text(&item.round)));
         }
         out.push_str(&format!("\n{}\n", line_start(&day.total)));
         photos(out, &day.photos, link);
@@ -212,7 +275,7 @@ fn agenda(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String)
 }
 
 /// Each board with its clusters and their cards.
-fn boards(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+fn boards(out: &mut String, d: &ReportData, link: &Link<'_>) {
     for (board, board_photos) in d.boards.iter().zip(&d.board_photos) {
         out.push_str(&format!("\n## {}\n\n", line_start(&board.title)));
         if !board.question.is_empty() {
@@ -240,7 +303,7 @@ fn boards(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String)
 }
 
 /// Results, tasks, the next meeting and notes.
-fn outcomes(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+fn outcomes(out: &mut String, d: &ReportData, link: &Link<'_>) {
     if !d.results.is_empty() {
         out.push_str(&format!("\n## {}\n\n", label(d, "decisions")));
         for (n, r) in d.results.iter().enumerate() {
@@ -285,16 +348,17 @@ fn outcomes(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> Strin
 }
 
 /// The reflection's figures, comments, dissent and summary.
-fn reflection(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+fn reflection(out: &mut String, d: &ReportData, link: &Link<'_>) {
     let r = &d.reflection;
     if r.figures.dimensions.is_empty() || r.count == 0 {
         return;
     }
     out.push_str(&format!("\n## {}\n\n", label(d, "reflection")));
     out.push_str(&format!(
-        "{} {}\n\n",
+        "{} {} {}\n\n",
         line_start(&r.figures.scale),
-        text(&r.figures.positive)
+        text(&r.figures.positive),
+        text(&r.figures.n_means)
     ));
     for dim in &r.figures.dimensions {
         out.push_str(&format!(
@@ -323,7 +387,7 @@ fn reflection(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> Str
 }
 
 /// The closing photos, where the sources differ, and the imprint.
-fn closing(out: &mut String, d: &ReportData, link: &dyn Fn(&PhotoData) -> String) {
+fn closing(out: &mut String, d: &ReportData, link: &Link<'_>) {
     if !d.photos.is_empty() {
         out.push_str(&format!("\n## {}\n", label(d, "photos")));
         photos(out, &d.photos, link);

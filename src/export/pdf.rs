@@ -105,7 +105,8 @@ pub fn pdf(
                 .iter()
                 .flat_map(|list| list.iter().map(|p| p.source.clone()))
                 .collect();
-            let mut copies = print_copies(folder, &sources).into_iter();
+            let cache = crate::photos::print::cache_dir();
+            let mut copies = print_copies(folder, &sources, cache.as_deref()).into_iter();
             for list in &mut lists {
                 list.retain(|photo| match copies.next() {
                     Some(Ok(bytes)) => {
@@ -120,9 +121,7 @@ pub fn pdf(
                     None => false,
                 });
             }
-            // Print copies of photos the session no longer has are not kept.
-            let photos: Vec<String> = session.photos.iter().map(|p| p.path.clone()).collect();
-            crate::photos::print::clean_cache(folder, &photos);
+            crate::photos::print::trim_cache();
         } else {
             for list in &mut lists {
                 list.clear();
@@ -130,7 +129,9 @@ pub fn pdf(
         }
     }
     data.photos_left_out = notes;
-    let json = serde_json::to_string(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
+    let mut value = serde_json::to_value(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
+    for_document(&mut value);
+    let json = value.to_string();
     let mut inputs = Dict::new();
     inputs.insert(Str::from("data"), Value::Str(Str::from(json)));
     let fonts: Vec<Font> = [
@@ -172,4 +173,19 @@ pub fn pdf(
         )
     })?;
     Ok(Report { bytes, left_out })
+}
+
+/// Every text of the report's data as a document shows it (see `text::for_document`): no
+/// control characters, no unclosed right-to-left override reversing a footer.
+fn for_document(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let std::borrow::Cow::Owned(shown) = crate::text::for_document(text) {
+                *text = shown;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(for_document),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(for_document),
+        _ => {}
+    }
 }

@@ -190,6 +190,48 @@ pub struct Figures {
     pub most: usize,
     pub scale: String,
     pub positive: String,
+    /// What n counts here: ratings, one per organisation or per person where they are.
+    pub n_means: String,
+}
+
+/// What the n of the figures counts, in words: most entries name organisations, people, or
+/// neither.
+fn n_means(session: &Session, lang: Lang) -> String {
+    let who: Vec<String> = session
+        .reflection
+        .entries
+        .iter()
+        .map(|e| crate::text::normalise(&e.who))
+        .collect();
+    // Most entries name one of them (an entry may stand for a member kept anonymous).
+    let known = |names: Vec<String>| {
+        let named = who
+            .iter()
+            .filter(|w| !w.is_empty() && names.contains(w))
+            .count();
+        named * 2 > who.len()
+    };
+    let organisations = session
+        .organisations()
+        .into_iter()
+        .map(crate::text::normalise)
+        .collect();
+    let people = session
+        .meta
+        .participants
+        .iter()
+        .map(|p| crate::text::normalise(&p.name))
+        .collect();
+    let key = if session.reflection.is_anonymous {
+        R::NRatings
+    } else if known(organisations) {
+        R::NPerOrganisation
+    } else if known(people) {
+        R::NPerPerson
+    } else {
+        R::NRatings
+    };
+    key.get(lang).to_owned()
 }
 
 /// The mean, the share above the middle and the count of one dimension, in words.
@@ -273,6 +315,7 @@ pub fn figures(session: &Session, lang: Lang) -> Figures {
             ],
         ),
         positive: fill(R::PositiveMeans.get(lang), &[&middle]),
+        n_means: n_means(session, lang),
     }
 }
 

@@ -117,6 +117,17 @@ impl Describe for StorageError {
                 text
             }
             StorageError::NoFolder => M::NoFolder.get(lang).to_owned(),
+            StorageError::NotAFile { path } => say(M::NotAFile, lang, &[&shown(path)]),
+            StorageError::WriteProtected { path } => say(M::WriteProtected, lang, &[&shown(path)]),
+            StorageError::NotSessionFile { path } => say(M::NotSessionFile, lang, &[&shown(path)]),
+            StorageError::Busy { path, holder } => {
+                let who = if holder.trim().is_empty() {
+                    M::AnotherProgram.get(lang).to_owned()
+                } else {
+                    say(M::ProcessNumber, lang, &[holder.trim()])
+                };
+                say(M::SessionBusy, lang, &[&shown(path), &who])
+            }
         }
     }
 }

@@ -6,6 +6,14 @@ use super::{Lang, texts};
 texts! {
     /// A text of a message about an error or a problem.
     M;
+    ExportInsideSession => "{} liegt in einem Sitzungsordner. Berichte und Tabellen werden nie dorthin geschrieben (sie könnten die Sitzung oder ihre Fotos ersetzen); wählen Sie einen Ort außerhalb.", "{} lies in a session folder. Reports and tables are never written there (they could replace the session or its photos); choose a place outside it.";
+    ExportNotAFile => "{} ist keine gewöhnliche Datei (ein Ordner, ein Gerät, eine Verknüpfung); der Export ersetzt nur gewöhnliche Dateien. Wählen Sie einen anderen Namen.", "{} is not a plain file (a folder, a device, a link); an export replaces plain files only. Choose another name.";
+    NotAFile => "{} ist keine gewöhnliche Datei (vielleicht eine Pipe oder ein Gerät); Moderato liest und schreibt nur gewöhnliche Dateien.", "{} is not a plain file (perhaps a pipe or a device); Moderato reads and writes plain files only.";
+    WriteProtected => "{} ist schreibgeschützt. Moderato ersetzt die Datei nicht; nichts wurde gespeichert. Heben Sie den Schutz auf oder speichern Sie unter einem anderen Namen.", "{} is write-protected. Moderato does not replace it; nothing was saved. Lift the protection or save under another name.";
+    NotSessionFile => "{} ist nicht die Datei session.ron einer Sitzung. Geben Sie den Sitzungsordner oder seine session.ron an; sonst würde eine andere Datei geschrieben als gelesen.", "{} is not a session's session.ron. Give the session folder or its session.ron; otherwise another file would be written than the one read.";
+    SessionBusy => "Die Sitzung in {} wird gerade von {} bearbeitet. Nichts wurde geändert; versuchen Sie es, wenn das andere Programm fertig ist (oder schließen Sie die Sitzung dort).", "The session in {} is being changed by {}. Nothing was changed; try again when the other program is done (or close the session there).";
+    AnotherProgram => "einem anderen Programm", "another program";
+    ProcessNumber => "Prozess {}", "process {}";
     // What the system refused to do, with the file and the reason.
     IoRead => "{} konnte nicht gelesen werden: {}.", "Could not read {}: {}.";
     IoWrite => "{} konnte nicht geschrieben werden: {}.", "Could not write {}: {}.";
@@ -150,7 +158,7 @@ texts! {
     PhotoEmpty => "{} ist leer (0 Bytes).", "{} is empty (0 bytes).";
     PhotoHeic => "{} ist ein HEIC/HEIF-Foto, das Moderato nicht lesen kann. Bitte zuerst als JPEG exportieren.", "{} is a HEIC/HEIF photo, which Moderato cannot read. Please export it as JPEG first.";
     PhotoNotAnImage => "{} ist kein JPEG- oder PNG-Bild.", "{} is not a JPEG or PNG image.";
-    PhotoTooLarge => "{} gibt {} × {} Pixel an, mehr als Moderato annimmt (20000 pro Seite, 800 MB entpackt).", "{} claims to be {} × {} pixels, more than Moderato accepts (20,000 per side, 800 MB decoded).";
+    PhotoTooLarge => "{} gibt {} × {} Pixel an, mehr als Moderato annimmt (20000 pro Seite, 320 MB entpackt, etwa 110 Megapixel).", "{} claims to be {} × {} pixels, more than Moderato accepts (20,000 per side, 320 MB decoded, about 110 megapixels).";
     PhotoDamaged => "{} ist beschädigt oder abgeschnitten; das Bild lässt sich nicht vollständig lesen.", "{} is damaged or cut off; the picture cannot be read completely.";
     PhotoMissing => "Das Foto {} fehlt im Sitzungsordner.", "The photo {} is missing from the session folder.";
     // The lock between windows.

@@ -15,7 +15,17 @@ texts! {
     Publisher => "Herausgeber", "Publisher";
     TextBy => "Text", "Text";
     PhotosBy => "Fotos", "Photos";
-    ReportDate => "Stand", "Date";
+    ReportDate => "Erstellt am", "Report made on";
+    PeopleFromOrganisations => "{} Personen aus {} Organisationen: {}", "{} people from {} organisations: {}";
+    PeopleFromOneOrganisation => "{} Personen aus einer Organisation: {}", "{} people from one organisation: {}";
+    OnePersonFrom => "1 Person aus {}", "1 person from {}";
+    People => "{} Personen", "{} people";
+    OnePerson => "1 Person", "1 person";
+    NPerOrganisation => "n ist die Zahl der Bewertungen; bewertet haben die Organisationen, nicht einzelne Personen.", "n is the number of ratings; the organisations rated, not individual people.";
+    NPerPerson => "n ist die Zahl der Bewertungen; jede Person bewertete für sich.", "n is the number of ratings; each person rated on their own.";
+    NRatings => "n ist die Zahl der Bewertungen.", "n is the number of ratings.";
+    ContentInGerman => "Inhalte in deutscher Sprache", "Contents in German";
+    ContentInEnglish => "Inhalte in englischer Sprache", "Contents in English";
     SourceDayHeading => "{} · Tag {} – {}", "{} · Day {} – {}";
     AllDueNextMeeting => "Alle Aufgaben sind bis zum nächsten Treffen fällig.", "All tasks are due by the next meeting.";
     AllDueOn => "Alle Aufgaben sind bis {} fällig.", "All tasks are due by {}.";
@@ -60,10 +70,15 @@ texts! {
     PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
     Minutes => "{} min", "{} min";
     UnlabelledFromAll => "Was ohne Kürzel steht, kam aus allen Workshops.", "What carries no label came from every workshop.";
-    RoundLine => "Blitzlicht: {} Personen, {} min {} s", "Speaking round: {} speakers, {} min {} s";
-    RoundOverran => "; {} überzogen", "; {} ran over";
+    RoundLine => "Blitzlicht mit {} Personen, zusammen {} min {} s", "Speaking round of {} people, {} min {} s in all";
+    RoundOverran => "; {} Beiträge länger als vorgesehen", "; {} turns longer than planned";
+    RoundOverranOne => "; 1 Beitrag länger als vorgesehen", "; 1 turn longer than planned";
+    HeldTime => "Zeit (gehalten)", "Time (held)";
+    PlannedTime => "Zeit (geplant)", "Time (planned)";
     Boards => "Pinnwände", "Boards";
     OtherCards => "Weitere Karten", "Other cards";
+    CardsOfBoard => "Die Karten der Pinnwand „{}“", "The cards of the board “{}”";
+    ListCut => "Der Bericht führt {} der {} Karten dieser Pinnwand auf, mehr fasst er nicht; alle Karten stehen in den CSV-Tabellen (Export „CSV-Tabellen …“).", "The report lists {} of this board's {} cards, as many as it holds; every card is in the CSV tables (export “CSV tables…”).";
     BoardNotDrawn => "Diese Pinnwand hat {} Karten, zu viele für ein lesbares Bild; sie sind unten aufgeführt.", "This board has {} cards, too many for a legible picture; they are listed below.";
     ResultsAndNextSteps => "Ergebnisse und nächste Schritte", "Results and next steps";
     ResultsAndDecisions => "Ergebnisse und Beschlüsse", "Results and decisions";
@@ -84,7 +99,12 @@ texts! {
     Conflicts => "Unterschiede zwischen den Quellen", "Where the sources differ";
     ConflictsIntro => "Diese Quellen teilen Elemente (eine Kopie, eine Vorlage), sagen aber nicht dasselbe darüber. Nichts davon ist weggelassen; hier steht, was jede Quelle sagt und was im Ergebnis steht.", "These sources share elements (a copy, a template) but do not say the same about them. Nothing was left out; this is what each source says and what the result holds.";
     PooledLine => "Zusammen ({}): {}", "Together ({}): {}";
-    PhotoBy => "Foto: {}", "Photo: {}";
+    PhotoAbout => "Foto zu „{}“", "Photo of “{}”";
+    PhotoUndescribed => "Foto ohne Beschreibung", "Photo without a description";
+    BoardAlt => "Bild der Pinnwand „{}“ mit {} Karten: {}", "Picture of the board “{}” with {} cards: {}";
+    BoardAltMore => " und {} weitere (alle in der Liste)", " and {} more (all in the list)";
+    BoardAltNumbered => "Bild der Pinnwand „{}“ mit {} nummerierten Karten; ihre Texte stehen in der Liste darunter.", "Picture of the board “{}” with {} numbered cards; their texts are in the list below.";
+    PhotoBy => "Foto:\u{a0}{}", "Photo:\u{a0}{}";
 }
 
 #[cfg(test)]

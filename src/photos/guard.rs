@@ -10,9 +10,12 @@ use image::{ImageDecoder, ImageFormat, ImageReader};
 
 /// Larger than any phone or camera photo of today (about 200 megapixels).
 pub const MAX_SIDE: u32 = 20_000;
-/// The most a decoded photo may take in memory.
+/// The most a decoded photo may take in memory: about 110 megapixels in colour, more than
+/// any phone's photo (48 MP: 144 MB). Checking, thumbnails and print copies hold the decoded
+/// picture and a smaller copy at once, so the limit keeps every command on such a photo
+/// under 1 GB (measured in `cargo bench --bench limits`).
 pub const MAX_DECODED_BYTES: u64 = MAX_DECODED_MB * 1024 * 1024;
-const MAX_DECODED_MB: u64 = 800;
+const MAX_DECODED_MB: u64 = 320;
 
 /// Why a photo cannot be used; `i18n` puts it into words.
 #[derive(Clone, Debug, PartialEq, Eq)]

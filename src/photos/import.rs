@@ -23,6 +23,14 @@ fn name_of(path: &Path) -> String {
     )
 }
 
+/// Reads and decodes a whole photo file, upright, with every check of attaching: a regular
+/// file of a photo's size, a real JPEG or PNG, within the decoded-size limit.
+pub fn decode_file(path: &Path) -> Result<DynamicImage, PhotoError> {
+    let name = name_of(path);
+    let bytes = read_source(path, &name)?;
+    decode(&bytes, &name)
+}
+
 /// Decodes a whole photo, upright.
 pub fn decode(bytes: &[u8], name: &str) -> Result<DynamicImage, PhotoError> {
     let checked = open_checked(bytes, name)?;
@@ -156,9 +164,12 @@ pub fn import_with_thumbnail(
     };
     let relative = format!("{PHOTOS_DIR}/{stem}-{:08x}.{extension}", short_hash(&bytes));
     let target: PathBuf = folder.join(&relative);
+    // The photo goes into the session's own `photos/`: never through a link to elsewhere.
+    storage::check_photos_folder(folder)?;
     if !target.exists() {
         fs::create_dir_all(folder.join(PHOTOS_DIR))
             .map_err(|e| PhotoError::Unreadable(relative.clone(), e.kind()))?;
+        storage::check_photos_folder(folder)?;
         storage::atomic_write(&target, |file| std::io::Write::write_all(file, &bytes)).map_err(
             |e| {
                 let kind = match &e {
@@ -240,25 +251,15 @@ pub fn import_all_with_thumbnails(
 }
 
 /// Reads a file to import, refusing one larger than any photo before reading it.
+/// A photo file given to attach: a plain file (a pipe or a device is refused at once, never
+/// read), of at most the size of any photo.
 fn read_source(source: &Path, name: &str) -> Result<Vec<u8>, PhotoError> {
-    use std::io::Read as _;
-    let unreadable = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => PhotoError::Missing(name.to_owned()),
-        kind => PhotoError::Unreadable(name.to_owned(), kind),
-    };
-    let file = fs::File::open(source).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
-    if !metadata.is_file() {
-        return Err(PhotoError::NotAFile(name.to_owned()));
-    }
-    if metadata.len() > storage::MAX_FILE_BYTES {
-        return Err(PhotoError::FileTooLarge(name.to_owned(), metadata.len()));
-    }
-    let mut bytes = Vec::new();
-    file.take(storage::MAX_FILE_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok(bytes)
+    storage::files::read_regular(source, storage::MAX_FILE_BYTES).map_err(|problem| {
+        PhotoError::from(storage::FileError {
+            path: name.to_owned(),
+            problem,
+        })
+    })
 }
 
 fn short_hash(bytes: &[u8]) -> u32 {

@@ -1,8 +1,9 @@
 //! Photos at print size for the report: at most 1,000 pixels on the longer side (150 dpi on
 //! a 16 cm figure), upright, as JPEG. A camera JPEG is decoded straight at a fraction of its
 //! size (DCT scaling) rather than whole and then shrunk, the photos of a report are made in
-//! parallel, and each print copy is kept in a cache inside the session folder, so the next
-//! export of the same photos reads it instead. No GUI code here.
+//! parallel, and each print copy is kept in the user's cache folder (never inside a session
+//! folder: a folder someone sent may plant links there, and a read-only folder still gets its
+//! report), so the next export of the same photos reads it instead. No GUI code here.
 
 use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
@@ -12,10 +13,24 @@ use crate::storage;
 
 /// The longer side of a print copy, in pixels.
 pub const PRINT_SIDE: u32 = 1000;
-/// Where print copies are kept, inside the session folder.
-pub const CACHE_DIR: &str = ".moderato/print";
 /// Changes when the way print copies are made changes, so old copies are not used.
 const CACHE_VERSION: u64 = 1;
+/// The cache is trimmed, oldest copies first, when it holds more than this.
+const CACHE_BUDGET: u64 = 256 * 1024 * 1024;
+/// A print copy is never larger than this (1,000 × 1,000 pixels at quality 82).
+const MAX_COPY_BYTES: u64 = 8 * 1024 * 1024;
+/// Names the cache folder in place of the platform's (tests, a portable install).
+pub const CACHE_ENV: &str = "MODERATO_CACHE_DIR";
+
+/// Where print copies are kept: `$MODERATO_CACHE_DIR`, else `print` in the platform's cache
+/// folder; `None` when the system names none (then nothing is kept).
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CACHE_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("print"));
+    }
+    directories::ProjectDirs::from("org", "Moderato", "Moderato")
+        .map(|d| d.cache_dir().join("print"))
+}
 
 /// The cache file of a photo's bytes (a hash of the content: a changed photo gets a new one).
 fn cache_name(bytes: &[u8]) -> String {
@@ -25,34 +40,47 @@ fn cache_name(bytes: &[u8]) -> String {
     format!("{:016x}-{}.jpg", hasher.finish(), bytes.len())
 }
 
-/// A photo of a session at print size: from the cache when it has it, else made and kept
-/// there (if the session's folder can take it; a read-only folder still gets its report).
-pub fn print_copy(folder: &Path, relative: &str) -> Result<Vec<u8>, PhotoError> {
+/// A photo of a session at print size: from the cache folder `cache` when it has it, else
+/// made and kept there.
+pub fn print_copy(
+    folder: &Path,
+    relative: &str,
+    cache: Option<&Path>,
+) -> Result<Vec<u8>, PhotoError> {
     let bytes = storage::read_inside(folder, relative)?;
-    let cached = format!("{CACHE_DIR}/{}", cache_name(&bytes));
-    if let Ok(copy) = storage::read_inside(folder, &cached) {
+    let cached = cache.map(|dir| dir.join(cache_name(&bytes)));
+    if let Some(copy) = cached.as_ref().and_then(|path| read_copy(path)) {
         return Ok(copy);
     }
     let copy = make_print_copy(&bytes, relative)?;
-    let _ = keep(folder, &cached, &copy);
+    if let Some(path) = cached {
+        let _ = keep(&path, &copy);
+    }
     Ok(copy)
 }
 
-/// Writes a print copy into the cache, only into a real folder inside the session.
-fn keep(folder: &Path, cached: &str, copy: &[u8]) -> Option<()> {
-    let dir = folder.join(CACHE_DIR);
-    std::fs::create_dir_all(&dir).ok()?;
-    // The cache folder itself must not lead out of the session (a link planted there).
-    let real = storage::resolve_inside(folder, CACHE_DIR).ok()?;
-    let name = Path::new(cached).file_name()?;
-    storage::atomic_write(&real.join(name), |file| {
-        std::io::Write::write_all(file, copy)
-    })
-    .ok()
+/// A kept print copy: a regular file of a print copy's size, else none.
+fn read_copy(path: &Path) -> Option<Vec<u8>> {
+    let copy = storage::files::read_regular(path, MAX_COPY_BYTES).ok()?;
+    // Touched, so trimming removes the copies no report asked for the longest.
+    if let Ok(file) = std::fs::File::options().append(true).open(path) {
+        let _ = file.set_modified(std::time::SystemTime::now());
+    }
+    Some(copy)
+}
+
+/// Writes a print copy into the cache.
+fn keep(path: &Path, copy: &[u8]) -> Option<()> {
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    storage::atomic_write(path, |file| std::io::Write::write_all(file, copy)).ok()
 }
 
 /// Print copies of several photos, in parallel; each with its own result, in order.
-pub fn print_copies(folder: &Path, relatives: &[String]) -> Vec<Result<Vec<u8>, PhotoError>> {
+pub fn print_copies(
+    folder: &Path,
+    relatives: &[String],
+    cache: Option<&Path>,
+) -> Vec<Result<Vec<u8>, PhotoError>> {
     let workers = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .clamp(1, 4);
@@ -68,7 +96,7 @@ pub fn print_copies(folder: &Path, relatives: &[String]) -> Vec<Result<Vec<u8>, 
                     let Some(relative) = relatives.get(i) else {
                         break;
                     };
-                    let result = print_copy(folder, relative);
+                    let result = print_copy(folder, relative, cache);
                     if let Ok(mut done) = done.lock() {
                         done[i] = Some(result);
                     }
@@ -85,26 +113,40 @@ pub fn print_copies(folder: &Path, relatives: &[String]) -> Vec<Result<Vec<u8>, 
         .collect()
 }
 
-/// Removes print copies the session's photos no longer need (photos removed or changed).
-/// Returns how many were removed.
-pub fn clean_cache(folder: &Path, keep: &[String]) -> usize {
-    let Ok(dir) = storage::resolve_inside(folder, CACHE_DIR) else {
+/// Trims the cache to its budget, removing the copies used longest ago first. Returns how
+/// many were removed.
+pub fn trim_cache() -> usize {
+    cache_dir().map_or(0, |dir| trim(&dir, CACHE_BUDGET))
+}
+
+fn trim(dir: &Path, budget: u64) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
-    let wanted: std::collections::HashSet<String> = keep
-        .iter()
-        .filter_map(|relative| storage::read_inside(folder, relative).ok())
-        .map(|bytes| cache_name(&bytes))
+    let mut copies: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let meta = entry.metadata().ok()?;
+            let name = entry.file_name();
+            (meta.is_file() && name.to_string_lossy().ends_with(".jpg")).then(|| {
+                let used = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+                (used, meta.len(), entry.path())
+            })
+        })
         .collect();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return 0;
-    };
+    let mut total: u64 = copies
+        .iter()
+        .map(|(_, len, _)| *len)
+        .fold(0, u64::saturating_add);
+    copies.sort();
     let mut removed = 0;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && name.ends_with(".jpg") && !wanted.contains(&name) {
-            removed += usize::from(std::fs::remove_file(entry.path()).is_ok());
+    for (_, len, path) in copies {
+        if total <= budget {
+            break;
+        }
+        if std::fs::remove_file(&path).is_ok() {
+            total = total.saturating_sub(len);
+            removed += 1;
         }
     }
     removed
@@ -120,11 +162,6 @@ pub fn make_print_copy(bytes: &[u8], name: &str) -> Result<Vec<u8>, PhotoError> 
         .encode_image(&small)
         .map_err(|_| PhotoError::Damaged(name.to_owned()))?;
     Ok(out)
-}
-
-/// The cache folder of a session, for tests and for the consolidation's own files.
-pub fn cache_dir(folder: &Path) -> PathBuf {
-    folder.join(CACHE_DIR)
 }
 
 #[cfg(test)]
@@ -152,21 +189,50 @@ mod tests {
     }
 
     #[test]
-    fn a_print_copy_is_kept_and_a_removed_photo_s_copy_cleaned_away() {
+    fn a_print_copy_is_kept_outside_the_session_and_trimmed_oldest_first() {
         let dir = tempfile::tempdir().unwrap();
+        let cache_root = tempfile::tempdir().unwrap();
+        let cache = cache_root.path().join("print");
         let folder = dir.path();
         std::fs::create_dir_all(folder.join("photos")).unwrap();
         std::fs::write(folder.join("photos/a.jpg"), jpeg(2000, 1500)).unwrap();
         std::fs::write(folder.join("photos/b.jpg"), jpeg(1500, 2000)).unwrap();
         let names = vec!["photos/a.jpg".to_owned(), "photos/b.jpg".to_owned()];
-        let first = print_copies(folder, &names);
+        let first = print_copies(folder, &names, Some(&cache));
         assert!(first.iter().all(Result::is_ok));
-        assert_eq!(std::fs::read_dir(cache_dir(folder)).unwrap().count(), 2);
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 2);
+        assert_eq!(
+            std::fs::read_dir(folder).unwrap().count(),
+            1,
+            "only photos/"
+        );
         // The second time comes from the cache: the same bytes.
-        let second = print_copies(folder, &names);
+        let second = print_copies(folder, &names, Some(&cache));
         assert_eq!(first[0].as_ref().unwrap(), second[0].as_ref().unwrap());
-        assert_eq!(clean_cache(folder, &names[..1]), 1);
-        assert_eq!(std::fs::read_dir(cache_dir(folder)).unwrap().count(), 1);
+        // Over budget, the copy used longest ago goes first.
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let a = cache.join(cache_name(
+            &std::fs::read(folder.join("photos/a.jpg")).unwrap(),
+        ));
+        std::fs::File::options()
+            .append(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let len_b = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .find(|e| e.path() != a)
+            .unwrap()
+            .metadata()
+            .unwrap()
+            .len();
+        assert_eq!(trim(&cache, len_b), 1);
+        assert!(!a.exists());
+        assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
+        // Without a cache folder the copy is still made.
+        assert!(print_copy(folder, "photos/a.jpg", None).is_ok());
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{DimensionId, ReflectionEntryId};
+use crate::origin::Origin;
 
 /// How participants rated the workshop, and what they said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -81,6 +82,9 @@ pub struct ReflectionEntry {
     #[serde(deserialize_with = "unique_ratings")]
     pub ratings: BTreeMap<DimensionId, i32>,
     pub comment: String,
+    /// Given on the laptop or sent from a phone.
+    #[serde(skip_serializing_if = "Origin::is_laptop")]
+    pub source: Origin,
 }
 
 /// The message of the error for a dimension rated twice in one entry; `storage` recognises it.

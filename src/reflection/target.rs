@@ -208,6 +208,7 @@ mod tests {
                 who: String::new(),
                 ratings: dims.iter().map(|d| (d.id, r)).collect(),
                 comment: String::new(),
+                ..ReflectionEntry::default()
             })
             .collect();
         Reflection {

@@ -29,7 +29,7 @@ pub enum Value {
         planned: u32,
         held: Option<i64>,
     },
-    Dots(u32),
+    Dots(u64),
     /// A dimension's mean, and how many rated it.
     Mean(Option<f64>, usize),
     Status(ActionStatus),

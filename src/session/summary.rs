@@ -127,11 +127,7 @@ impl Summary {
             boards: session.boards.len(),
             cards: session.boards.iter().map(|b| b.cards.len()).sum(),
             clusters: session.boards.iter().map(|b| b.clusters.len()).sum(),
-            votes: session
-                .boards
-                .iter()
-                .map(|b| u64::from(b.num_votes()))
-                .sum(),
+            votes: session.boards.iter().map(|b| b.num_votes()).sum(),
             reflection_entries: session.reflection.entries.len(),
             reflection_dimensions: session.reflection.dimensions.len(),
             photos: session.photos.len(),
@@ -195,13 +191,13 @@ impl Summary {
 fn board_dots(board: &crate::board::Board) -> BoardDots {
     BoardDots {
         board: board.title.clone(),
-        dots: u64::from(board.num_votes()),
+        dots: board.num_votes(),
         clusters: board
             .clusters
             .iter()
             .map(|cluster| ClusterDots {
                 cluster: cluster.title.clone(),
-                dots: u64::from(board.cluster_votes(cluster)),
+                dots: board.cluster_votes(cluster),
             })
             .collect(),
     }

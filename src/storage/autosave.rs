@@ -44,11 +44,16 @@ pub fn discard_autosave(folder: &Path) -> Result<(), StorageError> {
 /// An unreadable autosave is not offered (the saved file stays the truth) but is left on disk
 /// for a human to look at.
 pub fn find_recovery(folder: &Path) -> Option<Recovery> {
+    let read = |path: &Path| {
+        super::files::read_regular(path, super::MAX_SESSION_BYTES)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+    };
     let autosave_path = folder.join(AUTOSAVE_FILE);
-    let autosave_text = fs::read_to_string(&autosave_path).ok()?;
+    let autosave_text = read(&autosave_path)?;
     let written = fs::metadata(&autosave_path).and_then(|m| m.modified()).ok();
     let session_path = folder.join(SESSION_FILE);
-    if let Ok(saved_text) = fs::read_to_string(&session_path) {
+    if let Some(saved_text) = read(&session_path) {
         if saved_text == autosave_text {
             return None;
         }

@@ -51,6 +51,15 @@ pub enum StorageError {
     },
     /// A new session has no folder yet.
     NoFolder,
+    /// A pipe, a device or a folder where a file was expected: never read or written.
+    NotAFile { path: PathBuf },
+    /// The saved file is write-protected: it is not replaced behind its owner's back.
+    WriteProtected { path: PathBuf },
+    /// A path that names a file other than a session's `session.ron`, given where a session
+    /// is changed: its folder's `session.ron` would be written instead.
+    NotSessionFile { path: PathBuf },
+    /// Another program (a Moderato window, another command) is changing the session.
+    Busy { path: PathBuf, holder: String },
 }
 
 impl StorageError {
@@ -71,7 +80,11 @@ impl StorageError {
             | Self::TooLarge { path, .. }
             | Self::Syntax { path, .. }
             | Self::TooNew { path, .. }
-            | Self::Invalid { path, .. } => Some(path),
+            | Self::Invalid { path, .. }
+            | Self::NotAFile { path }
+            | Self::WriteProtected { path }
+            | Self::NotSessionFile { path }
+            | Self::Busy { path, .. } => Some(path),
             Self::NoFolder => None,
         }
     }

@@ -4,27 +4,11 @@
 //! opened once after the check and read through that handle.
 
 use std::fs::{self, File};
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::PHOTOS_DIR;
-
-/// Why a file named by a session is not read.
-#[derive(Debug)]
-pub enum FileProblem {
-    /// No such file.
-    Missing,
-    /// It resolves to a place outside the session folder (a symlink, `..`, an absolute path).
-    Outside,
-    /// The session's `photos/` is a symlink or not a folder.
-    PhotosFolderNotReal,
-    /// A folder or something else that is not a plain file.
-    NotAFile,
-    /// Larger than any photo Moderato reads.
-    TooLarge { bytes: u64 },
-    /// The operating system refused.
-    Unreadable(io::Error),
-}
+use super::files::FileProblem;
 
 /// A file of a session that cannot be read, named as the session names it.
 #[derive(Debug)]
@@ -106,41 +90,24 @@ pub fn open_inside(folder: &Path, relative: &str) -> Result<File, FileError> {
         problem,
     };
     let resolved = resolve_inside(folder, relative)?;
-    let file = File::open(&resolved).map_err(|e| {
-        error(if e.kind() == io::ErrorKind::NotFound {
-            FileProblem::Missing
-        } else {
-            FileProblem::Unreadable(e)
-        })
-    })?;
-    let opened = file
-        .metadata()
-        .map_err(|e| error(FileProblem::Unreadable(e)))?;
-    if !opened.is_file() {
-        return Err(error(FileProblem::NotAFile));
-    }
+    // A plain file of a photo's size at most, checked on the handle (a pipe answers at once).
+    let (file, opened) = super::files::open_regular(&resolved, MAX_FILE_BYTES).map_err(error)?;
     // The handle must be the file that was checked, not one swapped in since.
     let checked = fs::metadata(&resolved).map_err(|e| error(FileProblem::Unreadable(e)))?;
     if !same_file(&opened, &checked) {
         return Err(error(FileProblem::Outside));
-    }
-    if opened.len() > MAX_FILE_BYTES {
-        return Err(error(FileProblem::TooLarge {
-            bytes: opened.len(),
-        }));
     }
     Ok(file)
 }
 
 /// Reads a whole file named by a session, through the checked handle.
 pub fn read_inside(folder: &Path, relative: &str) -> Result<Vec<u8>, FileError> {
-    let mut file = open_inside(folder, relative)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| FileError {
+    let file = open_inside(folder, relative)?;
+    let expected = file.metadata().map_or(0, |m| m.len());
+    super::files::read_handle(file, expected, MAX_FILE_BYTES).map_err(|problem| FileError {
         path: relative.to_owned(),
-        problem: FileProblem::Unreadable(e),
-    })?;
-    Ok(bytes)
+        problem,
+    })
 }
 
 #[cfg(unix)]

@@ -3,13 +3,19 @@
 //! The lock is an OS file lock on `.moderato.lock` in the session folder, so it disappears with
 //! the process that held it, also after a crash: there are no stale locks to clean up.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read as _, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
+
+use super::StorageError;
 
 /// The lock file inside a session folder.
 pub const LOCK_FILE: &str = ".moderato.lock";
+
+/// How long a change on disk waits for another writer of the same session (a command adding
+/// photos, a window saving) before it refuses.
+pub const WAIT_FOR_WRITER: Duration = Duration::from_secs(5);
 
 /// Held while a session is open in this process.
 #[derive(Debug)]
@@ -40,13 +46,9 @@ impl SessionLock {
             source,
         };
         std::fs::create_dir_all(folder).map_err(io_error)?;
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io_error)?;
+        // Never through a symlink, never anything but a plain file: opening a folder someone
+        // sent must not write into a file of the user's elsewhere.
+        let mut file = super::files::open_own(&path).map_err(io_error)?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -74,6 +76,29 @@ impl SessionLock {
     /// The folder this lock guards.
     pub fn folder(&self) -> &Path {
         &self.folder
+    }
+
+    /// Takes the lock for a change on disk: waits up to `wait` for another writer (a command
+    /// adding photos, a window saving) to finish; refuses with the holder's process after.
+    pub fn acquire_for_change(folder: &Path, wait: Duration) -> Result<Self, StorageError> {
+        let started = std::time::Instant::now();
+        loop {
+            match Self::acquire(folder) {
+                Ok(lock) => return Ok(lock),
+                Err(LockError::HeldElsewhere { holder }) if started.elapsed() >= wait => {
+                    return Err(StorageError::Busy {
+                        path: folder.to_owned(),
+                        holder,
+                    });
+                }
+                Err(LockError::HeldElsewhere { .. }) => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(LockError::Io { path, source }) => {
+                    return Err(StorageError::io(super::IoAction::Write, &path, source));
+                }
+            }
+        }
     }
 }
 

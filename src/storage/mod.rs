@@ -7,6 +7,7 @@
 
 mod autosave;
 mod error;
+pub mod files;
 mod inside;
 mod listing;
 mod lock;
@@ -23,12 +24,12 @@ use crate::session::{SCHEMA_VERSION, Session};
 
 pub use autosave::{Recovery, discard_autosave, find_recovery, write_autosave};
 pub use error::{Expected, IoAction, StorageError, SyntaxProblem};
+pub use files::FileProblem;
 pub use inside::{
-    FileError, FileProblem, MAX_FILE_BYTES, check_photos_folder, open_inside, read_inside,
-    resolve_inside,
+    FileError, MAX_FILE_BYTES, check_photos_folder, open_inside, read_inside, resolve_inside,
 };
 pub use listing::{SessionListing, list_sessions};
-pub use lock::{LOCK_FILE, LockError, SessionLock};
+pub use lock::{LOCK_FILE, LockError, SessionLock, WAIT_FOR_WRITER};
 
 use error::line_column;
 
@@ -58,6 +59,19 @@ impl SessionPaths {
             path.to_owned()
         };
         Self { folder }
+    }
+
+    /// The session folder for a change: the folder itself or its `session.ron`, but never
+    /// another file (its folder's `session.ron` would be written instead of what was read).
+    pub fn for_change(path: &Path) -> Result<Self, StorageError> {
+        let names_other_file = path.file_name().is_some_and(|n| n != SESSION_FILE)
+            && (path.is_file() || path.extension().is_some_and(|ext| ext == "ron"));
+        if names_other_file {
+            return Err(StorageError::NotSessionFile {
+                path: path.to_owned(),
+            });
+        }
+        Ok(Self::resolve(path))
     }
 
     pub fn session_file(&self) -> PathBuf {
@@ -187,19 +201,18 @@ pub fn load_reporting(path: &Path) -> Result<Loaded, StorageError> {
     } else {
         paths.session_file()
     };
-    let bytes = match read_limited(&file) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound && path.is_dir() => {
-            return Err(StorageError::NotASession {
-                path: path.to_owned(),
-            });
-        }
-        Err(e) if e.kind() == io::ErrorKind::FileTooLarge => {
-            let bytes = fs::metadata(&file).map_or(0, |m| m.len());
-            return Err(StorageError::TooLarge { path: file, bytes });
-        }
-        Err(e) => return Err(StorageError::io(IoAction::Read, &file, e)),
-    };
+    let bytes = files::read_regular(&file, MAX_SESSION_BYTES).map_err(|problem| match problem {
+        FileProblem::Missing if path.is_dir() => StorageError::NotASession {
+            path: path.to_owned(),
+        },
+        FileProblem::Missing => StorageError::Missing { path: file.clone() },
+        FileProblem::TooLarge { bytes } => StorageError::TooLarge {
+            path: file.clone(),
+            bytes,
+        },
+        FileProblem::Unreadable(e) => StorageError::io(IoAction::Read, &file, e),
+        _ => StorageError::NotAFile { path: file.clone() },
+    })?;
     from_bytes_reporting(&bytes, &file)
 }
 
@@ -218,19 +231,6 @@ pub fn from_bytes_reporting(bytes: &[u8], path: &Path) -> Result<Loaded, Storage
     from_ron_reporting(text, path)
 }
 
-/// Reads a whole file of at most [`MAX_SESSION_BYTES`]; a larger one gives `FileTooLarge`
-/// without being read.
-fn read_limited(file: &Path) -> io::Result<Vec<u8>> {
-    use std::io::Read as _;
-    let opened = File::open(file)?;
-    let mut bytes = Vec::new();
-    opened.take(MAX_SESSION_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_SESSION_BYTES {
-        return Err(io::ErrorKind::FileTooLarge.into());
-    }
-    Ok(bytes)
-}
-
 /// Saves a session into its folder, atomically, keeping the previous file as a backup.
 ///
 /// Creates the folder and its `photos/` if needed. If saving fails, the previous
@@ -245,16 +245,44 @@ pub fn save(folder: &Path, session: &Session) -> Result<(), StorageError> {
         .map_err(|e| StorageError::io(IoAction::CreateFolder, &photos, e))?;
     let text = to_ron(session);
     let target = paths.session_file();
+    let old = existing(&target)?;
     // Skip the write when nothing changed: the file and its backup stay as they are.
-    if fs::read(&target).is_ok_and(|old| old == text.as_bytes()) {
+    if old.as_deref() == Some(text.as_bytes()) {
         return Ok(());
     }
-    if target.exists() {
+    if let Some(old) = old {
         // Copy, not rename: there is never a moment without a session file.
-        let old = fs::read(&target).map_err(|e| StorageError::io(IoAction::Read, &target, e))?;
         atomic_write(&paths.backup_file(), |file| file.write_all(&old))?;
     }
     atomic_write(&target, |file| file.write_all(text.as_bytes()))
+}
+
+/// The saved session file's bytes, if there is one; refuses what must not be replaced: a
+/// pipe, a device or a folder, and a file its owner made write-protected.
+fn existing(target: &Path) -> Result<Option<Vec<u8>>, StorageError> {
+    let metadata = match fs::symlink_metadata(target) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StorageError::io(IoAction::Read, target, e)),
+    };
+    if metadata.file_type().is_symlink() || !metadata.is_file() {
+        return Err(StorageError::NotAFile {
+            path: target.to_owned(),
+        });
+    }
+    if metadata.permissions().readonly() {
+        return Err(StorageError::WriteProtected {
+            path: target.to_owned(),
+        });
+    }
+    files::read_regular(target, MAX_SESSION_BYTES)
+        .map(Some)
+        .map_err(|problem| match problem {
+            FileProblem::Unreadable(e) => StorageError::io(IoAction::Read, target, e),
+            _ => StorageError::NotAFile {
+                path: target.to_owned(),
+            },
+        })
 }
 
 /// Writes a file atomically: into a temp file beside it, fsync, rename over the target,

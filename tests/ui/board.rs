@@ -123,10 +123,15 @@ fn a_shift_drag_on_the_wall_selects_cards_with_a_rubber_band() {
     let card = |h: &Harness<'_, ModeratoApp>, text: &str| {
         h.get_by_role_and_label(egui::Role::Button, text).rect()
     };
-    let (first, last) = (card(&harness, "Bänke"), card(&harness, "Brunnen"));
-    // From below the first row's left end to above the right end of its last card.
-    let from = first.left_bottom() + egui::vec2(-6.0, 12.0);
-    let to = last.right_top() + egui::vec2(6.0, -6.0);
+    // Around the three new cards, wherever free space put them: from below their left
+    // end to above their right end.
+    let around = ["Bänke", "Bäume", "Brunnen"]
+        .iter()
+        .map(|text| card(&harness, text))
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    let from = around.left_bottom() + egui::vec2(-6.0, 12.0);
+    let to = around.right_top() + egui::vec2(6.0, -6.0);
     // Shift is held through the whole drag.
     harness.event(egui::Event::ModifiersChanged(egui::Modifiers::SHIFT));
     harness.hover_at(from);

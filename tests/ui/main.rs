@@ -5,6 +5,8 @@
 mod app;
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/phones.rs"]
+mod phones_client;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,7 +22,10 @@ use moderato::storage;
 
 mod agenda;
 mod board;
+mod figures;
 mod input;
+mod phones;
+mod photo_board;
 mod photos;
 mod reflection;
 mod review;

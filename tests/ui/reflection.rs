@@ -144,6 +144,7 @@ fn target_dots_stay_visible() {
                 .map(|d| (d.id, rating))
                 .collect(),
             comment: String::new(),
+            ..ReflectionEntry::default()
         });
     }
     storage::save(&folder, &session).unwrap();

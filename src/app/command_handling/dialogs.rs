@@ -19,6 +19,7 @@ impl ModeratoApp {
             PathPurpose::Open
             | PathPurpose::Compare
             | PathPurpose::AttachPhoto
+            | PathPurpose::PhotoBoard
             | PathPurpose::BrowseFolder => String::new(),
             PathPurpose::SessionsFolder => self.sessions_dir().display().to_string(),
             PathPurpose::Export(kind) => self.suggested_export_path(kind).display().to_string(),
@@ -112,6 +113,7 @@ impl ModeratoApp {
         }
         let command = match purpose {
             PathPurpose::AttachPhoto => Command::AttachPhotos(paths),
+            PathPurpose::PhotoBoard => Command::DetectPhotoBoard(paths.remove(0), None),
             _ => crate::app::shell::path_command(purpose, paths.remove(0)),
         };
         self.intents.commands.push(command);
@@ -134,6 +136,11 @@ fn native_dialog(purpose: PathPurpose, start_dir: &Path, suggested_name: &str) -
             .add_filter("JPEG, PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
             .pick_files()
             .unwrap_or_default(),
+        PathPurpose::PhotoBoard => dialog
+            .add_filter("JPEG, PNG", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+            .pick_file()
+            .into_iter()
+            .collect(),
         PathPurpose::Export(_) => dialog
             .set_file_name(suggested_name)
             .save_file()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::app::ModeratoApp;
 use crate::app::work::{JobKind, Output};
 use crate::export::Kind as ExportKind;
-use crate::i18n::T;
+use crate::i18n::{Describe as _, T, fill};
 use crate::photos::import;
 
 impl ModeratoApp {
@@ -79,6 +79,73 @@ impl ModeratoApp {
                 &mut |done, total| progress.set(done as u64, total as u64),
             );
             Output::Suggested { board, suggestion }
+        });
+    }
+
+    /// Finds the board and the cards in a photo, off the UI thread, with progress and Cancel;
+    /// the photo is checked as when attaching it.
+    pub(super) fn detect_photo_board(&mut self, path: PathBuf, photo: Option<crate::ids::PhotoId>) {
+        use crate::app::photo_board::{PREVIEW_SIDE, PhotoBoard};
+        let lang = self.lang();
+        let source = path.clone();
+        self.work.spawn(JobKind::PhotoBoard, move |progress| {
+            let found = crate::photos::import::decode_file(&source)
+                .map_err(|e| e.describe(lang))
+                .and_then(|image| {
+                    let rgb = image.to_rgb8();
+                    let size = [rgb.width() as f32, rgb.height() as f32];
+                    let detection = crate::pinboard::detect(&rgb, &mut |done| {
+                        progress.set((done * 100.0) as u64, 100);
+                        !progress.is_cancelled()
+                    })
+                    .map_err(|e| fill(T::PhotoBoardNotFound.get(lang), &[&e.to_string()]))?;
+                    let preview = image::imageops::thumbnail(
+                        &rgb,
+                        PREVIEW_SIDE.min(rgb.width()),
+                        (PREVIEW_SIDE * rgb.height() / rgb.width().max(1)).min(rgb.height()),
+                    );
+                    let preview = egui::ColorImage::from_rgb(
+                        [preview.width() as usize, preview.height() as usize],
+                        preview.as_raw(),
+                    );
+                    Ok((detection, preview, size))
+                });
+            Output::PhotoBoardFound(found)
+        });
+        self.photo_board = Some(PhotoBoard::new(path, photo, lang));
+    }
+
+    /// Copies the photo of a reviewed board into the session (an attached one stays as it
+    /// is); the cards follow when it is there.
+    pub(super) fn create_photo_board(&mut self) {
+        if self.doc.is_read_only() {
+            self.shell.status = Some(self.tr(T::ReadOnlyRefused).to_owned());
+            return;
+        }
+        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
+            self.shell
+                .show_error(self.tr(T::SaveBeforePhotos).to_owned());
+            return;
+        };
+        let Some(dialog) = self.photo_board.as_mut() else {
+            return;
+        };
+        dialog.creating = true;
+        let path = dialog.path.clone();
+        let attached = dialog.photo.and_then(|id| {
+            self.doc
+                .session()
+                .photos
+                .iter()
+                .find(|p| p.id == id)
+                .cloned()
+        });
+        if let Some(photo) = attached {
+            self.photo_board_photo(Ok(photo));
+            return;
+        }
+        self.work.spawn(JobKind::PhotoBoard, move |_| {
+            Output::PhotoBoardPhoto(crate::photos::import::import(&folder, &path))
         });
     }
 

@@ -127,6 +127,9 @@ impl ModeratoApp {
                 cards,
                 tightness,
             } => self.suggest_groups(board, cards, tightness),
+            Command::DetectPhotoBoard(path, photo) => self.detect_photo_board(path, photo),
+            Command::CreatePhotoBoard => self.create_photo_board(),
+            Command::ClosePhotoBoard => self.photo_board = None,
             _ => {}
         }
     }
@@ -189,6 +192,8 @@ impl ModeratoApp {
         self.doc = super::Document::new_unsaved(Session::create(title));
         self.photos.clear();
         self.screens.session_changed();
+        // Phones were open for the previous session; they are out with it.
+        self.phones = crate::app::phones::Phones::default();
         self.shell.screen = Screen::Agenda;
     }
 }

@@ -192,6 +192,15 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             if toggle.on_hover_text(tr(T::ReadOnlyHelp)).clicked() {
                 commands.push(Command::SetReadOnly(!is_read_only));
             }
+            let phones = if app.phones.is_open() {
+                format!("{} \u{25cf} {}", tr(T::Phones), app.phones.connected())
+            } else {
+                tr(T::Phones).to_owned()
+            };
+            let toggle = ui.selectable_label(app.phones.is_window_open, phones);
+            if toggle.on_hover_text(tr(T::PhonesTitle)).clicked() {
+                app.phones.is_window_open = !app.phones.is_window_open;
+            }
             ui.separator();
             title_ui(app, ui);
             let (state, is_warning) = save_state_text(app, ui.ctx());

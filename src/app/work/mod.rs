@@ -36,6 +36,8 @@ pub enum JobKind {
     Attach,
     Picture,
     Suggest,
+    /// Finding a board in a photo, and copying that photo into the session.
+    PhotoBoard,
 }
 
 /// A session read from disk, ready to be adopted.
@@ -92,6 +94,10 @@ pub enum Output {
         side: u32,
         result: Result<egui::ColorImage, PhotoError>,
     },
+    /// A photo's board and cards, with the photo scaled down to look at and its full size.
+    PhotoBoardFound(Result<(crate::pinboard::Detection, egui::ColorImage, [f32; 2]), String>),
+    /// The photo of a board from a photo, copied into the session.
+    PhotoBoardPhoto(Result<Photo, PhotoError>),
 }
 
 /// The runner and what runs.

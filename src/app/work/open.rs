@@ -68,6 +68,8 @@ impl ModeratoApp {
         self.doc.set_read_only(read_only);
         self.photos.clear();
         self.screens.session_changed();
+        // Phones were open for the previous session; they are out with it.
+        self.phones = crate::app::phones::Phones::default();
         self.shell.browser = None;
         self.shell.is_browser_open = false;
         if let Some(recovery) = recovery {

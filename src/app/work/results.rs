@@ -102,6 +102,8 @@ impl ModeratoApp {
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
             Output::Suggested { board, suggestion } => self.suggested(board, suggestion),
+            Output::PhotoBoardFound(result) => self.photo_board_found(ctx, result),
+            Output::PhotoBoardPhoto(result) => self.photo_board_photo(result),
             Output::Attached { photos, problems } => self.attached(ctx, photos, &problems),
             Output::Picture {
                 id,
@@ -284,5 +286,75 @@ fn applied_decisions(session: &Session, lang: Lang) -> String {
         T::AppliedNothing.get(lang).to_owned()
     } else {
         parts.join(", ")
+    }
+}
+
+impl ModeratoApp {
+    fn photo_board_found(
+        &mut self,
+        ctx: &egui::Context,
+        result: Result<(crate::pinboard::Detection, egui::ColorImage, [f32; 2]), String>,
+    ) {
+        use crate::app::photo_board::{Review, Stage};
+        let Some(dialog) = self.photo_board.as_mut() else {
+            return; // Closed meanwhile.
+        };
+        dialog.stage = match result {
+            Ok((detection, picture, size)) => {
+                let texture =
+                    ctx.load_texture("photo-board", picture, egui::TextureOptions::LINEAR);
+                Stage::Ready(Box::new(Review::new(detection, texture, size)))
+            }
+            Err(message) => Stage::Failed(message),
+        };
+    }
+
+    /// The photo is in the session: the reviewed cards go on the board, and the photo with
+    /// it, as one undoable step.
+    pub(in crate::app) fn photo_board_photo(&mut self, result: Result<Photo, PhotoError>) {
+        let lang = self.lang();
+        let photo = match result {
+            Ok(photo) => photo,
+            Err(e) => {
+                if let Some(dialog) = self.photo_board.as_mut() {
+                    dialog.creating = false;
+                }
+                self.shell.show_error(e.describe(lang));
+                return;
+            }
+        };
+        let Some(dialog) = self.photo_board.take() else {
+            return;
+        };
+        let Some(kept) = dialog.kept() else {
+            return;
+        };
+        let mut session = self.doc.session().clone();
+        let title = dialog
+            .fill
+            .and_then(|id| session.board(id))
+            .map_or_else(|| dialog.title.trim().to_owned(), |b| b.title.clone());
+        let columns = crate::pinboard::propose_columns(&kept.cards);
+        let plan = crate::pinboard::import::plan(&session.boards, &title, &kept, &columns, &|n| {
+            crate::i18n::fill(T::PhotoBoardColumn.get(lang), &[&n.to_string()])
+        });
+        for edit in plan.edits {
+            edit.apply(&mut session);
+        }
+        let link = Some(crate::photos::PhotoLink::Board(plan.board));
+        if session.photos.iter().any(|p| p.id == photo.id) {
+            crate::photos::edit::PhotoEdit::SetLink(photo.id, link).apply(&mut session);
+        } else {
+            let photo = Photo { link, ..photo };
+            crate::photos::edit::PhotoEdit::attach(&session, vec![photo]).apply(&mut session);
+        }
+        self.apply(crate::session::edit::Edit::Replace(Box::new(session)));
+        self.screens.board.selected = Some(plan.board);
+        self.shell.screen = crate::app::Screen::Board;
+        let made = plan.cards.len().to_string();
+        self.shell.status = Some(crate::i18n::fill(
+            T::PhotoBoardMade.get(lang),
+            &[&made, &title],
+        ));
     }
 }

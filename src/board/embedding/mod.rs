@@ -26,6 +26,8 @@ const PREFIX: &str = "query: ";
 /// Texts embedded in one pass: large enough that the matrix products run on both cores,
 /// small enough that progress is reported often and padding stays short (sorted by length).
 const BATCH: usize = 16;
+/// Threads that embed batches side by side.
+const WORKERS: usize = 2;
 
 /// The model compiled into this program, loaded on first use (about a tenth of a second).
 /// `None` when this build has no model or its file cannot be read.
@@ -60,15 +62,53 @@ pub fn embed(
         .collect();
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by_key(|&i| ids[i].len());
+    // Batches go to two workers: the matrix products alone keep only one core busy.
+    let batches: Vec<&[usize]> = order.chunks(BATCH).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::with_capacity(batches.len()));
+    let failed = std::sync::Mutex::new(None);
+    let (sender, receiver) = std::sync::mpsc::channel::<usize>();
+    std::thread::scope(|scope| {
+        for _ in 0..WORKERS {
+            let sender = sender.clone();
+            let (batches, next, results, failed, ids) = (&batches, &next, &results, &failed, &ids);
+            scope.spawn(move || {
+                loop {
+                    let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(chunk) = batches.get(at) else { break };
+                    let batch: Vec<Vec<u32>> = chunk.iter().map(|&i| ids[i].clone()).collect();
+                    match model.embed_ids(&batch) {
+                        Ok(vectors) => {
+                            if let Ok(mut results) = results.lock() {
+                                results.push((at, vectors));
+                            }
+                            let _ = sender.send(chunk.len());
+                        }
+                        Err(error) => {
+                            if let Ok(mut failed) = failed.lock() {
+                                *failed = Some(error);
+                            }
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        drop(sender);
+        let mut done = 0;
+        for n in receiver {
+            done += n;
+            progress(done, texts.len());
+        }
+    });
+    if let Some(error) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(error);
+    }
     let mut out = vec![Vec::new(); texts.len()];
-    let mut done = 0;
-    for chunk in order.chunks(BATCH) {
-        let batch: Vec<Vec<u32>> = chunk.iter().map(|&i| ids[i].clone()).collect();
-        for (&i, vector) in chunk.iter().zip(model.embed_ids(&batch)?) {
+    for (at, vectors) in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for (&i, vector) in batches[at].iter().zip(vectors) {
             out[i] = vector;
         }
-        done += chunk.len();
-        progress(done, texts.len());
     }
     Ok(out)
 }
@@ -108,6 +148,16 @@ impl Cache {
             .iter()
             .map(|t| known(&map, t).unwrap_or_else(|| Arc::from(Vec::new())))
             .collect())
+    }
+
+    /// How many of the texts (each once) are not cached yet.
+    pub fn missing(&self, texts: &[&str]) -> usize {
+        let map = self.vectors.lock().unwrap_or_else(|e| e.into_inner());
+        let mut seen = std::collections::HashSet::new();
+        texts
+            .iter()
+            .filter(|t| !map.contains_key(t.trim()) && seen.insert(t.trim()))
+            .count()
     }
 
     /// How many texts are cached.

@@ -69,14 +69,22 @@ pub enum Method {
     Embedding,
     /// Shared word stems: the fallback without the model.
     Lexical,
+    /// Shared word stems, because the model would take too long for this many new cards
+    /// (more than `MEANING_MAX_NEW_CARDS`).
+    LexicalManyCards,
 }
+
+/// The most cards the model embeds for one suggestion: about 18 ms a card on a two-core
+/// laptop, so a suggestion stays under ten seconds. Cards embedded before (the cache) do not
+/// count.
+pub const MEANING_MAX_NEW_CARDS: usize = 400;
 
 impl Method {
     /// The name in `moderato suggest --json`.
     pub fn name(self) -> &'static str {
         match self {
             Method::Embedding => "embedding",
-            Method::Lexical => "lexical",
+            Method::Lexical | Method::LexicalManyCards => "lexical",
         }
     }
 }
@@ -100,7 +108,8 @@ pub fn suggest_by_meaning<K: Copy>(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Suggestion<K> {
     let texts: Vec<&str> = cards.iter().map(|c| c.text).collect();
-    if let Some(model) = super::embedding::shared()
+    let too_many = cache.missing(&texts) > MEANING_MAX_NEW_CARDS;
+    if let Some(model) = super::embedding::shared().filter(|_| !too_many)
         && let Ok(vectors) = cache.embed_all(model, &texts, progress)
     {
         let refs: Vec<&[f32]> = vectors.iter().map(|v| &v[..]).collect();
@@ -111,8 +120,13 @@ pub fn suggest_by_meaning<K: Copy>(
         };
     }
     progress(cards.len(), cards.len());
+    let has_model = super::embedding::shared().is_some();
     Suggestion {
-        method: Method::Lexical,
+        method: if too_many && has_model {
+            Method::LexicalManyCards
+        } else {
+            Method::Lexical
+        },
         groups: suggest_by_words(cards, tightness),
     }
 }

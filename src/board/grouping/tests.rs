@@ -161,3 +161,31 @@ fn stemming_and_folding() {
         ["buerger", "dialog", "strasse"]
     );
 }
+
+#[test]
+fn more_new_cards_than_the_model_groups_quickly_are_grouped_by_words_and_say_so() {
+    let texts: Vec<String> = (0..=MEANING_MAX_NEW_CARDS)
+        .map(|i| format!("Offene Daten im Portal {} (Karte {i})", i % 7))
+        .collect();
+    let cards: Vec<CardText<'_, usize>> = texts
+        .iter()
+        .enumerate()
+        .map(|(key, text)| CardText { key, text })
+        .collect();
+    let mut reported = Vec::new();
+    let suggestion = suggest_by_meaning(
+        &cards,
+        0.0,
+        &crate::board::embedding::Cache::default(),
+        &mut |done, total| reported.push((done, total)),
+    );
+    if crate::board::embedding::shared().is_some() {
+        assert_eq!(suggestion.method, Method::LexicalManyCards);
+    }
+    assert_eq!(suggestion.method.name(), "lexical");
+    assert!(
+        !suggestion.groups.is_empty(),
+        "the shared words still group them"
+    );
+    assert_eq!(reported.last(), Some(&(cards.len(), cards.len())));
+}

@@ -39,6 +39,8 @@ pub struct BoardScreen {
     pub entry: CardEntry,
     /// Card embeddings computed so far, by text: a second suggestion is instant.
     pub meanings: crate::board::embedding::Cache,
+    /// Cards from phones waiting for the moderator (all boards).
+    pub inbox: Vec<crate::phones::session::InboxCard>,
 }
 
 pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut BoardScreen) {
@@ -55,6 +57,7 @@ pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut Boa
         return;
     };
     let state = screen.boards.entry(board.id).or_default();
+    let inbox = &mut screen.inbox;
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
         entry_ui(ui, cx, board, &mut screen.entry, state, &mut edits);
     });
@@ -66,10 +69,12 @@ pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut Boa
         .default_size(300.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                side::inbox_ui(ui, cx, board, inbox, &mut edits);
                 side::side_panel_ui(ui, cx, board, state, &mut edits);
             });
         });
     keys(ui, cx, board, state, &mut edits);
+    state.untyped_card = cx.tr(T::UntypedCard);
     let output = canvas_ui(ui, board, state);
     for (target, add) in output.votes {
         edits.push(BoardEdit::Vote {
@@ -206,7 +211,7 @@ fn entry_ui(
 /// Tidies a free board and says what it did; on a positioning board nothing moves (a card's
 /// place is its answer), and it says so.
 fn tidy_up(cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) -> String {
-    let said = if board.axes.is_some() {
+    if board.axes.is_some() {
         cx.tr(T::TidyPositioning).to_owned()
     } else {
         let moves = crate::board::tidy::tidy(board).len();
@@ -216,8 +221,7 @@ fn tidy_up(cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) -> String {
         } else {
             cx.tr(T::NothingOverlaps).to_owned()
         }
-    };
-    said
+    }
 }
 
 /// A row of paper colours; returns the colour clicked.
@@ -250,7 +254,7 @@ fn colour_picker_ui(ui: &mut Ui, cx: &Cx, id_salt: &str, colour: CardColour) -> 
 
 fn toolbar_ui(
     ui: &mut Ui,
-    cx: &Cx,
+    cx: &mut Cx,
     board: &Board,
     state: &mut BoardUiState,
     edits: &mut Vec<BoardEdit>,
@@ -265,6 +269,19 @@ fn toolbar_ui(
             state.needs_fit = true;
         }
         ui.label(RichText::new(format!("{:.0} %", state.zoom * 100.0)).weak());
+        ui.separator();
+        let from_photo = ui.add_enabled(
+            !cx.is_read_only,
+            egui::Button::new(cx.tr(T::PhotoBoardButton)),
+        );
+        if from_photo
+            .on_hover_text(cx.tr(T::PhotoBoardButtonHelp))
+            .clicked()
+        {
+            cx.command(Command::ChoosePath(
+                crate::app::command::PathPurpose::PhotoBoard,
+            ));
+        }
         ui.separator();
         ui.add_enabled_ui(!cx.is_read_only, |ui| {
             let has_selection = !state.selection.is_empty();

@@ -96,10 +96,13 @@ pub fn card(
         }
         return;
     }
-    let radius = if card.shape == CardShape::Heading {
-        CornerRadius::same(12)
-    } else {
-        CornerRadius::same(2)
+    let radius = match card.shape {
+        CardShape::Heading => CornerRadius::same(12),
+        // Half the shorter side: a stadium for an oval, a circle for a round card.
+        shape if shape.is_round() => {
+            CornerRadius::same((rect.width().min(rect.height()) / 2.0).min(255.0) as u8)
+        }
+        _ => CornerRadius::same(2),
     };
     painter.rect_filled(
         rect.translate(vec2(2.0, 2.0)),

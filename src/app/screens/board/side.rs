@@ -65,6 +65,8 @@ fn selected_card_ui(
         let mut shape = card.shape;
         ui.selectable_value(&mut shape, CardShape::Card, cx.tr(T::ShapeCard));
         ui.selectable_value(&mut shape, CardShape::Heading, cx.tr(T::ShapeHeading));
+        ui.selectable_value(&mut shape, CardShape::Oval, cx.tr(T::ShapeOval));
+        ui.selectable_value(&mut shape, CardShape::Circle, cx.tr(T::ShapeCircle));
         if shape != card.shape {
             edits.push(BoardEdit::SetCardShape(board.id, card.id, shape));
         }
@@ -168,15 +170,7 @@ fn suggestions_ui(
                     suggest_by_meaning(cx, board, state);
                 }
             });
-            match state.suggested_by {
-                Some(grouping::Method::Embedding) => {
-                    ui.label(RichText::new(cx.tr(T::SuggestedByMeaning)).weak().small());
-                }
-                Some(grouping::Method::Lexical) => {
-                    ui.label(RichText::new(cx.tr(T::SuggestedByWords)).weak().small());
-                }
-                None => {}
-            }
+            method_note(ui, cx, state.suggested_by);
             if state.suggestions.is_empty() {
                 ui.label(RichText::new(cx.tr(T::NoSuggestions)).weak().small());
             }
@@ -406,4 +400,101 @@ fn axes_ui(ui: &mut Ui, cx: &Cx, board: &Board, edits: &mut Vec<BoardEdit>) {
             }
         }
     }
+}
+
+/// How the suggestions were found, in a small line under the slider.
+fn method_note(ui: &mut egui::Ui, cx: &Cx, method: Option<grouping::Method>) {
+    let said = match method {
+        Some(grouping::Method::Embedding) => cx.tr(T::SuggestedByMeaning).to_owned(),
+        Some(grouping::Method::Lexical) => cx.tr(T::SuggestedByWords).to_owned(),
+        Some(grouping::Method::LexicalManyCards) => {
+            let limit = grouping::MEANING_MAX_NEW_CARDS.to_string();
+            crate::i18n::fill(cx.tr(T::SuggestedByWordsMany), &[&limit])
+        }
+        None => return,
+    };
+    ui.label(RichText::new(said).weak().small());
+}
+
+/// Cards from phones for this board: each can be edited, accepted onto the wall (one undoable
+/// edit, like a typed card) or deleted; "Accept all" takes them all.
+pub(super) fn inbox_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    inbox: &mut Vec<crate::phones::session::InboxCard>,
+    edits: &mut Vec<BoardEdit>,
+) {
+    let waiting = inbox.iter().filter(|card| card.board == board.id).count();
+    if waiting == 0 {
+        return;
+    }
+    let heading = fill(cx.tr(T::PhonesInbox), &[&waiting.to_string()]);
+    ui.label(RichText::new(heading).strong());
+    ui.label(RichText::new(cx.tr(T::PhonesInboxHelp)).weak().small());
+    let mut accepted = Vec::new();
+    let mut deleted = Vec::new();
+    let width = ui.available_width();
+    for (index, card) in inbox.iter_mut().enumerate() {
+        if card.board != board.id {
+            continue;
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            let label = ui.label(RichText::new(cx.tr(T::CardText)).small());
+            ui.add(
+                egui::TextEdit::multiline(&mut card.text)
+                    .id_salt(("phone-card", index))
+                    .desired_rows(2)
+                    .char_limit(crate::session::limits::CARD_TEXT)
+                    .desired_width(width - 16.0),
+            )
+            .labelled_by(label.id);
+            if !card.author.is_empty() {
+                ui.label(RichText::new(&card.author).weak().small());
+            }
+            ui.horizontal(|ui| {
+                let can_accept = !cx.is_read_only && !card.text.trim().is_empty();
+                if ui
+                    .add_enabled(can_accept, egui::Button::new(cx.tr(T::PhonesAccept)))
+                    .clicked()
+                {
+                    accepted.push(index);
+                }
+                if ui
+                    .add_enabled(!cx.is_read_only, egui::Button::new(cx.tr(T::Delete)))
+                    .clicked()
+                {
+                    deleted.push(index);
+                }
+            });
+        });
+    }
+    if waiting > 1
+        && ui
+            .add_enabled(
+                !cx.is_read_only,
+                egui::Button::new(cx.tr(T::PhonesAcceptAll)),
+            )
+            .clicked()
+    {
+        accepted = (0..inbox.len())
+            .filter(|i| inbox[*i].board == board.id && !inbox[*i].text.trim().is_empty())
+            .collect();
+    }
+    // Each new card finds its free place with the cards accepted before it on the wall.
+    let mut wall = board.clone();
+    for index in &accepted {
+        let edit = inbox[*index].accept(&wall, crate::ids::CardId::generate(), None);
+        if let BoardEdit::AddCard(_, card) = &edit {
+            wall.cards.push(card.clone());
+        }
+        edits.push(edit);
+    }
+    let mut gone: Vec<usize> = accepted.into_iter().chain(deleted).collect();
+    gone.sort_unstable();
+    gone.dedup();
+    for index in gone.into_iter().rev() {
+        inbox.remove(index);
+    }
+    ui.separator();
 }

@@ -226,11 +226,16 @@ fn cards(
                 Rect::from_min_size(rect.min, vec2((6.0 * state.zoom).max(3.0), rect.height()));
             view.painter.rect_filled(band, CornerRadius::ZERO, *colour);
         }
+        let name = if card.text.trim().is_empty() {
+            state.untyped_card
+        } else {
+            &card.text
+        };
         accessible(
             view.ui,
             view.ui.scope_id().with(("card", card.id)),
             rect,
-            &card.text,
+            name,
         );
         drawn.cards.push((rect, card.id));
     }

@@ -27,6 +27,9 @@ const WALL: UnitRect = UnitRect {
 /// What the board screen remembers between frames (not saved with the session).
 #[derive(Clone, Debug)]
 pub struct BoardUiState {
+    /// The name screen readers and tests hear for a card with no text yet (one read off a
+    /// photo), in the UI language.
+    pub untyped_card: &'static str,
     /// Screen offset of the wall's top-left corner from the canvas' top-left, in points.
     pub offset: Vec2,
     /// Points per wall unit.
@@ -67,6 +70,7 @@ pub const MIN_TEXT_PX: f32 = 11.0;
 impl Default for BoardUiState {
     fn default() -> Self {
         Self {
+            untyped_card: "",
             offset: vec2(20.0, 20.0),
             zoom: 0.7,
             needs_fit: true,

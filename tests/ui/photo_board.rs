@@ -1,0 +1,121 @@
+//! "Board from photo…": a generated photo of a pinboard read off the UI thread, one card
+//! clicked out, one missed card drawn, the cards created on a new board as one undo step,
+//! the photo attached to it.
+
+use super::*;
+use moderato::app::photo_board::Stage;
+use moderato::photos::PhotoLink;
+use moderato::pinboard::synthetic::{SynthOptions, generate_jpeg};
+
+#[test]
+fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
+    let (dir, folder) = sessions_with_example();
+    let (jpeg, truth) = generate_jpeg(
+        2,
+        &SynthOptions {
+            width: 3000,
+            height: 2250,
+            jpeg_quality: 85,
+        },
+    )
+    .unwrap();
+    let photo = dir.path().join("wand-1.jpg");
+    fs::write(&photo, jpeg).unwrap();
+    let mut harness = start(
+        dir.path(),
+        Setup {
+            size: [1500.0, 1100.0],
+            ..Setup::on(folder.clone())
+        },
+    );
+    let boards_before = harness.state().session().boards.len();
+    let photos_before = harness.state().session().photos.len();
+    harness.get_by_label("Board").click();
+    settle(&mut harness);
+    harness.get_by_label("Board from photo…").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("Path of a photo of a pinboard (JPEG or PNG):")
+        .type_text(&photo.display().to_string());
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let (found, size, centre_of_first) = {
+        let dialog = harness.state().photo_board().expect("the dialog is open");
+        let Stage::Ready(review) = &dialog.stage else {
+            panic!("the photo was read");
+        };
+        let first = moderato::pinboard::geom::quad_centre(&review.detection.cards[0].corners);
+        (review.detection.cards.len(), review.photo_size, first)
+    };
+    assert!(
+        found as f32 >= truth.cards.len() as f32 * 0.8,
+        "{found} of {} cards found",
+        truth.cards.len()
+    );
+    let picture = harness
+        .get_by_role_and_label(egui::Role::Image, "Photo of the board")
+        .rect();
+    let scale = picture.width() / size[0];
+    let on_screen = |p: [f32; 2]| picture.min + egui::vec2(p[0] * scale, p[1] * scale);
+
+    // Click the first card out.
+    let at = on_screen(centre_of_first);
+    harness.hover_at(at);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    // Draw a card that was missed, in the photo's top left corner (off the board).
+    let from = on_screen([size[0] * 0.01, size[1] * 0.01]);
+    harness.drag_at(from);
+    harness.step();
+    for step in 1..=4 {
+        harness.hover_at(from + egui::vec2(12.0 * step as f32, 9.0 * step as f32));
+        harness.step();
+    }
+    harness.drop_at(from + egui::vec2(48.0, 36.0));
+    harness.run();
+    {
+        let dialog = harness.state().photo_board().unwrap();
+        let Stage::Ready(review) = &dialog.stage else {
+            panic!("still under review");
+        };
+        assert_eq!(review.removed.len(), 1, "one card clicked out");
+        assert_eq!(review.detection.cards.len(), found + 1, "one card drawn");
+    }
+
+    harness.get_by_label("Create cards").click();
+    settle(&mut harness);
+    assert!(
+        harness.state().photo_board().is_none(),
+        "the dialog closes: {:?}",
+        harness.state().error_message()
+    );
+    let session = harness.state().session();
+    assert_eq!(session.boards.len(), boards_before + 1);
+    let board = session.boards.last().unwrap();
+    assert_eq!(board.title, "wand 1");
+    assert_eq!(board.cards.len(), found, "found, one out, one drawn");
+    let attached = session.photos.last().unwrap();
+    assert_eq!(attached.link, Some(PhotoLink::Board(board.id)));
+    assert_eq!(harness.state().screen(), Screen::Board);
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let session = harness.state().session();
+    assert_eq!(
+        session.boards.len(),
+        boards_before,
+        "one undo takes the board back"
+    );
+    assert_eq!(session.photos.len(), photos_before, "and the photo with it");
+}
