@@ -213,6 +213,9 @@ impl ModeratoApp {
             .id(egui::Id::unique("phones-window"))
             .open(&mut is_open)
             .default_size([440.0, 760.0])
+            // At the right, below the tabs: the screens stay reachable while it is open.
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(ctx.content_rect().right_top() + egui::vec2(-16.0, 80.0))
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| self.phones_window_ui(ui, lang));
             });
@@ -258,7 +261,7 @@ impl ModeratoApp {
                 self.phones.close();
             }
         });
-        ui.label(RichText::new(tr(T::PhonesPlainHttp)).weak().small());
+        ui.label(RichText::new(tr(T::PhonesPlainHttp)).weak());
     }
 
     fn phones_closed_ui(&mut self, ui: &mut Ui, lang: Lang) {
@@ -293,7 +296,7 @@ impl ModeratoApp {
         if let Some(error) = &self.phones.error {
             ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
         }
-        ui.label(RichText::new(tr(T::PhonesPlainHttp)).weak().small());
+        ui.label(RichText::new(tr(T::PhonesPlainHttp)).weak());
     }
 
     fn phones_allow_ui(&mut self, ui: &mut Ui, lang: Lang) {
@@ -352,24 +355,29 @@ impl ModeratoApp {
         }
     }
 
-    /// The join QR code and address, for the projector window while phones are open.
-    pub(super) fn phones_projector_ui(&mut self, ui: &mut Ui, height: f32) {
+    /// The join QR code and address in the projector window's bottom left corner, while
+    /// phones are open.
+    pub(super) fn phones_projector_ui(&mut self, ui: &mut Ui, area: egui::Rect) {
         if !self.phones.is_open() {
             return;
         }
         let lang = self.lang();
         let short = self.phones.short_url().unwrap_or_default();
-        let side_px = (height * 0.28).clamp(120.0, 360.0);
-        ui.horizontal(|ui| {
-            if let Some((side, modules)) = self.phones.qr() {
-                qr_ui(ui, side, modules, side_px);
-            }
-            ui.label(
-                RichText::new(fill(T::PhonesJoinAt.get(lang), &[&short]))
-                    .color(Color32::WHITE)
-                    .size((height * 0.035).max(14.0)),
-            );
-        });
+        let side = (area.height() * 0.3).clamp(120.0, 360.0);
+        let corner = egui::Rect::from_min_size(
+            egui::pos2(area.left(), area.bottom() - side),
+            egui::vec2(side, side),
+        );
+        if let Some((modules_side, modules)) = self.phones.qr() {
+            qr_painted(ui, corner, modules_side, modules);
+        }
+        ui.painter().text(
+            egui::pos2(corner.right() + 16.0, corner.bottom()),
+            egui::Align2::LEFT_BOTTOM,
+            fill(T::PhonesJoinAt.get(lang), &[&short]),
+            egui::FontId::proportional((area.height() * 0.035).max(14.0)),
+            Color32::WHITE,
+        );
     }
 }
 
@@ -377,6 +385,12 @@ impl ModeratoApp {
 pub(super) fn qr_ui(ui: &mut Ui, side: usize, modules: &[bool], size: f32) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "QR code"));
+    qr_painted(ui, rect, side, modules);
+}
+
+/// Paints a QR code into `rect` (a square).
+fn qr_painted(ui: &Ui, rect: egui::Rect, side: usize, modules: &[bool]) {
+    let size = rect.width();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
     let cell = size / (side + 8) as f32;

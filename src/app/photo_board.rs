@@ -131,6 +131,7 @@ impl ModeratoApp {
             .id(egui::Id::unique("photo-board"))
             .open(&mut is_open)
             .default_size([980.0, 800.0])
+            .default_pos(ctx.content_rect().left_top() + egui::vec2(16.0, 80.0))
             .show(ctx, |ui| {
                 dialog_ui(ui, dialog, lang, &boards, current, progress, &mut commands);
             });

@@ -153,9 +153,19 @@ fn big_view_ui(app: &mut ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorSt
             );
         }
     });
-    ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
-        app.phones_projector_ui(ui, height);
-    });
+    let area = ui.max_rect();
+    app.phones_projector_ui(ui, area);
+    // The window's controls only while the moderator moves the mouse over it: the audience
+    // sees the clock, not buttons.
+    let is_pointing =
+        ui.input(|i| i.pointer.has_pointer() && i.pointer.time_since_last_movement() < 3.0);
+    if !is_pointing {
+        if ui.input(|i| i.pointer.has_pointer()) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        return;
+    }
     ui.with_layout(Layout::bottom_up(Align::Max), |ui| {
         let label = if state.is_fullscreen {
             T::LeaveFullscreen

@@ -38,6 +38,19 @@ fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
         .get_by_label("Path of a photo of a pinboard (JPEG or PNG):")
         .type_text(&photo.display().to_string());
     harness.key_press(Key::Enter);
+    // Reading a 7-megapixel photo unoptimised takes a while: wait for the review (a safety
+    // net of five minutes, not a timing assertion), then let the frame settle.
+    for _ in 0..30_000 {
+        let ready = harness
+            .state()
+            .photo_board()
+            .is_some_and(|d| !matches!(d.stage, Stage::Detecting));
+        if ready {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
     settle(&mut harness);
     let (found, size, centre_of_first) = {
         let dialog = harness.state().photo_board().expect("the dialog is open");
