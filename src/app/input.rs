@@ -165,7 +165,7 @@ impl ModeratoApp {
     /// of typing that missed its field.
     fn loose_keys(&mut self, ctx: &egui::Context) -> bool {
         let (typed, time) = ctx.input(|i| {
-            let typed: usize = i
+            let text: usize = i
                 .events
                 .iter()
                 .map(|e| match e {
@@ -173,7 +173,17 @@ impl ModeratoApp {
                     _ => 0,
                 })
                 .sum();
-            (typed, i.time)
+            // A key's press may reach a frame without its text (or the other way round):
+            // presses of plain keys count too, once per keystroke.
+            let presses = i
+                .events
+                .iter()
+                .filter(|e| {
+                    matches!(e, Event::Key { pressed: true, repeat: false, modifiers, .. }
+                        if !modifiers.ctrl && !modifiers.command && !modifiers.alt)
+                })
+                .count();
+            (text.max(presses), i.time)
         });
         if typed == 0 {
             return false;

@@ -171,6 +171,7 @@ pub fn parsed_field<V: PartialEq>(
     }
     let response = ui.add(edit).labelled_by(label_id);
     take_focus_if_asked(ui, &response);
+    select_all_when_tabbed_into(ui, &response, id, &text);
     let mut changed = None;
     let now_parsed = parse(&text);
     if response.changed()
@@ -194,6 +195,22 @@ pub fn parsed_field<V: PartialEq>(
         response,
         changed,
         is_invalid: !is_valid,
+    }
+}
+
+/// A number or a date reached with Tab is selected whole, so typing replaces it (typing
+/// "45" into "30" gave "3045"). A click still puts the cursor where it points.
+fn select_all_when_tabbed_into(ui: &Ui, response: &egui::Response, id: Id, text: &str) {
+    if !response.gained_focus() || ui.input(|i| i.pointer.any_down() || i.pointer.any_released()) {
+        return;
+    }
+    if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), id);
     }
 }
 

@@ -259,8 +259,10 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
             let header = [
                 (T::Time, columns.time),
                 (T::Title, columns.title),
-                (T::Method, columns.method),
+                // Minutes right after the title: Tab goes from one to the other; the method
+                // is a choice, reachable but not in the way of a fast typist.
                 (T::Minutes, columns.minutes),
+                (T::Method, columns.method),
                 (T::Responsible, columns.responsible),
                 (T::NotesShort, columns.notes),
             ];
@@ -271,7 +273,7 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
                     label.id
                 })
             });
-            let [_, title, method, minutes, responsible, notes] = ids;
+            let [_, title, minutes, method, responsible, notes] = ids;
             [title, method, minutes, responsible, notes]
         })
         .inner;
@@ -369,9 +371,6 @@ fn item_row_ui(
         title.response.clone().on_hover_text(&item.title);
     }
     edits.extend(title.changed.map(|t| text(ItemText::Title, t)));
-    cell(ui, columns.method, |ui| {
-        method_combo_ui(ui, cx, item, (method_label, columns.method), edits);
-    });
     let minutes = cell(ui, columns.minutes, |ui| {
         parsed_field(
             ui,
@@ -390,6 +389,9 @@ fn item_row_ui(
     if let Some(value) = minutes.changed {
         edits.push(AgendaEdit::SetMinutes(item.id, value));
     }
+    cell(ui, columns.method, |ui| {
+        method_combo_ui(ui, cx, item, (method_label, columns.method), edits);
+    });
     let responsible = cell(ui, columns.responsible, |ui| {
         TextField::new(&item.responsible, responsible_label)
             .absolute_width(columns.responsible)
