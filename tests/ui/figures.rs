@@ -87,6 +87,24 @@ fn cells(line: &str, separator: char) -> Vec<String> {
     cells
 }
 
+/// Each cluster's dots (its own and its cards') as Review shows them, against summary --json.
+fn cluster_dots_agree(harness: &Harness<'static, ModeratoApp>, s: &Value) {
+    let mut checked = 0;
+    for board in s["board_dots"].as_array().unwrap() {
+        for cluster in board["clusters"].as_array().unwrap() {
+            let title = cluster["cluster"].as_str().unwrap();
+            let dots = cluster["dots"].as_u64().unwrap();
+            let label = format!("{title}  \u{25cf} {dots}");
+            assert!(
+                harness.query_all_by_label(&label).count() >= 1,
+                "Review shows {label}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "clusters with dots were compared");
+}
+
 fn figures_agree(dir: &Path, folder: PathBuf) {
     let s = summary(&folder);
     let md = markdown(dir, &folder);
@@ -105,6 +123,7 @@ fn figures_agree(dir: &Path, folder: PathBuf) {
         ],
     );
     harness.get_by_label(&held);
+    cluster_dots_agree(&harness, &s);
 
     let dimensions = s["reflection"].as_array().unwrap();
     assert!(!dimensions.is_empty());
