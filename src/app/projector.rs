@@ -35,10 +35,14 @@ pub(super) fn projector_ui(app: &mut ModeratoApp, ctx: &egui::Context) {
         if close_requested {
             state.is_open = false;
         }
-        // Single keys act only when no text field has the focus, here as in the main window.
+        // Single keys act only when no text field has the focus, here as in the main window,
+        // and only in a window of its own: embedded in the main window (where the platform
+        // has one window only), keys typed there are the main window's, which acts on the
+        // timer's keys on the Agenda screen only.
         let is_typing = ui.ctx().text_edit_focused();
+        let is_own_window = class != ViewportClass::EmbeddedWindow;
         ui.input_mut(|input| {
-            if is_typing {
+            if is_typing || !is_own_window {
                 return;
             }
             if Keyed::Fullscreen.consume(input).is_some() {

@@ -39,6 +39,9 @@ pub struct Setup {
     pub size: [f32; 2],
     pub theme: Theme,
     pub clock: Clock,
+    /// Seconds between frames (kittest's default is a quarter of a second; a fast typist's
+    /// keys come some 50 ms apart).
+    pub step_dt: Option<f32>,
 }
 
 impl Setup {
@@ -50,6 +53,7 @@ impl Setup {
             size: [1500.0, 1000.0],
             theme: Theme::Light,
             clock: Clock::System,
+            step_dt: None,
         }
     }
 }
@@ -67,7 +71,11 @@ pub fn start(dir: &Path, setup: Setup) -> Harness<'static, ModeratoApp> {
         theme: setup.theme,
         ..Preferences::default()
     };
-    let mut harness = Harness::builder()
+    let mut builder = Harness::builder();
+    if let Some(step_dt) = setup.step_dt {
+        builder = builder.with_step_dt(step_dt);
+    }
+    let mut harness = builder
         .with_size(setup.size)
         .with_max_steps(64)
         .build_eframe(move |cc| ModeratoApp::with_preferences(&cc.egui_ctx, options, prefs));

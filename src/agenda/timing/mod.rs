@@ -46,6 +46,10 @@ pub struct ItemTimer {
     pub allowed: SignedDuration,
 }
 
+/// A pause this long between an item's events begins a new sitting: its time is counted
+/// afresh, never mixed with another day's.
+const NEW_SITTING: SignedDuration = SignedDuration::from_hours(12);
+
 impl ItemTimer {
     /// Reads an item's timing log as of `now`.
     pub fn of(item: &AgendaItem, now: Timestamp) -> Self {
@@ -62,7 +66,20 @@ impl ItemTimer {
                 *elapsed += at.duration_since(since).max(SignedDuration::ZERO);
             }
         };
+        let mut last_event: Option<Timestamp> = None;
         for event in &item.timing {
+            let at = (*event).at();
+            // Taken up again after a long break (another day: a held workshop continued,
+            // a rehearsal last week): this sitting's time counts, not the earlier day's.
+            if matches!(event, TimingEvent::Started(_) | TimingEvent::Resumed(_))
+                && running_since.is_none()
+                && last_event.is_some_and(|last| at.duration_since(last) > NEW_SITTING)
+            {
+                timer.elapsed = SignedDuration::ZERO;
+                timer.allowed = SignedDuration::from_mins(i64::from(item.planned_minutes));
+                timer.started = None;
+            }
+            last_event = Some(at);
             match *event {
                 TimingEvent::Started(at) | TimingEvent::Resumed(at) => {
                     if running_since.is_none() {

@@ -224,3 +224,32 @@ fn repaint_waits_for_the_next_whole_second() {
         "paused: no ticking"
     );
 }
+
+#[test]
+fn an_item_taken_up_on_another_day_counts_that_sitting_only() {
+    let mut a = agenda(&[15]);
+    a.days[0].items[0].timing = vec![
+        TimingEvent::Started(t(10, 0, 0)),
+        TimingEvent::Extended(t(10, 10, 0), 300),
+        TimingEvent::Ended(t(10, 18, 0)),
+        // Nine years later, the record continued.
+        TimingEvent::Resumed(t(10, 0, 0) + SignedDuration::from_hours(9 * 365 * 24)),
+    ];
+    let now = t(10, 5, 0) + SignedDuration::from_hours(9 * 365 * 24);
+    let timer = ItemTimer::of(first(&a), now);
+    assert_eq!(timer.state, ItemState::Running);
+    assert_eq!(
+        timer.elapsed,
+        mins(5),
+        "today's five minutes, not 2017's eighteen"
+    );
+    assert_eq!(timer.remaining(), mins(10), "the old extension is gone too");
+    // A pause of an hour within a day is still one sitting.
+    let mut b = agenda(&[15]);
+    b.days[0].items[0].timing = vec![
+        TimingEvent::Started(t(10, 0, 0)),
+        TimingEvent::Paused(t(10, 10, 0)),
+        TimingEvent::Resumed(t(11, 10, 0)),
+    ];
+    assert_eq!(ItemTimer::of(first(&b), t(11, 12, 0)).elapsed, mins(12));
+}
