@@ -132,3 +132,59 @@ fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
     );
     assert_eq!(session.photos.len(), photos_before, "and the photo with it");
 }
+
+#[test]
+fn an_attached_photo_becomes_a_board_and_is_linked_not_copied() {
+    let (dir, folder) = sessions_with_example();
+    let (jpeg, _) = generate_jpeg(
+        9,
+        &SynthOptions {
+            width: 2400,
+            height: 1800,
+            jpeg_quality: 85,
+        },
+    )
+    .unwrap();
+    let photo = dir.path().join("wand-2.jpg");
+    fs::write(&photo, jpeg).unwrap();
+    let mut harness = start(dir.path(), Setup::on(folder.clone()));
+    harness.get_by_label("Photos").click();
+    settle(&mut harness);
+    harness.get_by_label("Type a path…").click();
+    harness.run();
+    harness
+        .get_by_label("Path of a photo (JPEG or PNG):")
+        .type_text(&photo.display().to_string());
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let photos_before = harness.state().session().photos.clone();
+    let attached = photos_before.last().unwrap().clone();
+    let boards_before = harness.state().session().boards.len();
+
+    harness.get_by_label("Board from photo…").click();
+    for _ in 0..30_000 {
+        let ready = harness
+            .state()
+            .photo_board()
+            .is_some_and(|d| !matches!(d.stage, Stage::Detecting));
+        if ready {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    settle(&mut harness);
+    harness.get_by_label("Create cards").click();
+    settle(&mut harness);
+    let session = harness.state().session();
+    assert_eq!(session.boards.len(), boards_before + 1);
+    let board = session.boards.last().unwrap();
+    assert!(!board.cards.is_empty());
+    assert_eq!(
+        session.photos.len(),
+        photos_before.len(),
+        "not copied again"
+    );
+    let linked = session.photos.iter().find(|p| p.id == attached.id).unwrap();
+    assert_eq!(linked.link, Some(PhotoLink::Board(board.id)));
+}

@@ -88,28 +88,46 @@ impl ModeratoApp {
         use crate::app::photo_board::{PREVIEW_SIDE, PhotoBoard};
         let lang = self.lang();
         let source = path.clone();
+        // An attached photo is read as the gallery reads it: only inside the session folder,
+        // never through a link out of it.
+        let inside = photo.and_then(|id| {
+            let folder = self.doc.folder()?.to_owned();
+            let relative = self
+                .doc
+                .session()
+                .photos
+                .iter()
+                .find(|p| p.id == id)?
+                .path
+                .clone();
+            Some((folder, relative))
+        });
         self.work.spawn(JobKind::PhotoBoard, move |progress| {
-            let found = crate::photos::import::decode_file(&source)
-                .map_err(|e| e.describe(lang))
-                .and_then(|image| {
-                    let rgb = image.to_rgb8();
-                    let size = [rgb.width() as f32, rgb.height() as f32];
-                    let detection = crate::pinboard::detect(&rgb, &mut |done| {
-                        progress.set((done * 100.0) as u64, 100);
-                        !progress.is_cancelled()
-                    })
-                    .map_err(|e| fill(T::PhotoBoardNotFound.get(lang), &[&e.to_string()]))?;
-                    let preview = image::imageops::thumbnail(
-                        &rgb,
-                        PREVIEW_SIDE.min(rgb.width()),
-                        (PREVIEW_SIDE * rgb.height() / rgb.width().max(1)).min(rgb.height()),
-                    );
-                    let preview = egui::ColorImage::from_rgb(
-                        [preview.width() as usize, preview.height() as usize],
-                        preview.as_raw(),
-                    );
-                    Ok((detection, preview, size))
-                });
+            let image = match &inside {
+                Some((folder, relative)) => crate::storage::read_inside(folder, relative)
+                    .map_err(crate::photos::PhotoError::from)
+                    .and_then(|bytes| crate::photos::import::decode(&bytes, relative)),
+                None => crate::photos::import::decode_file(&source),
+            };
+            let found = image.map_err(|e| e.describe(lang)).and_then(|image| {
+                let rgb = image.to_rgb8();
+                let size = [rgb.width() as f32, rgb.height() as f32];
+                let detection = crate::pinboard::detect(&rgb, &mut |done| {
+                    progress.set((done * 100.0) as u64, 100);
+                    !progress.is_cancelled()
+                })
+                .map_err(|e| fill(T::PhotoBoardNotFound.get(lang), &[&e.to_string()]))?;
+                let preview = image::imageops::thumbnail(
+                    &rgb,
+                    PREVIEW_SIDE.min(rgb.width()),
+                    (PREVIEW_SIDE * rgb.height() / rgb.width().max(1)).min(rgb.height()),
+                );
+                let preview = egui::ColorImage::from_rgb(
+                    [preview.width() as usize, preview.height() as usize],
+                    preview.as_raw(),
+                );
+                Ok((detection, preview, size))
+            });
             Output::PhotoBoardFound(found)
         });
         self.photo_board = Some(PhotoBoard::new(path, photo, lang));

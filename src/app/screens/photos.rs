@@ -162,6 +162,21 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx, photo: &Photo) {
     }
     let mut edits = Vec::new();
     ui.label(RichText::new(&photo.path).monospace().weak());
+    // A photo of a pinboard becomes a board: the same review as from the board screen, the
+    // photo linked to the new board instead of copied again.
+    if let Some(folder) = cx.folder {
+        let button = ui.add_enabled(
+            !cx.is_read_only,
+            egui::Button::new(cx.tr(T::PhotoBoardButton)),
+        );
+        if button
+            .on_hover_text(cx.tr(T::PhotoBoardButtonHelp))
+            .clicked()
+        {
+            let path = folder.join(&photo.path);
+            cx.command(Command::DetectPhotoBoard(path, Some(photo.id)));
+        }
+    }
     ui.add_enabled_ui(!cx.is_read_only, |ui| {
         egui::Grid::new("photo-details")
             .num_columns(2)
