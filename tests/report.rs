@@ -327,3 +327,15 @@ fn a_report_of_more_cards_than_it_holds_lists_the_first_and_says_where_the_rest_
         assert!(text.contains(&format!("Karte {n}:")), "card {n} listed");
     }
 }
+
+#[test]
+fn the_report_is_pdf_ua_and_asks_viewers_to_show_its_title() {
+    let session = storage::load(Path::new(EXAMPLE)).unwrap();
+    let bytes = export::pdf(&session, None, Lang::De, now()).unwrap().bytes;
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        raw.contains("/DisplayDocTitle true"),
+        "viewers show the title, not the file name"
+    );
+    assert!(raw.contains("pdfuaid:part>1"), "declared PDF/UA-1");
+}

@@ -191,6 +191,8 @@ fn command(
                     }
                 }
                 *allow = chosen;
+                // In force before it is said: whoever reads the line finds phones allowed.
+                server.room().set_phase(phase_for(session, *allow, *board));
                 say_allowed(o, session, *allow, *board);
             }
             None => o.fail(&o.say(C::ServeUnknown, &[word])),

@@ -163,6 +163,22 @@ pub fn pdf(
         ident: Smart::Custom(session.id.to_string()),
         ..typst_pdf::PdfOptions::default()
     };
+    // PDF/UA-1 where the document meets it: tagged, every figure described, and viewers are
+    // asked to show the document's title rather than its file name. A report that does not
+    // (a session's own odd content) is still written, as plain tagged PDF.
+    let accessible = typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::Ua_1])
+        .ok()
+        .and_then(|standards| {
+            let options = typst_pdf::PdfOptions {
+                ident: Smart::Custom(session.id.to_string()),
+                standards,
+                ..typst_pdf::PdfOptions::default()
+            };
+            typst_pdf::pdf(&document, &options).ok()
+        });
+    if let Some(bytes) = accessible {
+        return Ok(Report { bytes, left_out });
+    }
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
         ExportError::Pdf(
             errors
