@@ -507,3 +507,29 @@ fn tab_from_a_title_goes_to_the_minutes_and_typing_replaces_them() {
     assert_eq!(item.planned_minutes, 45, "not {}45", first.planned_minutes);
     assert_eq!(item.method, first.method, "the method is not in the way");
 }
+
+#[test]
+fn a_day_that_does_not_exist_is_named_and_the_date_kept() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_on(dir.path(), Some(folder), Lang::En);
+    let before = harness.state().session().agenda.days[0].date;
+    let field = harness
+        .get_all_by_label("Date")
+        .find(|node| node.value().is_some())
+        .expect("the first day's date field");
+    field.focus();
+    harness.run();
+    // Reached without the mouse, the field's date is selected: typing replaces it.
+    harness
+        .get_all_by_label("Date")
+        .find(|node| node.value().is_some())
+        .unwrap()
+        .type_text("31.02.2026");
+    harness.run();
+    harness.get_by_label("There is no 31 February 2026.");
+    assert_eq!(
+        harness.state().session().agenda.days[0].date,
+        before,
+        "the date that was there stays until a real one is typed"
+    );
+}

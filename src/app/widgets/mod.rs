@@ -214,6 +214,63 @@ fn select_all_when_tabbed_into(ui: &Ui, response: &egui::Response, id: Id, text:
     }
 }
 
+/// Why a typed date is not a date, when it is a day that does not exist: "There is no
+/// 31 February 2026", "There is no month 13". `None` when the text is not of a date's shape.
+pub fn date_problem(text: &str, lang: Lang) -> Option<String> {
+    let numbers: Vec<&str> = text.trim().split(['.', '-']).map(str::trim).collect();
+    let [a, b, c] = numbers.as_slice() else {
+        return None;
+    };
+    let iso = a.len() == 4;
+    let (day, month, year) = if iso { (c, b, a) } else { (a, b, c) };
+    let (day, month, year): (u8, u8, i32) =
+        (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
+    let year = if year < 100 { 2000 + year } else { year };
+    const DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !(1..=12).contains(&month) {
+        return Some(match lang {
+            Lang::De => format!("Es gibt keinen Monat {month}."),
+            Lang::En => format!("There is no month {month}."),
+        });
+    }
+    let name = usize::from(month - 1);
+    let exists = i16::try_from(year)
+        .ok()
+        .and_then(|y| Date::new(y, month as i8, day as i8).ok())
+        .is_some();
+    (!exists && day >= 1).then(|| match lang {
+        Lang::De => format!("Den {day}. {} {year} gibt es nicht.", DE[name]),
+        Lang::En => format!("There is no {day} {} {year}.", EN[name]),
+    })
+}
+
 /// Reads a date as people type it: `23.11.2017` or `2017-11-23` (also `23.11.17`).
 pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
@@ -269,9 +326,13 @@ pub fn date_field(
     );
     let id = ui.make_persistent_id(id_salt);
     if field.is_invalid {
-        // Said where it happens, not only on hover: a date that cannot be read is not dropped.
+        // Said where it happens, not only on hover: a date that cannot be read is not dropped,
+        // and a day that does not exist is named ("there is no 31 February").
+        let typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let problem =
+            date_problem(&typed, lang).unwrap_or_else(|| T::InvalidDate.get(lang).to_owned());
         ui.label(
-            egui::RichText::new(T::InvalidDate.get(lang))
+            egui::RichText::new(problem)
                 .small()
                 .color(ui.visuals().error_fg_color),
         );
@@ -386,6 +447,24 @@ mod tests {
         assert_eq!(parse_date(" 2017-11-23 "), Some(d));
         assert_eq!(parse_date("23.11.17"), Some(d));
         assert_eq!(parse_date("31.02.2017"), None);
+        assert_eq!(
+            date_problem("31.02.2026", Lang::En).as_deref(),
+            Some("There is no 31 February 2026.")
+        );
+        assert_eq!(
+            date_problem("2026-02-30", Lang::De).as_deref(),
+            Some("Den 30. Februar 2026 gibt es nicht.")
+        );
+        assert_eq!(
+            date_problem("12.13.2026", Lang::De).as_deref(),
+            Some("Es gibt keinen Monat 13.")
+        );
+        assert_eq!(date_problem("nächsten Freitag", Lang::De), None);
+        assert_eq!(
+            date_problem("29.02.2024", Lang::De),
+            None,
+            "a leap day exists"
+        );
         assert_eq!(parse_date("2017-1"), None);
     }
 }
