@@ -133,16 +133,25 @@ impl ModeratoApp {
         self.photo_board = Some(PhotoBoard::new(path, photo, lang));
     }
 
+    /// The session folder photos go into, or why there is none now (read-only, never
+    /// saved), said to the moderator.
+    fn photo_folder(&mut self) -> Option<PathBuf> {
+        if self.doc.is_read_only() {
+            self.shell.status = Some(self.tr(T::ReadOnlyRefused).to_owned());
+            return None;
+        }
+        let folder = self.doc.folder().map(Path::to_owned);
+        if folder.is_none() {
+            self.shell
+                .show_error(self.tr(T::SaveBeforePhotos).to_owned());
+        }
+        folder
+    }
+
     /// Copies the photo of a reviewed board into the session (an attached one stays as it
     /// is); the cards follow when it is there.
     pub(super) fn create_photo_board(&mut self) {
-        if self.doc.is_read_only() {
-            self.shell.status = Some(self.tr(T::ReadOnlyRefused).to_owned());
-            return;
-        }
-        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
-            self.shell
-                .show_error(self.tr(T::SaveBeforePhotos).to_owned());
+        let Some(folder) = self.photo_folder() else {
             return;
         };
         let Some(dialog) = self.photo_board.as_mut() else {
@@ -168,13 +177,7 @@ impl ModeratoApp {
     }
 
     pub(super) fn attach(&mut self, files: Vec<PathBuf>) {
-        if self.doc.is_read_only() {
-            self.shell.status = Some(self.tr(T::ReadOnlyRefused).to_owned());
-            return;
-        }
-        let Some(folder) = self.doc.folder().map(Path::to_owned) else {
-            self.shell
-                .show_error(self.tr(T::SaveBeforePhotos).to_owned());
+        let Some(folder) = self.photo_folder() else {
             return;
         };
         // One job per file, on the workers side by side: each photo appears in the gallery
