@@ -148,6 +148,84 @@ fn import_photo_makes_a_board_with_the_cards_where_they_hung() {
         folder.join(&attached.path).is_file(),
         "the photo copied into the session"
     );
+    cards_show_their_pictures_until_typed(&folder, board);
+}
+
+/// Each card has its picture, cut from the photo where the card hung (its paper's colour
+/// is the picture's), and the report prints the pictures in place of the missing texts and
+/// says in the lists that the cards are not typed yet.
+fn cards_show_their_pictures_until_typed(folder: &Path, board: &moderato::board::Board) {
+    // The paper around the handwriting: the mean of each picture's brighter pixels. Light in
+    // a photo shifts every colour, so each picture is compared with the pictures of the
+    // other colours: it is nearest to those of its own card's colour.
+    let means: Vec<(moderato::board::CardColour, [f32; 3])> = board
+        .cards
+        .iter()
+        .map(|card| {
+            let picture = card.picture.as_deref().expect("every card has its picture");
+            assert!(picture.starts_with("photos/cards/"), "{picture}");
+            let image = image::open(folder.join(picture)).unwrap().to_rgb8();
+            let paper = image
+                .pixels()
+                .filter(|p| p.0.iter().map(|&v| u32::from(v)).sum::<u32>() > 300);
+            let (mut sum, mut n) = ([0f32; 3], 0f32);
+            for p in paper {
+                for (s, v) in sum.iter_mut().zip(p.0) {
+                    *s += f32::from(v);
+                }
+                n += 1.0;
+            }
+            (card.colour, sum.map(|s| s / n.max(1.0)))
+        })
+        .collect();
+    let centre = |colour| {
+        let of: Vec<_> = means.iter().filter(|(c, _)| *c == colour).collect();
+        let n = of.len().max(1) as f32;
+        [0, 1, 2].map(|i| of.iter().map(|(_, m)| m[i]).sum::<f32>() / n)
+    };
+    let colours: std::collections::BTreeSet<_> = means.iter().map(|(c, _)| *c).collect();
+    let centres: Vec<_> = colours.iter().map(|c| (*c, centre(*c))).collect();
+    let right_colour = means
+        .iter()
+        .filter(|(colour, mean)| {
+            let d = |m: &[f32; 3]| (0..3).map(|i| (mean[i] - m[i]).powi(2)).sum::<f32>();
+            let nearest = centres.iter().min_by(|a, b| d(&a.1).total_cmp(&d(&b.1)));
+            nearest.is_some_and(|(c, _)| c == colour)
+        })
+        .count();
+    assert!(
+        right_colour * 10 >= board.cards.len() * 9,
+        "{right_colour} of {} pictures show their card's paper",
+        board.cards.len()
+    );
+    let pdf = folder.parent().unwrap().join("bericht.pdf");
+    let output = moderato(&[
+        "export-pdf".as_ref(),
+        folder.as_os_str(),
+        "--out".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let images = bytes
+        .windows(b"/Subtype/Image".len())
+        .filter(|w| *w == b"/Subtype/Image")
+        .count();
+    assert!(
+        images > board.cards.len(),
+        "{images} pictures in the report for {} cards and the photo",
+        board.cards.len()
+    );
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Karten ohne abgeschriebenen Text (auf der Pinnwand als Foto)"),
+        "the lists say which cards are still to type"
+    );
 }
 
 #[test]

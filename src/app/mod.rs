@@ -180,6 +180,11 @@ impl ModeratoApp {
         self.shell.error_message()
     }
 
+    /// The status line's message, if one is shown.
+    pub fn status(&self) -> Option<&str> {
+        self.shell.status.as_deref()
+    }
+
     /// Whether edits are switched off.
     pub fn is_read_only(&self) -> bool {
         self.doc.is_read_only()

@@ -14,6 +14,8 @@ pub const THUMB_SIDE: u32 = 320;
 /// Longest side of a preview, in pixels: a full-HD screen's width (a full 12-megapixel
 /// texture would cost 48 MB, and a camera JPEG decodes straight at half size for it).
 pub const PREVIEW_SIDE: u32 = 1920;
+/// Longest side of a card's picture on screen: as made (see `pinboard::crops::CROP_SIDE`).
+pub const CARD_SIDE: u32 = crate::pinboard::crops::CROP_SIDE;
 
 /// A thumbnail's state in the gallery.
 pub enum Thumb {
@@ -28,9 +30,9 @@ pub struct Preview {
     pub picture: Option<Result<egui::TextureHandle, String>>,
 }
 
-/// A picture to decode: the photo, where it lies, and how large.
+/// A picture to decode: the photo (none for a card's picture), where it lies, and how large.
 pub struct PictureRequest {
-    pub id: PhotoId,
+    pub id: Option<PhotoId>,
     pub path: String,
     pub folder: PathBuf,
     pub side: u32,
@@ -40,6 +42,8 @@ pub struct PictureRequest {
 pub struct PhotoCache {
     pub thumbs: HashMap<(PhotoId, String), Thumb>,
     pub preview: Option<Preview>,
+    /// Cards' pictures (a board made from a photo), by their path in the session folder.
+    pub cards: HashMap<String, Thumb>,
     /// Pictures asked for this frame; the app starts their jobs after drawing.
     requests: Vec<PictureRequest>,
 }
@@ -64,9 +68,32 @@ impl PhotoCache {
         self.request(photo, folder, PREVIEW_SIDE);
     }
 
+    /// A card's picture: its texture once decoded; asked for the first time, its decoding
+    /// begins.
+    pub fn card_picture(
+        &mut self,
+        path: &str,
+        folder: &Path,
+    ) -> Option<(egui::TextureId, egui::Vec2)> {
+        match self.cards.get(path) {
+            Some(Thumb::Ready(texture)) => Some((texture.id(), texture.size_vec2())),
+            Some(_) => None,
+            None => {
+                self.cards.insert(path.to_owned(), Thumb::Loading);
+                self.requests.push(PictureRequest {
+                    id: None,
+                    path: path.to_owned(),
+                    folder: folder.to_owned(),
+                    side: CARD_SIDE,
+                });
+                None
+            }
+        }
+    }
+
     fn request(&mut self, photo: &Photo, folder: &Path, side: u32) {
         self.requests.push(PictureRequest {
-            id: photo.id,
+            id: Some(photo.id),
             path: photo.path.clone(),
             folder: folder.to_owned(),
             side,
@@ -93,12 +120,24 @@ impl PhotoCache {
     pub fn arrived(
         &mut self,
         ctx: &egui::Context,
-        id: PhotoId,
+        id: Option<PhotoId>,
         path: String,
         side: u32,
         result: Result<egui::ColorImage, PhotoError>,
         lang: Lang,
     ) {
+        let Some(id) = id else {
+            let thumb = match result {
+                Ok(image) => Thumb::Ready(ctx.load_texture(
+                    format!("card-{path}"),
+                    image,
+                    Default::default(),
+                )),
+                Err(e) => Thumb::Failed(e.describe(lang)),
+            };
+            self.cards.insert(path, thumb);
+            return;
+        };
         let texture =
             |image| ctx.load_texture(format!("photo-{id}-{side}"), image, Default::default());
         if side == PREVIEW_SIDE {
@@ -122,6 +161,7 @@ impl PhotoCache {
     /// Forgets everything (another session was opened).
     pub fn clear(&mut self) {
         self.thumbs.clear();
+        self.cards.clear();
         self.preview = None;
         self.requests.clear();
     }

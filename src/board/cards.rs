@@ -9,6 +9,49 @@ use crate::board::{Board, Card, CardColour, CardShape, Cluster};
 use crate::ids::{CardId, ClusterId};
 use crate::session::limits;
 
+/// The cards as a person reads the wall: cluster by cluster from the left (each from its
+/// top), then the loose cards row by row (a card's height to a row) from the top left.
+/// Typing the cards of a photographed board follows this order.
+pub fn reading_order(board: &Board) -> Vec<CardId> {
+    let by_top = |a: &&Card, b: &&Card| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x));
+    let cards_of = |cluster: &Cluster| -> Vec<&Card> {
+        cluster
+            .cards
+            .iter()
+            .filter_map(|id| board.card(*id))
+            .collect()
+    };
+    let left = |cluster: &Cluster| {
+        cards_of(cluster)
+            .iter()
+            .map(|c| c.x)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let mut clusters: Vec<&Cluster> = board.clusters.iter().collect();
+    clusters.sort_by(|a, b| left(a).total_cmp(&left(b)));
+    let mut seen = BTreeSet::new();
+    let mut order = Vec::with_capacity(board.cards.len());
+    for cluster in clusters {
+        let mut cards = cards_of(cluster);
+        cards.sort_by(by_top);
+        order.extend(
+            cards
+                .into_iter()
+                .map(|c| c.id)
+                .filter(|id| seen.insert(*id)),
+        );
+    }
+    let mut loose: Vec<&Card> = board
+        .cards
+        .iter()
+        .filter(|c| !seen.contains(&c.id))
+        .collect();
+    let row = |c: &Card| (c.y * WALL_H / CARD_H).floor();
+    loose.sort_by(|a, b| row(a).total_cmp(&row(b)).then(a.x.total_cmp(&b.x)));
+    order.extend(loose.into_iter().map(|c| c.id));
+    order
+}
+
 /// A new card at the first free place of a board for its size: on no other card, in no
 /// cluster's outline, on no label of the wall.
 pub fn new_card(
@@ -199,6 +242,38 @@ pub fn grid_of_cards(n: usize) -> Board {
 mod tests {
     use super::*;
     use crate::ids::BoardId;
+
+    #[test]
+    fn the_wall_reads_column_by_column_then_row_by_row() {
+        let card = |x: f32, y: f32| Card {
+            id: CardId::generate(),
+            x,
+            y,
+            ..Card::default()
+        };
+        // A column on the right (listed first), one on the left, and three loose cards: two
+        // in one row (slightly uneven), one below.
+        let right = [card(0.7, 0.5), card(0.7, 0.2)];
+        let left = [card(0.2, 0.6), card(0.2, 0.3)];
+        let loose = [card(0.5, 0.91), card(0.4, 0.85), card(0.3, 0.88)];
+        let mut b = Board::default();
+        b.cards
+            .extend(right.iter().chain(&left).chain(&loose).cloned());
+        for column in [&right, &left] {
+            b.clusters.push(Cluster {
+                id: ClusterId::generate(),
+                cards: column.iter().map(|c| c.id).collect(),
+                ..Cluster::default()
+            });
+        }
+        let ids = |cards: &[&Card]| cards.iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(
+            reading_order(&b),
+            ids(&[
+                &left[1], &left[0], &right[1], &right[0], &loose[2], &loose[1], &loose[0]
+            ])
+        );
+    }
 
     fn board() -> Board {
         let mut b = Board {

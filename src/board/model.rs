@@ -101,6 +101,10 @@ pub struct Card {
     /// Typed on the laptop or sent from a phone.
     #[serde(skip_serializing_if = "Origin::is_laptop")]
     pub source: Origin,
+    /// The card as it hung on a photographed pinboard: a picture in the session's
+    /// `photos/` (e.g. `photos/cards/wand-1-07.jpg`), shown while the card has no text yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<String>,
 }
 
 /// The paper colours of a Metaplan case.

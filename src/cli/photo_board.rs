@@ -11,20 +11,22 @@ use crate::photos::edit::PhotoEdit;
 use crate::pinboard::{self, Detection};
 use crate::storage;
 
-/// Reads, checks and decodes a photo and finds the board and cards in it.
-fn detect_in(photo: &Path, o: &mut Output) -> Result<Detection, ()> {
+/// Reads, checks and decodes a photo and finds the board and cards in it; the decoded photo
+/// comes back with them.
+fn detect_in(photo: &Path, o: &mut Output) -> Result<(Detection, image::RgbImage), ()> {
     let image = crate::photos::import::decode_file(photo)
         .map_err(|e| o.fail(&e.describe(o.lang)))?
         .to_rgb8();
-    pinboard::detect(&image, &mut |_| true).map_err(|e| {
+    let detection = pinboard::detect(&image, &mut |_| true).map_err(|e| {
         let shown = photo.display().to_string();
         o.fail(&o.say(C::NoCardsFound, &[&shown, &e.to_string()]));
-    })
+    })?;
+    Ok((detection, image))
 }
 
 /// `detect-cards PHOTO [--json]`.
 pub(super) fn detect_cards(photo: &Path, json: bool, o: &mut Output) -> Result<(), ()> {
-    let detection = detect_in(photo, o)?;
+    let (detection, _) = detect_in(photo, o)?;
     if json {
         let _ = o.json_line(&pinboard::import::to_json(&detection));
         return Ok(());
@@ -57,13 +59,24 @@ pub(super) fn import_photo(
         o.fail(&o.say(C::BoardTitleMissing, &[]));
         return Err(());
     }
-    let detection = detect_in(photo, o)?;
+    let (detection, image) = detect_in(photo, o)?;
     let columns = pinboard::propose_columns(&detection.cards);
     let (folder, _lock, mut session) = for_change(path, o)?;
     let mut attached =
         crate::photos::import::import(&folder, photo).map_err(|e| o.fail(&e.describe(o.lang)))?;
+    // Each card's picture, for the board and the report until its text is typed.
+    let pictures =
+        pinboard::crops::write_crops(&folder, &attached.path, &image, &detection, &mut |_| true)
+            .map_err(|e| o.fail(&e.describe(o.lang)))?
+            .unwrap_or_default();
+    drop(image);
     let lang = o.lang;
-    let plan = pinboard::import::plan(&session.boards, title, &detection, &columns, &|n| {
+    let found = pinboard::import::Found {
+        detection: &detection,
+        columns: &columns,
+        pictures: &pictures,
+    };
+    let plan = pinboard::import::plan(&session.boards, title, &found, &|n| {
         crate::i18n::fill(C::ColumnTitle.get(lang), &[&n.to_string()])
     });
     for edit in plan.edits {

@@ -178,6 +178,10 @@ pub struct CardData {
     pub stripe: Option<String>,
     /// A numbered marker standing for the card (a crowded positioning board).
     pub is_marker: bool,
+    /// A card read off a photo and not typed yet: its picture, drawn in place of the text.
+    /// The path in the session while the data is made; the report's file once the picture
+    /// is read (or none when it cannot be).
+    pub picture: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -300,6 +304,7 @@ pub(super) fn board_data(
     is_first: bool,
     source_of: &dyn Fn(uuid::Uuid) -> String,
     too_many: &dyn Fn(usize) -> String,
+    untyped: &dyn Fn(usize) -> String,
 ) -> BoardData {
     let is_drawn = board.cards.len() <= MAX_DRAWN_CARDS;
     let board = if is_drawn {
@@ -350,7 +355,7 @@ pub(super) fn board_data(
     {
         picture.cards = markers_of(&board, &numbers, frame);
     }
-    let (clusters, loose) = lists(&board, numbered, &numbers, source_of);
+    let (clusters, loose) = lists(&board, numbered, &numbers, source_of, untyped);
     BoardData {
         title: board.title.clone(),
         question: board.question.clone(),
@@ -373,9 +378,25 @@ fn lists(
     numbered: bool,
     numbers: &std::collections::HashMap<crate::ids::CardId, usize>,
     source_of: &dyn Fn(uuid::Uuid) -> String,
+    untyped: &dyn Fn(usize) -> String,
 ) -> (Vec<ClusterData>, Vec<ListCard>) {
+    // Cards read off a photo and not typed yet are counted in one line per list, not listed
+    // one by one as empty lines (a numbered board lists each: its numbers refer to them).
+    let is_untyped =
+        |c: &&crate::board::Card| !numbered && c.text.trim().is_empty() && c.picture.is_some();
+    let untyped_line = |cards: &[&crate::board::Card]| {
+        let n = cards.iter().filter(|c| is_untyped(c)).count();
+        (n > 0).then(|| ListCard {
+            number: None,
+            text: untyped(n),
+        })
+    };
     let list_card = |c: &crate::board::Card| {
-        let mut text = c.text.clone();
+        let mut text = if c.text.trim().is_empty() && c.picture.is_some() {
+            untyped(1)
+        } else {
+            c.text.clone()
+        };
         if !c.author.is_empty() {
             text.push_str(&format!(" \u{2013} {}", c.author));
         }
@@ -404,25 +425,36 @@ fn lists(
                 .iter()
                 .filter_map(|id| by_id.get(id).copied())
                 .collect();
+            let listed: Vec<_> = cards
+                .iter()
+                .filter(|c| numbered || c.shape == CardShape::Card)
+                .copied()
+                .collect();
             ClusterData {
                 title: cluster.title.clone(),
                 votes: crate::board::dots_total(cluster.votes, cards.iter().map(|c| c.votes)),
-                cards: cards
-                    .into_iter()
-                    .filter(|c| numbered || c.shape == CardShape::Card)
-                    .map(list_card)
+                cards: listed
+                    .iter()
+                    .filter(|c| !is_untyped(c))
+                    .map(|c| list_card(c))
+                    .chain(untyped_line(&listed))
                     .collect(),
             }
         })
         .collect();
-    let mut loose: Vec<ListCard> = board
+    let loose_cards: Vec<_> = board
         .cards
         .iter()
         .filter(|c| !clustered.contains(&c.id))
-        .map(list_card)
+        .collect();
+    let mut loose: Vec<ListCard> = loose_cards
+        .iter()
+        .filter(|c| !is_untyped(c))
+        .map(|c| list_card(c))
         .collect();
     // Numbered by place, the list reads in the numbers' order.
     loose.sort_by_key(|c| c.number);
+    loose.extend(untyped_line(&loose_cards));
     (clusters, loose)
 }
 
@@ -634,6 +666,10 @@ fn cards_of(
                 leader,
                 stripe: stripe_of.get(&c.id).cloned(),
                 is_marker: false,
+                picture: c
+                    .picture
+                    .clone()
+                    .filter(|_| !numbered && c.text.trim().is_empty()),
             }
         })
         .collect()
@@ -722,6 +758,7 @@ fn markers_of(
                 leader,
                 stripe: None,
                 is_marker: true,
+                picture: None,
             }
         })
         .collect()

@@ -159,7 +159,14 @@ pub fn report_data(session: &Session, lang: Lang, now: jiff::Timestamp) -> Repor
                 let count = i18n::count(i64::try_from(n).unwrap_or(i64::MAX), lang);
                 fill(R::BoardNotDrawn.get(lang), &[&count])
             };
-            let mut data = board_data(board, n == 0, &source_of, &too_many);
+            let untyped = |n: usize| match n {
+                1 => R::CardPictureOnly.get(lang).to_owned(),
+                n => fill(
+                    R::CardsPictureOnly.get(lang),
+                    &[&i18n::count(n as i64, lang)],
+                ),
+            };
+            let mut data = board_data(board, n == 0, &source_of, &too_many, &untyped);
             data.alt = board_alt(board, data.numbered, lang);
             data.lists_heading = fill(R::CardsOfBoard.get(lang), &[&board.title]);
             data
@@ -627,6 +634,7 @@ fn reflection_data(session: &Session, lang: Lang, photos: Vec<PhotoData>) -> Ref
 fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     [
         ("page", R::Page),
+        ("card_picture", R::CardPictureAlt),
         ("of", R::Of),
         ("sources", R::Sources),
         ("introduction", R::Introduction),

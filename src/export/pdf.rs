@@ -128,6 +128,7 @@ pub fn pdf(
             }
         }
     }
+    card_pictures(&mut data, folder, &mut files);
     data.photos_left_out = notes;
     let mut value = serde_json::to_value(&data).map_err(|e| ExportError::Layout(e.to_string()))?;
     for_document(&mut value);
@@ -189,6 +190,37 @@ pub fn pdf(
         )
     })?;
     Ok(Report { bytes, left_out })
+}
+
+/// Cards read off a photo and not typed yet print their picture (at most print size, from
+/// the same cache as photos); one that cannot be read prints as an empty card, its list
+/// entry saying it is not typed yet.
+fn card_pictures(
+    data: &mut super::data::ReportData,
+    folder: Option<&Path>,
+    files: &mut HashMap<FileId, Bytes>,
+) {
+    let cards: Vec<&mut super::board::CardData> = data
+        .boards
+        .iter_mut()
+        .filter_map(|b| b.picture.as_mut())
+        .flat_map(|p| p.cards.iter_mut())
+        .filter(|c| c.picture.is_some())
+        .collect();
+    let Some(folder) = folder else {
+        cards.into_iter().for_each(|c| c.picture = None);
+        return;
+    };
+    let sources: Vec<String> = cards.iter().filter_map(|c| c.picture.clone()).collect();
+    let cache = crate::photos::print::cache_dir();
+    let copies = print_copies(folder, &sources, cache.as_deref());
+    for (n, (card, copy)) in cards.into_iter().zip(copies).enumerate() {
+        card.picture = copy.ok().map(|bytes| {
+            let file = format!("/card-pictures/{n}.jpg");
+            files.insert(file_id(&file), Bytes::new(bytes));
+            file
+        });
+    }
 }
 
 /// Every text of the report's data as a document shows it (see `text::for_document`): no

@@ -79,6 +79,9 @@ texts! {
     OtherCards => "Weitere Karten", "Other cards";
     CardsOfBoard => "Die Karten der Pinnwand „{}“", "The cards of the board “{}”";
     ListCut => "Der Bericht führt {} der {} Karten dieser Pinnwand auf, mehr fasst er nicht; alle Karten stehen in den CSV-Tabellen (Export „CSV-Tabellen …“).", "The report lists {} of this board's {} cards, as many as it holds; every card is in the CSV tables (export “CSV tables…”).";
+    CardPictureOnly => "Karte ohne abgeschriebenen Text (auf der Pinnwand als Foto)", "Card not yet typed (shown as its photo on the board)";
+    CardsPictureOnly => "{} Karten ohne abgeschriebenen Text (auf der Pinnwand als Foto)", "{} cards not yet typed (shown as their photos on the board)";
+    CardPictureAlt => "Foto einer Karte", "Photo of a card";
     BoardNotDrawn => "Diese Pinnwand hat {} Karten, zu viele für ein lesbares Bild; sie sind unten aufgeführt.", "This board has {} cards, too many for a legible picture; they are listed below.";
     ResultsAndNextSteps => "Ergebnisse und nächste Schritte", "Results and next steps";
     ResultsAndDecisions => "Ergebnisse und Beschlüsse", "Results and decisions";

@@ -144,42 +144,9 @@ pub fn import_with_thumbnail(
     } else {
         "jpg"
     };
-    let stem: String = Path::new(&name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = if stem.trim_matches('-').is_empty() {
-        "foto".to_owned()
-    } else {
-        stem
-    };
+    let stem = safe_stem(&name);
     let relative = format!("{PHOTOS_DIR}/{stem}-{:08x}.{extension}", short_hash(&bytes));
-    let target: PathBuf = folder.join(&relative);
-    // The photo goes into the session's own `photos/`: never through a link to elsewhere.
-    storage::check_photos_folder(folder)?;
-    if !target.exists() {
-        fs::create_dir_all(folder.join(PHOTOS_DIR))
-            .map_err(|e| PhotoError::Unreadable(relative.clone(), e.kind()))?;
-        storage::check_photos_folder(folder)?;
-        storage::atomic_write(&target, |file| std::io::Write::write_all(file, &bytes)).map_err(
-            |e| {
-                let kind = match &e {
-                    storage::StorageError::Io { source, .. } => source.kind(),
-                    _ => std::io::ErrorKind::Other,
-                };
-                PhotoError::Unreadable(relative.clone(), kind)
-            },
-        )?;
-    }
+    write_into_photos(folder, &relative, &bytes)?;
     let photo = Photo {
         id: PhotoId::generate(),
         path: relative,
@@ -262,7 +229,66 @@ fn read_source(source: &Path, name: &str) -> Result<Vec<u8>, PhotoError> {
     })
 }
 
-fn short_hash(bytes: &[u8]) -> u32 {
+/// A file name's stem made safe for a name in `photos/` (letters, digits, `-`, `_`),
+/// "foto" when nothing is left.
+pub fn safe_stem(name: &str) -> String {
+    let stem: String = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if stem.trim_matches('-').is_empty() {
+        "foto".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// Writes `bytes` as `relative` (a name under `photos/`, perhaps in a folder of its own such
+/// as `photos/cards/`) into the session folder, unless that file is there already: never
+/// through a link out of the folder, all or nothing.
+pub fn write_into_photos(folder: &Path, relative: &str, bytes: &[u8]) -> Result<(), PhotoError> {
+    let target: PathBuf = folder.join(relative);
+    let unreadable = |kind| PhotoError::Unreadable(relative.to_owned(), kind);
+    // Every folder on the way is a real folder inside the session, never a link elsewhere.
+    let real_folders = |target: &Path| -> Result<(), PhotoError> {
+        storage::check_photos_folder(folder)?;
+        let mut dir = target.parent();
+        while let Some(d) = dir.filter(|d| *d != folder && d.starts_with(folder)) {
+            if let Ok(meta) = fs::symlink_metadata(d)
+                && (meta.file_type().is_symlink() || !meta.is_dir())
+            {
+                return Err(PhotoError::PhotosFolderNotReal);
+            }
+            dir = d.parent();
+        }
+        Ok(())
+    };
+    real_folders(&target)?;
+    if fs::symlink_metadata(&target).is_ok() {
+        return Ok(());
+    }
+    let parent = target.parent().unwrap_or(folder);
+    fs::create_dir_all(parent).map_err(|e| unreadable(e.kind()))?;
+    real_folders(&target)?;
+    storage::atomic_write(&target, |file| std::io::Write::write_all(file, bytes)).map_err(|e| {
+        let kind = match &e {
+            storage::StorageError::Io { source, .. } => source.kind(),
+            _ => std::io::ErrorKind::Other,
+        };
+        unreadable(kind)
+    })
+}
+
+pub fn short_hash(bytes: &[u8]) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
     for &byte in bytes {
         hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);

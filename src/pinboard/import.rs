@@ -43,15 +43,27 @@ pub struct Plan {
     pub clusters: usize,
 }
 
+/// What is found in a photo and goes on a board: the detection, its columns, and each card's
+/// picture (paths in `photos/`, in the detection's order; empty for none).
+pub struct Found<'a> {
+    pub detection: &'a Detection,
+    pub columns: &'a [ColumnProposal],
+    pub pictures: &'a [String],
+}
+
 /// The edits that put a detection on the board titled `title` (a new board when there is
 /// none). `column_title` names a column whose header has no text yet ("Spalte 2").
 pub fn plan(
     boards: &[Board],
     title: &str,
-    detection: &Detection,
-    columns: &[ColumnProposal],
+    found: &Found<'_>,
     column_title: &dyn Fn(usize) -> String,
 ) -> Plan {
+    let Found {
+        detection,
+        columns,
+        pictures,
+    } = *found;
     let mut edits = Vec::new();
     let board = match boards.iter().find(|b| b.title.trim() == title.trim()) {
         Some(board) => board.id,
@@ -66,7 +78,7 @@ pub fn plan(
         }
     };
     let cards: Vec<CardId> = detection.cards.iter().map(|_| CardId::generate()).collect();
-    for (found, id) in detection.cards.iter().zip(&cards) {
+    for (n, (found, id)) in detection.cards.iter().zip(&cards).enumerate() {
         let [x, y] = found.centre_on_board;
         let card = Card {
             id: *id,
@@ -83,6 +95,7 @@ pub fn plan(
             } else {
                 0.5
             },
+            picture: pictures.get(n).cloned(),
             ..Card::default()
         };
         edits.push(BoardEdit::AddCard(board, card));
@@ -224,7 +237,13 @@ mod tests {
             members: vec![1, 2],
         }];
         let mut session = Session::create("Fotoprotokoll");
-        let plan = plan(&session.boards, "Wand 1", &detection, &columns, &|n| {
+        let pictures = ["photos/cards/w-01.jpg".to_owned()];
+        let found = Found {
+            detection: &detection,
+            columns: &columns,
+            pictures: &pictures,
+        };
+        let plan = plan(&session.boards, "Wand 1", &found, &|n| {
             format!("Spalte {n}")
         });
         for edit in plan.edits {
@@ -241,6 +260,8 @@ mod tests {
             (CardColour::Yellow, CardShape::Oval)
         );
         assert_eq!((card(3).x, card(3).y), (0.5, 1.0), "kept on the wall");
+        assert_eq!(card(0).picture.as_deref(), Some("photos/cards/w-01.jpg"));
+        assert_eq!(card(1).picture, None, "no picture was made for it");
         assert_eq!(board.clusters.len(), 1);
         assert_eq!(board.clusters[0].cards.len(), 3);
     }

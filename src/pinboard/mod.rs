@@ -3,6 +3,7 @@
 //!
 //! * [`detect`] — the detector ([`detect::detect`], [`detect::straighten`],
 //!   [`detect::crop_card`], [`detect::propose_columns`]).
+//! * [`crops`] — each card's straightened picture, kept in the session's `photos/cards/`.
 //! * [`import`] — from a detection to a board of the session: cards at their places, with
 //!   their colours, shapes and crops, and the columns under a header as proposed clusters.
 //! * [`synthetic`] — a deterministic generator of pinboard photos with exact ground truth
@@ -14,6 +15,7 @@
 //! Text recognition is not part of it: [`detect::TextProposer`] is the place where an
 //! optional stage could later propose a text for each crop.
 
+pub mod crops;
 pub mod detect;
 pub mod eval;
 pub mod geom;

@@ -303,6 +303,17 @@ impl Session {
                 }
                 let votes = i64::from(card.votes);
                 f.number(Element::Card, text, id, NumberField::Votes, votes);
+                if let Some(picture) = &card.picture {
+                    f.texts(Element::Card, text, id, SHORT_TEXT, [picture.as_str()]);
+                    if let Err(why) = check_photo_path(picture) {
+                        f.push(
+                            Element::Card,
+                            picture,
+                            Some(id),
+                            ProblemKind::PhotoPath(why),
+                        );
+                    }
+                }
             }
             f.count(
                 Element::Cluster,

@@ -1,6 +1,7 @@
 //! "Board from photo…": a generated photo of a pinboard read off the UI thread, one card
 //! clicked out, one missed card drawn, the cards created on a new board as one undo step,
-//! the photo attached to it.
+//! the photo attached to it, each card with its picture; then the cards typed from their
+//! pictures, a fast typist's burst included.
 
 use super::*;
 use moderato::app::photo_board::Stage;
@@ -105,7 +106,7 @@ fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
     }
 
     harness.get_by_label("Create cards").click();
-    settle(&mut harness);
+    wait_for_cards(&mut harness);
     assert!(
         harness.state().photo_board().is_none(),
         "the dialog closes: {:?}",
@@ -116,9 +117,24 @@ fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
     let board = session.boards.last().unwrap();
     assert_eq!(board.title, "wand 1");
     assert_eq!(board.cards.len(), found, "found, one out, one drawn");
+    // Every card, the drawn one too, has its picture in the session's photos/cards/.
+    for card in &board.cards {
+        let picture = card.picture.as_deref().expect("each card has its picture");
+        assert!(picture.starts_with("photos/cards/"), "{picture}");
+        let bytes = fs::read(folder.join(picture)).unwrap();
+        image::load_from_memory(&bytes).expect("a picture that decodes");
+    }
     let attached = session.photos.last().unwrap();
     assert_eq!(attached.link, Some(PhotoLink::Board(board.id)));
     assert_eq!(harness.state().screen(), Screen::Board);
+    // Typed as the wall reads: column by column, then the loose cards row by row.
+    let order = moderato::board::cards::reading_order(board);
+    type_cards_from_their_pictures(&mut harness, &order);
+    // Typing again is undone card by card; then the board itself goes.
+    for _ in 0..3 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
 
     harness.key_press(Key::Escape);
     harness.run();
@@ -131,6 +147,85 @@ fn a_board_from_a_photo_reviewed_then_created_in_one_step() {
         "one undo takes the board back"
     );
     assert_eq!(session.photos.len(), photos_before, "and the photo with it");
+}
+
+/// Waits for "Create cards" to finish (the photo decoded again and every card cut out,
+/// unoptimised: a safety net of five minutes, not a timing assertion).
+fn wait_for_cards(harness: &mut Harness<'static, ModeratoApp>) {
+    for _ in 0..30_000 {
+        if harness.state().photo_board().is_none() || harness.state().error_message().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    settle(harness);
+}
+
+/// "Type cards": the first card's text typed and kept with Enter, the second's typed in the
+/// same frame as that Enter (a fast typist), the third's begun, then Escape: all three texts
+/// stay, each its own undo step, and the other cards still show their pictures.
+fn type_cards_from_their_pictures(
+    harness: &mut Harness<'static, ModeratoApp>,
+    order: &[moderato::ids::CardId],
+) {
+    let untyped = order.len();
+    harness
+        .get_by_label(&format!("Type cards ({untyped})"))
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Text of the card").is_some());
+    harness
+        .get_by_role_and_label(egui::Role::Image, "Card without text (still to type)")
+        .rect();
+    // One frame's input: the text, Enter, and the next card's text right after it.
+    let enter = |pressed| egui::Event::Key {
+        key: Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.input_mut().events.extend([
+        egui::Event::Text("Bürgerhaushalt".into()),
+        enter(true),
+        enter(false),
+        egui::Event::Text("Ratsinfo offen".into()),
+    ]);
+    harness.step();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.event(egui::Event::Text("Straßen".into()));
+    harness.step();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Text of the card").is_none(),
+        "Escape ends the typing"
+    );
+    let board = harness_board(harness);
+    let text = |i: usize| board.card(order[i]).unwrap().text.clone();
+    assert_eq!(
+        [text(0), text(1), text(2)],
+        ["Bürgerhaushalt", "Ratsinfo offen", "Straßen"]
+    );
+    assert!(
+        order
+            .iter()
+            .skip(3)
+            .all(|id| board.card(*id).unwrap().text.is_empty())
+    );
+    assert_eq!(
+        harness.state().status(),
+        Some(format!("3 cards typed; {} still without text.", untyped - 3).as_str())
+    );
+    let left = format!("Type cards ({})", untyped - 3);
+    assert!(harness.query_by_label(&left).is_some(), "{left}");
+}
+
+fn harness_board(harness: &Harness<'static, ModeratoApp>) -> moderato::board::Board {
+    harness.state().session().boards.last().unwrap().clone()
 }
 
 #[test]
@@ -175,7 +270,7 @@ fn an_attached_photo_becomes_a_board_and_is_linked_not_copied() {
     }
     settle(&mut harness);
     harness.get_by_label("Create cards").click();
-    settle(&mut harness);
+    wait_for_cards(&mut harness);
     let session = harness.state().session();
     assert_eq!(session.boards.len(), boards_before + 1);
     let board = session.boards.last().unwrap();

@@ -149,12 +149,15 @@ impl ModeratoApp {
     }
 
     /// Copies the photo of a reviewed board into the session (an attached one stays as it
-    /// is); the cards follow when it is there.
+    /// is) and cuts out each kept card's picture; the cards follow when they are there.
     pub(super) fn create_photo_board(&mut self) {
         let Some(folder) = self.photo_folder() else {
             return;
         };
         let Some(dialog) = self.photo_board.as_mut() else {
+            return;
+        };
+        let Some(kept) = dialog.kept() else {
             return;
         };
         dialog.creating = true;
@@ -167,12 +170,26 @@ impl ModeratoApp {
                 .find(|p| p.id == id)
                 .cloned()
         });
-        if let Some(photo) = attached {
-            self.photo_board_photo(Ok(photo));
-            return;
-        }
-        self.work.spawn(JobKind::PhotoBoard, move |_| {
-            Output::PhotoBoardPhoto(crate::photos::import::import(&folder, &path))
+        self.work.spawn(JobKind::PhotoBoard, move |progress| {
+            let made = attached
+                .map_or_else(|| import::import(&folder, &path), Ok)
+                .and_then(|photo| {
+                    let bytes = crate::storage::read_inside(&folder, &photo.path)?;
+                    let image = import::decode(&bytes, &photo.path)?.to_rgb8();
+                    drop(bytes);
+                    let pictures = crate::pinboard::crops::write_crops(
+                        &folder,
+                        &photo.path,
+                        &image,
+                        &kept,
+                        &mut |done| {
+                            progress.set((done * 100.0) as u64, 100);
+                            !progress.is_cancelled()
+                        },
+                    )?;
+                    Ok((photo, pictures.unwrap_or_default()))
+                });
+            Output::PhotoBoardPhoto(made)
         });
     }
 

@@ -52,7 +52,9 @@ pub(super) fn screen_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             agenda::agenda_ui(ui, &mut cx, &mut app.speaking, is_projector_open);
         }
         // The board pans and zooms itself.
-        Screen::Board => board::board_screen_ui(ui, &mut cx, &mut app.screens.board),
+        Screen::Board => {
+            board::board_screen_ui(ui, &mut cx, &mut app.screens.board, &mut app.photos);
+        }
         Screen::Reflection => {
             scrolled(ui, screen, |ui| {
                 agenda::speaking::speaking_ui(ui, &mut cx, &mut app.speaking);

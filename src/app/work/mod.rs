@@ -89,7 +89,7 @@ pub enum Output {
         suggestion: crate::board::grouping::Suggestion<crate::ids::CardId>,
     },
     Picture {
-        id: PhotoId,
+        id: Option<PhotoId>,
         path: String,
         side: u32,
         result: Result<egui::ColorImage, PhotoError>,
@@ -97,7 +97,7 @@ pub enum Output {
     /// A photo's board and cards, with the photo scaled down to look at and its full size.
     PhotoBoardFound(Result<(crate::pinboard::Detection, egui::ColorImage, [f32; 2]), String>),
     /// The photo of a board from a photo, copied into the session.
-    PhotoBoardPhoto(Result<Photo, PhotoError>),
+    PhotoBoardPhoto(Result<(Photo, Vec<String>), PhotoError>),
 }
 
 /// The runner and what runs.

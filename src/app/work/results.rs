@@ -309,12 +309,15 @@ impl ModeratoApp {
         };
     }
 
-    /// The photo is in the session: the reviewed cards go on the board, and the photo with
-    /// it, as one undoable step.
-    pub(in crate::app) fn photo_board_photo(&mut self, result: Result<Photo, PhotoError>) {
+    /// The photo and the cards' pictures are in the session: the reviewed cards go on the
+    /// board, and the photo with it, as one undoable step.
+    pub(in crate::app) fn photo_board_photo(
+        &mut self,
+        result: Result<(Photo, Vec<String>), PhotoError>,
+    ) {
         let lang = self.lang();
-        let photo = match result {
-            Ok(photo) => photo,
+        let (photo, pictures) = match result {
+            Ok(made) => made,
             Err(e) => {
                 if let Some(dialog) = self.photo_board.as_mut() {
                     dialog.creating = false;
@@ -335,7 +338,12 @@ impl ModeratoApp {
             .and_then(|id| session.board(id))
             .map_or_else(|| dialog.title.trim().to_owned(), |b| b.title.clone());
         let columns = crate::pinboard::propose_columns(&kept.cards);
-        let plan = crate::pinboard::import::plan(&session.boards, &title, &kept, &columns, &|n| {
+        let found = crate::pinboard::import::Found {
+            detection: &kept,
+            columns: &columns,
+            pictures: &pictures,
+        };
+        let plan = crate::pinboard::import::plan(&session.boards, &title, &found, &|n| {
             crate::i18n::fill(T::PhotoBoardColumn.get(lang), &[&n.to_string()])
         });
         for edit in plan.edits {

@@ -4,6 +4,7 @@
 pub mod canvas;
 mod paint;
 mod side;
+pub mod transcribe;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,9 +42,16 @@ pub struct BoardScreen {
     pub meanings: crate::board::embedding::Cache,
     /// Cards from phones waiting for the moderator (all boards).
     pub inbox: Vec<crate::phones::session::InboxCard>,
+    /// Typing the texts of cards read off a photo.
+    pub transcribe: Option<transcribe::Transcribe>,
 }
 
-pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut BoardScreen) {
+pub(in crate::app) fn board_screen_ui(
+    ui: &mut Ui,
+    cx: &mut Cx,
+    screen: &mut BoardScreen,
+    photos: &mut crate::app::photo_cache::PhotoCache,
+) {
     let session = cx.session;
     let board = screen
         .selected
@@ -64,6 +72,11 @@ pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut Boa
     if let Some(said) = toolbar_ui(ui, cx, board, state, &mut edits) {
         cx.command(Command::Say(said));
     }
+    transcribe_button_ui(ui, cx, board, &mut screen.transcribe);
+    let typing = &mut screen.transcribe;
+    if let Some(said) = transcribe::transcribe_ui(ui, cx, board, typing, photos, &mut edits) {
+        cx.command(Command::Say(said));
+    }
     egui::Panel::right(egui::Id::unique("board-side"))
         .resizable(true)
         .default_size(300.0)
@@ -75,6 +88,17 @@ pub(in crate::app) fn board_screen_ui(ui: &mut Ui, cx: &mut Cx, screen: &mut Boa
         });
     keys(ui, cx, board, state, &mut edits);
     state.untyped_card = cx.tr(T::UntypedCard);
+    // Cards read off a photo show their picture until their text is typed.
+    state.pictures.clear();
+    if let Some(folder) = cx.folder {
+        for card in board.cards.iter().filter(|c| c.text.trim().is_empty()) {
+            if let Some(picture) = card.picture.as_deref()
+                && let Some(texture) = photos.card_picture(picture, folder)
+            {
+                state.pictures.insert(card.id, texture);
+            }
+        }
+    }
     let output = canvas_ui(ui, board, state);
     for (target, add) in output.votes {
         edits.push(BoardEdit::Vote {
@@ -250,6 +274,27 @@ fn colour_picker_ui(ui: &mut Ui, cx: &Cx, id_salt: &str, colour: CardColour) -> 
         }
     });
     clicked
+}
+
+/// "Type cards (n)" while the board has cards without text (read off a photo).
+fn transcribe_button_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    board: &Board,
+    typing: &mut Option<transcribe::Transcribe>,
+) {
+    let untyped = transcribe::untyped(board).count();
+    if untyped == 0 || cx.is_read_only {
+        return;
+    }
+    let text = crate::i18n::fill(cx.tr(T::TranscribeButton), &[&untyped.to_string()]);
+    if ui
+        .button(text)
+        .on_hover_text(cx.tr(T::TranscribeButtonHelp))
+        .clicked()
+    {
+        *typing = transcribe::Transcribe::start(board);
+    }
 }
 
 fn toolbar_ui(

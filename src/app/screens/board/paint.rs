@@ -143,6 +143,44 @@ pub fn card(
     }
 }
 
+/// A card's picture (the card as it hung on a photographed board) on its paper, as large as
+/// fits with its proportions kept; a round card's picture is round too. Not drawn on a card
+/// seen from afar.
+pub fn picture(
+    painter: &egui::Painter,
+    rect: Rect,
+    card: &Card,
+    texture: (egui::TextureId, egui::Vec2),
+    is_dimmed: bool,
+) {
+    let (texture, size) = texture;
+    if rect.width() < 40.0 || size.x <= 0.0 || size.y <= 0.0 {
+        return;
+    }
+    let room = if card.shape.is_round() {
+        rect
+    } else {
+        rect.shrink(rect.width().min(rect.height()) * 0.06)
+    };
+    let scale = (room.width() / size.x).min(room.height() / size.y);
+    let shown = Rect::from_center_size(room.center(), size * scale);
+    let radius = if card.shape.is_round() {
+        (shown.width().min(shown.height()) / 2.0).min(255.0) as u8
+    } else {
+        2
+    };
+    let tint = if is_dimmed {
+        Color32::from_gray(110)
+    } else {
+        Color32::WHITE
+    };
+    let uv = Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+    painter.add(
+        egui::epaint::RectShape::filled(shown, CornerRadius::same(radius), tint)
+            .with_texture(texture, uv),
+    );
+}
+
 /// A red dot with the number of votes, centred on a card's corner: it stays inside the
 /// card's padding, never on its text.
 pub fn dots(painter: &egui::Painter, at: Pos2, votes: u32, zoom: f32) {

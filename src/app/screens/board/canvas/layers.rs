@@ -221,6 +221,9 @@ fn cards(
             .as_ref()
             .is_some_and(|author| &card.author != author);
         paint::card(view.painter, rect, card, is_selected, is_dimmed, state.zoom);
+        if let Some(&texture) = state.pictures.get(&card.id) {
+            paint::picture(view.painter, rect, card, texture, is_dimmed);
+        }
         if let Some(colour) = stripes.get(&card.id) {
             let band =
                 Rect::from_min_size(rect.min, vec2((6.0 * state.zoom).max(3.0), rect.height()));

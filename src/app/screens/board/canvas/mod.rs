@@ -62,6 +62,9 @@ pub struct BoardUiState {
     pub min_text_px: f32,
     /// The middle of what the canvas shows, in wall coordinates: where new cards go.
     pub view_centre: Option<(f32, f32)>,
+    /// The pictures of cards without text (read off a photo) that are decoded, with their
+    /// sizes: drawn in place of the text.
+    pub pictures: std::collections::HashMap<CardId, (egui::TextureId, Vec2)>,
 }
 
 /// Card text at "Fit all" is at least this high, at the normal text size.
@@ -89,6 +92,7 @@ impl Default for BoardUiState {
             tightness: 0.0,
             min_text_px: MIN_TEXT_PX,
             view_centre: None,
+            pictures: std::collections::HashMap::new(),
         }
     }
 }
