@@ -215,21 +215,37 @@ pub fn straighten(photo: &RgbImage, board_corners: &[Pt; 4], out_width: u32) -> 
 }
 
 /// The quadrilateral `quad` of the photo warped into a `w × h` rectangle (black if the
-/// quadrilateral is degenerate).
+/// quadrilateral is degenerate), by imageproc's projective warp with bilinear sampling.
 fn warp_quad(photo: &RgbImage, quad: &[Pt; 4], w: u32, h: u32) -> RgbImage {
+    use imageproc::geometric_transformations::{Interpolation, Projection, warp_into};
+    let mut out = RgbImage::new(w, h);
     let Some(unit) = Homography::unit_square_to(quad) else {
-        return RgbImage::new(w, h);
+        return out;
     };
-    let map = Homography::scale(1.0 / f64::from(w), 1.0 / f64::from(h)).then(&unit);
-    let longest = (0..4)
-        .map(|i| crate::pinboard::geom::dist(quad[i], quad[(i + 1) % 4]))
-        .fold(0.0, f32::max);
-    let taps = if longest > w.max(h) as f32 * 1.4 {
-        2
-    } else {
-        1
+    // Output pixel (x, y), its centre at (x + ½, y + ½), to the photo's pixel whose centre
+    // is there: imageproc samples at pixel indices, this module at pixel centres.
+    let shift = |d: f64| Homography {
+        m: [[1.0, 0.0, d], [0.0, 1.0, d], [0.0, 0.0, 1.0]],
     };
-    raster::warp(photo, &map, w as usize, h as usize, taps).to_image()
+    let to_photo = shift(0.5)
+        .then(&Homography::scale(1.0 / f64::from(w), 1.0 / f64::from(h)))
+        .then(&unit)
+        .then(&shift(-0.5));
+    let m = to_photo.m;
+    let matrix = [0, 1, 2].map(|r| [0, 1, 2].map(|c| m[r][c] as f32));
+    let Some(projection) = Projection::from_matrix(matrix.concat().try_into().unwrap_or([0.0; 9]))
+    else {
+        return out;
+    };
+    // `warp_into` takes the map from the photo to the output.
+    warp_into(
+        photo,
+        &projection.invert(),
+        Interpolation::Bilinear,
+        image::Rgb([0, 0, 0]),
+        &mut out,
+    );
+    out
 }
 
 /// The card's picture: its quadrilateral warped upright into an image whose longer side is

@@ -250,54 +250,32 @@ pub(crate) fn box_blur(img: &Rgbf, r: usize) -> Rgbf {
 }
 
 /// Connected components of `mask` (4- or 8-connected). Returns labels (0 = background,
-/// components numbered from 1) and the number of components.
+/// components numbered from 1 in the order a row-by-row scan meets them) and the number of
+/// components. The labelling is imageproc's.
 pub(crate) fn label(mask: &[bool], w: usize, h: usize, eight: bool) -> (Vec<u32>, usize) {
+    use imageproc::region_labelling::{Connectivity, connected_components};
     let n = (w * h).min(mask.len());
     let mut labels = vec![0u32; mask.len()];
-    let mut next = 0u32;
-    let mut stack = Vec::new();
-    for start in 0..n {
-        if !mask[start] || labels[start] != 0 {
-            continue;
-        }
-        next += 1;
-        labels[start] = next;
-        stack.push(start);
-        while let Some(i) = stack.pop() {
-            let x = i % w;
-            let mut visit = |j: usize| {
-                if j < n && mask[j] && labels[j] == 0 {
-                    labels[j] = next;
-                    stack.push(j);
-                }
-            };
-            if x > 0 {
-                visit(i - 1);
-            }
-            if x + 1 < w {
-                visit(i + 1);
-            }
-            if i >= w {
-                visit(i - w);
-            }
-            visit(i + w);
-            if eight {
-                if x > 0 && i >= w {
-                    visit(i - w - 1);
-                }
-                if x + 1 < w && i >= w {
-                    visit(i + 1 - w);
-                }
-                if x > 0 {
-                    visit(i + w - 1);
-                }
-                if x + 1 < w {
-                    visit(i + w + 1);
-                }
-            }
-        }
-    }
-    (labels, next as usize)
+    let (Ok(width), Ok(height)) = (u32::try_from(w), u32::try_from(n / w.max(1))) else {
+        return (labels, 0);
+    };
+    let pixels: Vec<u8> = mask[..(width as usize * height as usize)]
+        .iter()
+        .map(|&m| u8::from(m))
+        .collect();
+    let Some(image) = image::GrayImage::from_raw(width, height, pixels) else {
+        return (labels, 0);
+    };
+    let connectivity = if eight {
+        Connectivity::Eight
+    } else {
+        Connectivity::Four
+    };
+    let found = connected_components(&image, connectivity, image::Luma([0u8]));
+    let raw = found.into_raw();
+    let count = raw.iter().copied().max().unwrap_or(0) as usize;
+    labels[..raw.len()].copy_from_slice(&raw);
+    (labels, count)
 }
 
 /// Indices of the 4 or 8 neighbours of pixel `i` inside a `w × h` grid.
