@@ -398,6 +398,7 @@ impl Describe for PhotoError {
             PhotoError::Outside(name) => say(M::FileOutside, lang, &[name]),
             PhotoError::PhotosFolderNotReal => M::FilePhotosFolder.get(lang).to_owned(),
             PhotoError::NotAFile(name) => say(M::FileNotAFile, lang, &[name]),
+            PhotoError::NoPhotosInFolder(name) => say(M::NoPhotosInFolder, lang, &[name]),
         }
     }
 }

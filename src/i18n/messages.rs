@@ -151,6 +151,7 @@ texts! {
     FileOutside => "{} liegt außerhalb des Sitzungsordners (über einen Verweis oder Pfad) und wird nicht gelesen.", "{} lies outside the session folder (through a link or its path) and is not read.";
     FilePhotosFolder => "Der Ordner photos/ dieser Sitzung ist ein Verweis auf einen anderen Ort; seine Fotos werden nicht gelesen.", "This session's photos/ folder is a link to another place; its photos are not read.";
     FileNotAFile => "{} ist keine Datei.", "{} is not a file.";
+    NoPhotosInFolder => "Im Ordner {} liegt kein Foto (JPEG oder PNG).", "The folder {} holds no photo (JPEG or PNG).";
     FileTooLarge => "{} ist mit {} MB größer als jedes Foto, das Moderato liest.", "{} is {} MB, larger than any photo Moderato reads.";
     FileUnreadable => "{} konnte nicht gelesen werden: {}.", "Could not read {}: {}.";
     // Photos.

@@ -130,6 +130,7 @@ texts! {
     Anonymous => "anonym", "anonymous";
     Caption => "Bildunterschrift", "Caption";
     Photographer => "Fotografie", "Photographer";
+    PhotoNumber => "Foto {}", "Photo {}";
     MissingPhoto => "Datei fehlt", "file missing";
     Participants => "Teilnehmende", "Participants";
     Organisations => "Organisationen", "Organisations";
@@ -524,7 +525,7 @@ texts! {
     DropPhotosHere => "oder Fotos auf das Fenster ziehen", "or drop photos on the window";
     Attaching => "Fotos werden geprüft und kopiert …", "Checking and copying photos…";
     SaveBeforePhotos => "Bitte die Sitzung zuerst speichern: Fotos liegen im Ordner der Sitzung.", "Please save the session first: photos live in the session's folder.";
-    PathHelpPhoto => "Pfad eines Fotos (JPEG oder PNG):", "Path of a photo (JPEG or PNG):";
+    PathHelpPhoto => "Pfad eines Fotos (JPEG oder PNG) oder eines Ordners mit Fotos:", "Path of a photo (JPEG or PNG) or of a folder of photos:";
     NotAttached => "Diese Dateien wurden nicht angehängt:", "These files were not attached:";
     TakenAt => "Aufgenommen", "Taken";
     BelongsTo => "Gehört zu", "Belongs to";

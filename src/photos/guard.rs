@@ -38,6 +38,8 @@ pub enum PhotoError {
     /// The session's `photos/` is a link to another place.
     PhotosFolderNotReal,
     NotAFile(String),
+    /// A folder given to attach holds no JPEG or PNG file.
+    NoPhotosInFolder(String),
 }
 
 impl std::error::Error for PhotoError {}

@@ -156,6 +156,28 @@ pub fn import_with_thumbnail(
     Ok((photo, thumbnail))
 }
 
+/// The photos in a folder (its JPEG and PNG files by their names, not its subfolders), in
+/// the order of their names; a folder without any is said to be one.
+pub fn photos_in(dir: &Path) -> Result<Vec<PathBuf>, PhotoError> {
+    let shown = dir.display().to_string();
+    let entries = fs::read_dir(dir).map_err(|e| PhotoError::Unreadable(shown.clone(), e.kind()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| !t.is_dir()))
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["jpg", "jpeg", "png"].contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    if files.is_empty() {
+        return Err(PhotoError::NoPhotosInFolder(shown));
+    }
+    files.sort_by_key(|p| p.file_name().map(|n| n.to_string_lossy().to_lowercase()));
+    Ok(files)
+}
+
 /// Imports several files, in order; returns the photos copied in and the files refused, each
 /// with its reason. `progress` hears (done, total) before each file.
 pub fn import_all(
@@ -346,6 +368,31 @@ mod tests {
             .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Jpeg)
             .unwrap();
         bytes
+    }
+
+    #[test]
+    fn a_folder_gives_its_photos_by_name_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("b-Wand.JPG"), jpeg(8, 8)).unwrap();
+        fs::write(d.join("a-Flipchart.png"), png(8, 8)).unwrap();
+        fs::write(d.join("Notizen.txt"), "kein Foto").unwrap();
+        fs::create_dir(d.join("unterordner.jpg")).unwrap();
+        let names: Vec<_> = photos_in(d)
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a-Flipchart.png", "b-Wand.JPG"]);
+        let empty = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            photos_in(empty.path()),
+            Err(PhotoError::NoPhotosInFolder(_))
+        ));
+        assert!(matches!(
+            photos_in(&d.join("fehlt")),
+            Err(PhotoError::Unreadable(..))
+        ));
     }
 
     #[test]

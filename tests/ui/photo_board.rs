@@ -248,7 +248,7 @@ fn an_attached_photo_becomes_a_board_and_is_linked_not_copied() {
     harness.get_by_label("Type a path…").click();
     harness.run();
     harness
-        .get_by_label("Path of a photo (JPEG or PNG):")
+        .get_by_label("Path of a photo (JPEG or PNG) or of a folder of photos:")
         .type_text(&photo.display().to_string());
     harness.key_press(Key::Enter);
     settle(&mut harness);

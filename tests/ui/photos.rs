@@ -30,7 +30,7 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
         harness.get_by_label("Type a path…").click();
         harness.run();
         harness
-            .get_by_label("Path of a photo (JPEG or PNG):")
+            .get_by_label("Path of a photo (JPEG or PNG) or of a folder of photos:")
             .type_text(&file.display().to_string());
         harness.key_press(Key::Enter);
         settle(&mut harness);
@@ -68,6 +68,65 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
     harness.get_by_label("\u{2190} Previous").click();
     settle(&mut harness);
     assert!(harness.query_by_label("1 / 2").is_some());
+}
+
+#[test]
+fn a_typed_folder_attaches_all_its_photos_and_names_what_it_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = empty_board_session(dir.path());
+    let shots = dir.path().join("Fotos vom Workshop");
+    fs::create_dir(&shots).unwrap();
+    for (name, colour) in [
+        ("02-Wand.png", [120, 200, 90, 255]),
+        ("01-Flipchart.PNG", [250, 220, 120, 255]),
+    ] {
+        image::RgbaImage::from_pixel(40, 30, image::Rgba(colour))
+            .save_with_format(shots.join(name), image::ImageFormat::Png)
+            .unwrap();
+    }
+    fs::write(shots.join("03-kaputt.jpg"), "kein Bild").unwrap();
+    fs::write(shots.join("Liste.txt"), "keins").unwrap();
+    let empty = dir.path().join("leer");
+    fs::create_dir(&empty).unwrap();
+    let mut harness = app_with_clock(dir.path(), folder.clone(), Clock::System);
+    harness.get_by_label("Photos").click();
+    settle(&mut harness);
+    for typed in [&shots, &empty] {
+        harness.get_by_label("Type a path…").click();
+        harness.run();
+        harness
+            .get_by_label("Path of a photo (JPEG or PNG) or of a folder of photos:")
+            .type_text(&typed.display().to_string());
+        harness.key_press(Key::Enter);
+        settle(&mut harness);
+        let message = harness
+            .state()
+            .error_message()
+            .unwrap_or_default()
+            .to_owned();
+        if typed == &shots {
+            assert!(message.contains("03-kaputt.jpg"), "{message}");
+        } else {
+            assert!(message.contains("holds no photo"), "{message}");
+        }
+        harness.get_by_label("OK").click();
+        harness.run();
+    }
+    let photos = harness.state().session().photos.clone();
+    assert_eq!(
+        photos.len(),
+        2,
+        "both good photos, in the order of their names"
+    );
+    assert!(
+        photos[0].path.contains("01-Flipchart"),
+        "{:?}",
+        photos[0].path
+    );
+    assert!(photos[1].path.contains("02-Wand"));
+    for photo in &photos {
+        assert!(folder.join(&photo.path).is_file());
+    }
 }
 
 /// A file dropped on the window, as the platform hands it over.

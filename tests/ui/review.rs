@@ -195,6 +195,25 @@ fn review_tells_the_whole_story() {
             cluster.title
         );
     }
+    // An item's notes, each photo by what it shows and who took it, never by its file.
+    let noted = session
+        .agenda
+        .items()
+        .find(|i| !i.notes.trim().is_empty())
+        .expect("an item with notes");
+    let notes = format!("Notes: {}", noted.notes.trim());
+    assert!(harness.query_by_label_contains(&notes).is_some(), "{notes}");
+    for photo in &session.photos {
+        assert!(
+            harness.query_by_label(&photo.path).is_none(),
+            "{} is named by its file",
+            photo.path
+        );
+        if !photo.photographer.trim().is_empty() {
+            let by = format!("Photographer: {}", photo.photographer.trim());
+            assert!(harness.query_all_by_label(&by).next().is_some(), "{by}");
+        }
+    }
     // The contents jump to a section further down.
     let heading = |harness: &Harness<'static, ModeratoApp>| {
         harness

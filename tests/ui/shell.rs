@@ -429,3 +429,43 @@ fn the_report_language_can_be_chosen_where_the_export_is_asked_for() {
         "English headings as chosen"
     );
 }
+
+#[test]
+fn an_export_to_a_folder_that_does_not_exist_keeps_the_dialog_and_the_typed_path() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_with_clock(dir.path(), folder, Clock::System);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness.get_by_label("Markdown…").click();
+    harness.run();
+    let typed = dir.path().join("gibt-es-nicht").join("bericht.md");
+    let field = "File (for CSV: folder) to export to:";
+    harness.get_by_label(field).focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(field)
+        .type_text(&typed.display().to_string());
+    harness.get_by_label("OK").click();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_exporting() && harness.query_by_label(field).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(field).value().as_deref(),
+        Some(typed.display().to_string().as_str()),
+        "the dialog is there again with what was typed"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("does not exist. Please choose a folder that exists.")
+            .is_some()
+    );
+    assert!(
+        !typed.parent().unwrap().exists(),
+        "no folder made on the way"
+    );
+}

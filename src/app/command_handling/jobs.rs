@@ -202,8 +202,31 @@ impl ModeratoApp {
         // size), and each is one undoable step.
         for file in files {
             let folder = folder.clone();
-            self.work.spawn(JobKind::Attach, move |_| {
+            self.work.spawn(JobKind::Attach, move |progress| {
                 let side = crate::app::photo_cache::THUMB_SIDE;
+                // A folder: all its photos, each checked as a file given alone.
+                if file.is_dir() {
+                    let (photos, problems) = match import::photos_in(&file) {
+                        Ok(files) => import::import_all_with_thumbnails(
+                            &folder,
+                            &files,
+                            side,
+                            |done, total| progress.set(done as u64, total as u64),
+                        ),
+                        Err(problem) => (Vec::new(), vec![problem]),
+                    };
+                    let photos = photos
+                        .into_iter()
+                        .map(|(photo, rgba)| {
+                            let size = [rgba.width() as usize, rgba.height() as usize];
+                            (
+                                photo,
+                                egui::ColorImage::from_rgba_unmultiplied(size, rgba.as_raw()),
+                            )
+                        })
+                        .collect();
+                    return Output::Attached { photos, problems };
+                }
                 match import::import_with_thumbnail(&folder, &file, side) {
                     Ok((photo, rgba)) => {
                         let size = [rgba.width() as usize, rgba.height() as usize];

@@ -290,8 +290,16 @@ fn summary_ui(ui: &mut Ui, cx: &Cx) {
                         egui_plot::Bar::new(f64::from(*value), *count as f64).width(0.7)
                     })
                     .collect();
+                // Each bar with its count above it, each value named below, as in the report.
+                let highest = dimension
+                    .distribution
+                    .iter()
+                    .map(|(_, n)| *n)
+                    .max()
+                    .unwrap_or(0);
+                let signed = dimension.distribution.iter().any(|(value, _)| *value < 0);
                 egui_plot::Plot::new(("reflection-plot", dimension.id))
-                    .height(110.0)
+                    .height(120.0)
                     .width(220.0)
                     .allow_zoom(false)
                     .allow_drag(false)
@@ -299,8 +307,29 @@ fn summary_ui(ui: &mut Ui, cx: &Cx) {
                     .show_axes([true, false])
                     .show_grid(false)
                     .include_y(0.0)
+                    .include_y(highest as f64 * 1.3 + 0.5)
+                    .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+                    .x_axis_formatter(move |mark, _| {
+                        let v = mark.value.round() as i64;
+                        if signed && v > 0 {
+                            format!("+{v}")
+                        } else {
+                            v.to_string()
+                        }
+                    })
                     .show(ui, |plot| {
                         plot.bar_chart(egui_plot::BarChart::new(dimension.name.clone(), bars));
+                        for (value, count) in &dimension.distribution {
+                            let at = egui_plot::PlotPoint::new(
+                                f64::from(*value),
+                                *count as f64 + highest as f64 * 0.12 + 0.2,
+                            );
+                            plot.text(egui_plot::Text::new(
+                                format!("{}-{value}", dimension.name),
+                                at,
+                                RichText::new(count.to_string()).strong(),
+                            ));
+                        }
                     });
                 let mean = dimension
                     .mean

@@ -136,6 +136,10 @@ pub fn agenda_ui(ui: &mut Ui, cx: &Cx) {
                         if !item.outcome.trim().is_empty() {
                             wrapped(ui, RichText::new(&item.outcome).weak());
                         }
+                        if !item.notes.trim().is_empty() {
+                            let notes = format!("{}: {}", cx.tr(T::NotesShort), item.notes.trim());
+                            wrapped(ui, RichText::new(notes).weak().italics());
+                        }
                         if let Some(round) = &item.round {
                             let line = crate::app::screens::agenda::speaking::round_summary(
                                 round, cx.now, cx,
@@ -388,7 +392,7 @@ pub fn photos_ui(ui: &mut Ui, cx: &Cx, cache: &mut PhotoCache) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        for photo in &session.photos {
+        for (n, photo) in session.photos.iter().enumerate() {
             if let Some(folder) = cx.folder {
                 cache.want_thumbnail(photo, folder);
             }
@@ -403,15 +407,36 @@ pub fn photos_ui(ui: &mut Ui, cx: &Cx, cache: &mut PhotoCache) {
                         ui.allocate_exact_size(size, egui::Sense::hover());
                     }
                 }
-                let caption = if photo.caption.trim().is_empty() {
-                    &photo.path
-                } else {
-                    &photo.caption
+                // What the photo shows and who took it; never its file's name.
+                let shows = photo.link.map(|link| photo_link_text(session, link, cx));
+                let caption = match (photo.caption.trim(), &shows) {
+                    ("", Some(shows)) => shows.clone(),
+                    ("", None) => fill(cx.tr(T::PhotoNumber), &[&(n + 1).to_string()]),
+                    (caption, _) => caption.to_owned(),
                 };
                 wrapped(ui, RichText::new(caption).small());
+                if let Some(shows) = shows.filter(|_| !photo.caption.trim().is_empty()) {
+                    wrapped(ui, RichText::new(shows).small().weak());
+                }
+                let by = photo.photographer.trim();
+                if !by.is_empty() {
+                    let line = format!("{}: {by}", cx.tr(T::Photographer));
+                    wrapped(ui, RichText::new(line).small().weak());
+                }
             });
         }
     });
+}
+
+/// What a photo belongs to, in words ("Board: Fotoprotokoll Wand 1").
+fn photo_link_text(session: &Session, link: crate::photos::PhotoLink, cx: &Cx) -> String {
+    use crate::photos::PhotoLink;
+    let (kind, source) = match link {
+        PhotoLink::AgendaItem(id) => (T::Agenda, SourceLink::AgendaItem(id)),
+        PhotoLink::Board(id) => (T::Board, SourceLink::Board(id)),
+        PhotoLink::Cluster(id) => (T::Board, SourceLink::Cluster(id)),
+    };
+    format!("{}: {}", cx.tr(kind), source_text(session, Some(source)))
 }
 
 pub fn next_meeting_ui(ui: &mut Ui, cx: &Cx) {
