@@ -304,19 +304,12 @@ fn summary_ui(ui: &mut Ui, cx: &Cx) {
                     .allow_zoom(false)
                     .allow_drag(false)
                     .allow_scroll(false)
-                    .show_axes([true, false])
+                    .show_axes([false, false])
                     .show_grid(false)
-                    .include_y(0.0)
+                    .show_x(false)
+                    .show_y(false)
+                    .include_y(-(highest as f64 * 0.2 + 0.4))
                     .include_y(highest as f64 * 1.3 + 0.5)
-                    .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-                    .x_axis_formatter(move |mark, _| {
-                        let v = mark.value.round() as i64;
-                        if signed && v > 0 {
-                            format!("+{v}")
-                        } else {
-                            v.to_string()
-                        }
-                    })
                     .show(ui, |plot| {
                         plot.bar_chart(egui_plot::BarChart::new(dimension.name.clone(), bars));
                         for (value, count) in &dimension.distribution {
@@ -328,6 +321,21 @@ fn summary_ui(ui: &mut Ui, cx: &Cx) {
                                 format!("{}-{value}", dimension.name),
                                 at,
                                 RichText::new(count.to_string()).strong(),
+                            ));
+                            // The rating under its bar (+2 on a scale around zero).
+                            let rating = if signed && *value > 0 {
+                                format!("+{value}")
+                            } else {
+                                value.to_string()
+                            };
+                            let below = egui_plot::PlotPoint::new(
+                                f64::from(*value),
+                                -(highest as f64 * 0.1 + 0.2),
+                            );
+                            plot.text(egui_plot::Text::new(
+                                format!("{}-rating-{value}", dimension.name),
+                                below,
+                                RichText::new(rating).weak(),
                             ));
                         }
                     });
