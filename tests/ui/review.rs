@@ -214,6 +214,23 @@ fn review_tells_the_whole_story() {
             assert!(harness.query_all_by_label(&by).next().is_some(), "{by}");
         }
     }
+    // The reflection's scale with its ends' words, each dimension's verdict, the publisher
+    // and the report's introduction.
+    let scale = &session.reflection.scale;
+    let line = format!(
+        "Scale from {} ({}) to {} ({})",
+        scale.min, scale.low_label, scale.max, scale.high_label
+    );
+    assert!(harness.query_by_label(&line).is_some(), "{line}");
+    for dimension in moderato::reflection::stats::stats(&session.reflection) {
+        let verdict = moderato::i18n::verdict_text(dimension.verdict, Lang::En);
+        let line = format!("{}: {verdict}", dimension.name);
+        assert!(harness.query_by_label(&line).is_some(), "{line}");
+    }
+    let publisher = format!("Publisher: {}", session.meta.publisher);
+    assert!(harness.query_by_label(&publisher).is_some(), "{publisher}");
+    let opening: String = session.meta.introduction.chars().take(40).collect();
+    assert!(harness.query_by_label_contains(&opening).is_some());
     // The contents jump to a section further down.
     let heading = |harness: &Harness<'static, ModeratoApp>| {
         harness

@@ -105,6 +105,8 @@ fn story_ui(
     story::photos_ui(ui, cx, photos);
     story::heading(ui, cx, Section::NextMeeting, jump);
     story::next_meeting_ui(ui, cx);
+    ui.add_space(8.0);
+    story::publication_ui(ui, cx);
 }
 
 /// The sources of a consolidation, where they differ, and the merges waiting for a

@@ -348,6 +348,7 @@ pub fn reflection_ui(ui: &mut Ui, cx: &Cx) {
     }
     if !reflection.dimensions.is_empty() {
         super::reflection_grid_ui(ui, cx);
+        scale_and_verdicts_ui(ui, cx);
     }
     let comments: Vec<_> = reflection
         .entries
@@ -382,6 +383,49 @@ pub fn reflection_ui(ui: &mut Ui, cx: &Cx) {
                 });
             }
         }
+    }
+}
+
+/// The scale the ratings were given on, and each dimension's verdict, as the report says them.
+fn scale_and_verdicts_ui(ui: &mut Ui, cx: &Cx) {
+    let reflection = &cx.session.reflection;
+    let scale = &reflection.scale;
+    let end = |value: i32, label: &str| {
+        if label.trim().is_empty() {
+            value.to_string()
+        } else {
+            format!("{value} ({})", label.trim())
+        }
+    };
+    let line = format!(
+        "{} {} {} {}",
+        cx.tr(T::ScaleFrom),
+        end(scale.min, &scale.low_label),
+        cx.tr(T::ScaleTo),
+        end(scale.max, &scale.high_label)
+    );
+    wrapped(ui, RichText::new(line).weak());
+    for dimension in crate::reflection::stats::stats(reflection) {
+        let verdict = i18n::verdict_text(dimension.verdict, cx.lang);
+        wrapped(ui, format!("{}: {verdict}", dimension.name));
+    }
+}
+
+/// Who publishes the report, who wrote and photographed, and its introduction.
+pub fn publication_ui(ui: &mut Ui, cx: &Cx) {
+    let meta = &cx.session.meta;
+    let lines = [
+        (T::Publisher, meta.publisher.trim().to_owned()),
+        (T::CreditsText, meta.credits.text.join(", ")),
+        (T::CreditsPhotos, meta.credits.photos.join(", ")),
+    ];
+    for (key, value) in lines.iter().filter(|(_, v)| !v.trim().is_empty()) {
+        wrapped(ui, format!("{}: {value}", cx.tr(*key)));
+    }
+    if !meta.introduction.trim().is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new(cx.tr(T::Introduction)).strong());
+        wrapped(ui, meta.introduction.trim());
     }
 }
 
