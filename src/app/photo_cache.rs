@@ -44,6 +44,8 @@ pub struct PhotoCache {
     pub preview: Option<Preview>,
     /// Cards' pictures (a board made from a photo), by their path in the session folder.
     pub cards: HashMap<String, Thumb>,
+    /// The preview's neighbours, decoded ahead so "Next" shows at once (none: on its way).
+    preloaded: HashMap<PhotoId, Option<Result<egui::TextureHandle, String>>>,
     /// Pictures asked for this frame; the app starts their jobs after drawing.
     requests: Vec<PictureRequest>,
 }
@@ -61,11 +63,36 @@ impl PhotoCache {
 
     /// Opens the preview of a photo; its picture is decoded by a job.
     pub fn show_preview(&mut self, photo: &Photo, folder: &Path) {
+        // Decoded ahead (or on its way: it arrives as the preview's).
+        let ahead = self.preloaded.remove(&photo.id);
+        let is_asked = ahead.is_some();
         self.preview = Some(Preview {
             id: photo.id,
-            picture: None,
+            picture: ahead.flatten(),
         });
-        self.request(photo, folder, PREVIEW_SIDE);
+        if !is_asked {
+            self.request(photo, folder, PREVIEW_SIDE);
+        }
+    }
+
+    /// The preview closed: its texture and its neighbours' are dropped.
+    pub fn close_preview(&mut self) {
+        self.preview = None;
+        self.preloaded.clear();
+    }
+
+    /// Decodes the photos next to the preview ahead, keeping only those (at most two
+    /// textures of a screen's size besides the preview's).
+    pub fn preload(&mut self, neighbours: &[&Photo], folder: &Path) {
+        self.preloaded
+            .retain(|id, _| neighbours.iter().any(|p| p.id == *id));
+        for photo in neighbours {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.preloaded.entry(photo.id)
+            {
+                slot.insert(None);
+                self.request(photo, folder, PREVIEW_SIDE);
+            }
+        }
     }
 
     /// A card's picture: its texture once decoded; asked for the first time, its decoding
@@ -145,6 +172,8 @@ impl PhotoCache {
                 && preview.id == id
             {
                 preview.picture = Some(result.map(texture).map_err(|e| e.describe(lang)));
+            } else if let Some(slot) = self.preloaded.get_mut(&id) {
+                *slot = Some(result.map(texture).map_err(|e| e.describe(lang)));
             }
             return;
         }
@@ -162,7 +191,72 @@ impl PhotoCache {
     pub fn clear(&mut self) {
         self.thumbs.clear();
         self.cards.clear();
+        self.preloaded.clear();
         self.preview = None;
         self.requests.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(name: &str) -> Photo {
+        Photo {
+            id: PhotoId::generate(),
+            path: format!("photos/{name}.jpg"),
+            ..Photo::default()
+        }
+    }
+
+    fn picture() -> Result<egui::ColorImage, PhotoError> {
+        Ok(egui::ColorImage::filled([4, 3], egui::Color32::WHITE))
+    }
+
+    #[test]
+    fn next_shows_a_neighbour_decoded_ahead_at_once() {
+        let ctx = egui::Context::default();
+        let folder = Path::new("/sitzung");
+        let (a, b, c) = (photo("a"), photo("b"), photo("c"));
+        let mut cache = PhotoCache::default();
+        cache.show_preview(&a, folder);
+        assert_eq!(cache.take_requests().len(), 1);
+        cache.preload(&[&b, &c], folder);
+        let asked: Vec<_> = cache.take_requests().into_iter().map(|r| r.id).collect();
+        assert_eq!(asked, [Some(b.id), Some(c.id)]);
+        cache.arrived(
+            &ctx,
+            Some(b.id),
+            b.path.clone(),
+            PREVIEW_SIDE,
+            picture(),
+            Lang::En,
+        );
+        // Asked again while there or on its way: nothing is decoded twice.
+        cache.preload(&[&b, &c], folder);
+        assert!(cache.take_requests().is_empty());
+        cache.show_preview(&b, folder);
+        assert!(matches!(
+            cache.preview.as_ref().and_then(|p| p.picture.as_ref()),
+            Some(Ok(_))
+        ));
+        assert!(cache.take_requests().is_empty(), "shown without decoding");
+        // One still on its way becomes the preview when it arrives, without a second job.
+        cache.show_preview(&c, folder);
+        assert!(cache.take_requests().is_empty());
+        cache.arrived(
+            &ctx,
+            Some(c.id),
+            c.path.clone(),
+            PREVIEW_SIDE,
+            picture(),
+            Lang::En,
+        );
+        assert!(matches!(
+            cache.preview.as_ref().and_then(|p| p.picture.as_ref()),
+            Some(Ok(_))
+        ));
+        cache.close_preview();
+        assert!(cache.preview.is_none() && cache.preloaded.is_empty());
     }
 }

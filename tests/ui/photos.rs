@@ -68,6 +68,8 @@ fn photos_are_attached_checked_and_shown_as_thumbnails() {
     harness.get_by_label("\u{2190} Previous").click();
     settle(&mut harness);
     assert!(harness.query_by_label("1 / 2").is_some());
+    // Uncaptioned photos are named by their place in the photos, not by their file.
+    assert!(harness.query_all_by_label("Photo 2").next().is_some());
 }
 
 #[test]

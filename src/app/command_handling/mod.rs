@@ -113,7 +113,7 @@ impl ModeratoApp {
             Command::Reconsolidate => self.reconsolidate(),
             Command::AttachPhotos(files) => self.attach(files),
             Command::PreviewPhoto(id) => self.preview(id),
-            Command::ClosePreview => self.photos.preview = None,
+            Command::ClosePreview => self.photos.close_preview(),
             Command::Export(kind, target) => self.export(kind, target),
             Command::OpenWithSystem(path) => {
                 if let Err(e) = jobs::open_with_system(&path) {

@@ -53,8 +53,10 @@ pub(in crate::app) fn photos_ui(
     }
     let mut open_preview = None;
     ui.horizontal_wrapped(|ui| {
-        for photo in photos {
-            let response = gallery_item_ui(ui, photo, state.selected == Some(photo.id), cache);
+        for (n, photo) in photos.iter().enumerate() {
+            let caption = caption_of(photo, n, cx);
+            let is_selected = state.selected == Some(photo.id);
+            let response = gallery_item_ui(ui, photo, &caption, is_selected, cache);
             if response.clicked() {
                 state.selected = Some(photo.id);
             }
@@ -74,17 +76,19 @@ pub(in crate::app) fn photos_ui(
     }
 }
 
-fn caption_of(photo: &Photo) -> &str {
-    if photo.caption.is_empty() {
-        &photo.path
+/// A photo's caption, or for one without "Photo n" (never its file's name).
+fn caption_of(photo: &Photo, n: usize, cx: &Cx) -> String {
+    if photo.caption.trim().is_empty() {
+        crate::i18n::fill(cx.tr(T::PhotoNumber), &[&(n + 1).to_string()])
     } else {
-        &photo.caption
+        photo.caption.clone()
     }
 }
 
 fn gallery_item_ui(
     ui: &mut Ui,
     photo: &Photo,
+    caption: &str,
     is_selected: bool,
     cache: &PhotoCache,
 ) -> egui::Response {
@@ -121,12 +125,12 @@ fn gallery_item_ui(
                         ui.put(rect, egui::Spinner::new());
                     }
                 }
-                ui.label(RichText::new(caption_of(photo)).small());
+                ui.label(RichText::new(caption).small());
             });
         })
         .response
         .interact(egui::Sense::click());
-    let name = caption_of(photo).to_owned();
+    let name = caption.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     response
 }

@@ -42,8 +42,9 @@ impl ModeratoApp {
         let photo = &photos[index];
         let mut is_open = true;
         let mut go_to = None;
-        let title = if photo.caption.is_empty() {
-            photo.path.clone()
+        // Named by its caption, else by its place in the photos; never by its file's name.
+        let title = if photo.caption.trim().is_empty() {
+            fill(tr(T::PhotoNumber), &[&(index + 1).to_string()])
         } else {
             photo.caption.clone()
         };
@@ -85,6 +86,17 @@ impl ModeratoApp {
                     }
                 }
             });
+        // Once this photo is there, its neighbours are decoded ahead.
+        if preview.picture.is_some()
+            && let Some(folder) = self.doc.folder()
+        {
+            let neighbours: Vec<_> = [index.checked_sub(1), Some(index + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|n| photos.get(n))
+                .collect();
+            self.photos.preload(&neighbours, folder);
+        }
         if !is_open {
             self.intents.commands.push(Command::ClosePreview);
         } else if let Some(next) = go_to {
