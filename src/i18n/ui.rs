@@ -46,6 +46,11 @@ texts! {
     SavedMinutesAgo => "vor {} min gespeichert", "saved {} min ago";
     SavedAt => "gespeichert um {}", "saved at {}";
     Saved => "Gespeichert", "Saved";
+    SavedExcept => "Gespeichert, bis auf Eingaben, die sich nicht lesen lassen", "Saved, except typed text that cannot be read";
+    TypedNotSaved => "„{}“ nicht gespeichert: {} – das Feld behält den alten Wert.", "“{}” not saved: {} – the field keeps its old value.";
+    OneTypedNotSaved => "„{}“ nicht gespeichert", "“{}” not saved";
+    TypedNotSavedCount => "{} Eingaben nicht gespeichert", "{} typed values not saved";
+    CannotBeRead => "das lässt sich nicht lesen", "it cannot be read";
     // Dialogs.
     Cancel => "Abbrechen", "Cancel";
     Ok => "OK", "OK";
@@ -173,6 +178,18 @@ texts! {
     OneDifference => "{} Unterschied", "{} difference";
     Differences => "{} Unterschiede", "{} differences";
     Changed => "anders", "differs";
+    DifferencesOnly => "Nur Unterschiede", "Differences only";
+    NoDifferences => "Die beiden Sitzungen unterscheiden sich nicht.", "The two sessions do not differ.";
+    OnlyHere => "nur in dieser Sitzung", "only in this session";
+    OnlyThere => "nur im Vergleich", "only in the other";
+    OtherCluster => "anderer Cluster", "other cluster";
+    PlacedElsewhere => "anders verortet", "placed elsewhere";
+    TextChanged => "Text geändert", "text changed";
+    OtherDots => "andere Punkte", "other dots";
+    InCluster => "in „{}“", "in “{}”";
+    NoCluster => "ohne Cluster", "no cluster";
+    InFolder => "Ordner: {}", "Folder: {}";
+    Quoted => "„{}“", "“{}”";
     ReflectionComments => "Kommentare", "Comments";
     NoDimensions => "Keine Reflexion festgehalten.", "No reflection recorded.";
     CardsWithoutCluster => "Karten ohne Cluster", "Cards without a cluster";
@@ -268,6 +285,8 @@ texts! {
     Method => "Methode", "Method";
     Responsible => "Verantwortlich", "Responsible";
     NotesShort => "Notizen", "Notes";
+    MoreControls => "Mehr", "More";
+    Outcome => "Ergebnis", "Outcome";
     DragToReorder => "Ziehen zum Verschieben (oder Alt+↑/↓ im Titel)", "Drag to reorder (or Alt+↑/↓ in the title)";
     MoveUp => "Nach oben", "Move up";
     MoveDown => "Nach unten", "Move down";

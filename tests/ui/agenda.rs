@@ -519,6 +519,14 @@ fn a_day_that_does_not_exist_is_named_and_the_date_kept() {
         .expect("the first day's date field");
     field.focus();
     harness.run();
+    let start_field = |harness: &Harness<'static, ModeratoApp>| {
+        harness
+            .get_all_by_label("Start time")
+            .find(|node| node.value().is_some())
+            .expect("the first day's start time field")
+            .rect()
+    };
+    let start_before = start_field(&harness);
     // Reached without the mouse, the field's date is selected: typing replaces it.
     harness
         .get_all_by_label("Date")
@@ -528,8 +536,90 @@ fn a_day_that_does_not_exist_is_named_and_the_date_kept() {
     harness.run();
     harness.get_by_label("There is no 31 February 2026.");
     assert_eq!(
+        start_field(&harness),
+        start_before,
+        "the message does not push the row's other fields aside"
+    );
+    assert_eq!(
         harness.state().session().agenda.days[0].date,
         before,
         "the date that was there stays until a real one is typed"
+    );
+    // Saved now, the file keeps the old date, and the status says so instead of "Saved".
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("“31.02.2026” not saved") && status.contains("There is no 31 February"),
+        "{status}"
+    );
+    assert!(harness.query_by_label("“31.02.2026” not saved").is_some());
+    // A real date typed over it is saved, and the warning goes.
+    harness
+        .get_all_by_label("Date")
+        .find(|node| node.value().is_some())
+        .unwrap()
+        .focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_all_by_label("Date")
+        .find(|node| node.value().is_some())
+        .unwrap()
+        .type_text("27.02.2026");
+    harness.key_press(Key::Tab);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    assert_eq!(harness.state().status(), Some("Saved"));
+    assert_eq!(
+        harness.state().session().agenda.days[0].date,
+        jiff::civil::Date::new(2026, 2, 27).ok()
+    );
+}
+
+/// A held item's outcome is written under its row and lands in the session; an item not yet
+/// begun has no outcome line in the way of planning.
+#[test]
+fn an_items_outcome_is_written_under_its_row() {
+    let (dir, folder) = sessions_with_example();
+    let mut harness = app_on(dir.path(), Some(folder), Lang::En);
+    let outcomes = |harness: &Harness<'static, ModeratoApp>| {
+        harness
+            .query_all_by_label("Outcome")
+            .filter(|node| node.value().is_some())
+            .count()
+    };
+    let held = outcomes(&harness);
+    assert!(held > 0, "the example's held items have an outcome line");
+    harness
+        .query_all_by_label("Outcome")
+        .find(|node| node.value().is_some())
+        .unwrap()
+        .focus();
+    harness.run();
+    harness
+        .query_all_by_label("Outcome")
+        .find(|node| node.value().is_some())
+        .unwrap()
+        .type_text("Pilot in Nordheim beschlossen");
+    harness.run();
+    let written: Vec<&str> = harness
+        .state()
+        .session()
+        .agenda
+        .items()
+        .map(|item| item.outcome.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    assert_eq!(written, ["Pilot in Nordheim beschlossen"]);
+    harness
+        .get_all_by_label("+ Add item")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        outcomes(&harness),
+        held,
+        "a new item has no outcome line yet"
     );
 }

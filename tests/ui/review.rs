@@ -316,6 +316,72 @@ fn compare_marks_differences() {
     }
 }
 
+/// An edited copy whose one card was rewritten and another hung in another cluster: the
+/// comparison names both cards and how each changed, its headers tell the two folders apart,
+/// and "Differences only" hides the cards that did not change.
+#[test]
+fn compare_names_each_changed_card_and_hides_the_rest_on_request() {
+    let (dir, example) = sessions_with_example();
+    let mut other = storage::load(&example).unwrap();
+    let board = other
+        .boards
+        .iter_mut()
+        .find(|b| b.clusters.len() >= 2)
+        .expect("a board with two clusters");
+    let rewritten = board.clusters[0].cards[0];
+    let moved = *board.clusters[0].cards.last().unwrap();
+    assert_ne!(rewritten, moved);
+    let card = board.cards.iter_mut().find(|c| c.id == rewritten).unwrap();
+    card.text = "Ganz neu geschrieben".into();
+    board.clusters[0].cards.retain(|&c| c != moved);
+    board.clusters[1].cards.push(moved);
+    let moved_text = board.card(moved).unwrap().text.clone();
+    let unchanged = board
+        .cards
+        .iter()
+        .find(|c| c.id != rewritten && c.id != moved)
+        .unwrap()
+        .text
+        .clone();
+    let other_folder = dir.path().join("bearbeitete-kopie");
+    storage::save(&other_folder, &other).unwrap();
+    let mut harness = compared_with(dir.path(), example, &other_folder);
+    assert!(harness.query_by_label("2 differences").is_some());
+    assert!(harness.query_by_label("≠ text changed").is_some());
+    assert!(harness.query_by_label("≠ other cluster").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("“Ganz neu geschrieben”")
+            .is_some(),
+        "the new text stands in the other session's column"
+    );
+    assert!(
+        harness
+            .query_by_label("Folder: bearbeitete-kopie")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Folder: open-government-2017")
+            .is_some()
+    );
+    let with_all = harness.query_all_by_label(&unchanged).count();
+    let moved_all = harness.query_all_by_label(&moved_text).count();
+    harness.get_by_label("Differences only").click();
+    harness.run();
+    assert_eq!(
+        harness.query_all_by_label(&unchanged).count(),
+        with_all - 1,
+        "the unchanged card's row is hidden"
+    );
+    assert_eq!(
+        harness.query_all_by_label(&moved_text).count(),
+        moved_all,
+        "the moved card's row stays"
+    );
+    assert!(harness.query_by_label("≠ other cluster").is_some());
+}
+
 /// A session consolidated with an edited copy of itself: Review names the sources apart and
 /// every difference between them, each with its sources, and the status of the task the
 /// copy finished says what each source says.

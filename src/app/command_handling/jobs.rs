@@ -12,7 +12,7 @@ use crate::photos::import;
 impl ModeratoApp {
     pub(super) fn compare(&mut self, path: PathBuf) {
         self.work.spawn(JobKind::Compare, move |_| {
-            Output::Compared(Box::new(crate::storage::load(&path)))
+            Output::Compared(Box::new(crate::storage::load(&path)), path)
         });
     }
 

@@ -403,6 +403,14 @@ fn view_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
 /// repaints the text needs to stay true, no more.
 fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
     let lang = app.lang();
+    let unread = crate::app::widgets::unread_fields(ctx);
+    if let [one] = unread.as_slice() {
+        return (fill(T::OneTypedNotSaved.get(lang), &[&one.typed]), true);
+    }
+    if unread.len() > 1 {
+        let n = unread.len().to_string();
+        return (fill(T::TypedNotSavedCount.get(lang), &[&n]), true);
+    }
     if app.doc.is_dirty() {
         let key = if app.doc.folder().is_none() {
             T::NotSavedYet

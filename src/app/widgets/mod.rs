@@ -30,6 +30,78 @@ pub struct Field<V> {
     pub is_invalid: bool,
 }
 
+/// What was typed into a field and does not parse, and why: the session keeps the field's old
+/// value, so the save status must not simply say "Saved".
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnreadText {
+    pub typed: String,
+    pub why: String,
+}
+
+fn unread_key() -> Id {
+    Id::unique("moderato-unread-fields")
+}
+
+/// Every field whose typed text is not in the session, in the order they were noted. A field
+/// stays noted until it reads again, also while its screen is not shown.
+pub fn unread_fields(ctx: &egui::Context) -> Vec<UnreadText> {
+    ctx.data(|d| d.get_temp::<Vec<(Id, UnreadText)>>(unread_key()))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// Forgets the noted fields and what was typed into them (another session was opened).
+pub fn forget_unread_fields(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        for (id, _) in d
+            .get_temp::<Vec<(Id, UnreadText)>>(unread_key())
+            .unwrap_or_default()
+        {
+            d.remove::<String>(id);
+        }
+        d.remove::<Vec<(Id, UnreadText)>>(unread_key());
+    });
+}
+
+fn note_unread(ctx: &egui::Context, id: Id, unread: Option<UnreadText>) {
+    ctx.data_mut(|d| {
+        let list = d.get_temp_mut_or_default::<Vec<(Id, UnreadText)>>(unread_key());
+        let at = list.iter().position(|(i, _)| *i == id);
+        match (at, unread) {
+            (Some(at), Some(unread)) => list[at].1 = unread,
+            (None, Some(unread)) => list.push((id, unread)),
+            (Some(at), None) => {
+                list.remove(at);
+            }
+            (None, None) => {}
+        }
+    });
+}
+
+/// A field's problem below it, over what lies there rather than pushing the row's other
+/// columns aside; shown while the field has the focus or the pointer.
+fn problem_below(ui: &Ui, response: &Response, problem: &str) {
+    if !(response.has_focus() || response.hovered()) {
+        return;
+    }
+    egui::Area::new(response.id.with("problem"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(response.rect.left_bottom() + egui::vec2(0.0, 2.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(320.0);
+                ui.label(
+                    egui::RichText::new(problem)
+                        .small()
+                        .color(ui.visuals().error_fg_color),
+                );
+            });
+        });
+}
+
 /// Where a newly added row's first field takes the focus: its id is noted here and the
 /// field asks for the focus when it is drawn.
 pub fn focus_when_shown(ctx: &egui::Context, id: Id) {
@@ -181,16 +253,22 @@ pub fn parsed_field<V: PartialEq>(
         changed = Some(new_value);
     }
     let is_valid = parse(&text).is_some();
+    note_unread(
+        ui.ctx(),
+        id,
+        (!is_valid).then(|| UnreadText {
+            typed: text.trim().to_owned(),
+            why: invalid_hint.to_owned(),
+        }),
+    );
     if response.has_focus() || !is_valid {
         ui.data_mut(|d| d.insert_temp(id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(id));
     }
-    let response = if !is_valid && !invalid_hint.is_empty() {
-        response.on_hover_text(invalid_hint)
-    } else {
-        response
-    };
+    if !is_valid && !invalid_hint.is_empty() {
+        problem_below(ui, &response, invalid_hint);
+    }
     Field {
         response,
         changed,
@@ -312,7 +390,7 @@ pub fn date_field(
         ui,
         id_salt,
         label_id,
-        T::InvalidDate.get(lang),
+        "",
         &date,
         96.0,
         |d| d.map(|d| date_text(d, lang)).unwrap_or_default(),
@@ -331,10 +409,14 @@ pub fn date_field(
         let typed: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
         let problem =
             date_problem(&typed, lang).unwrap_or_else(|| T::InvalidDate.get(lang).to_owned());
-        ui.label(
-            egui::RichText::new(problem)
-                .small()
-                .color(ui.visuals().error_fg_color),
+        problem_below(ui, &field.response, &problem);
+        note_unread(
+            ui.ctx(),
+            id,
+            Some(UnreadText {
+                typed: typed.trim().to_owned(),
+                why: problem,
+            }),
         );
     }
     if let Some(picked) = calendar::calendar_button_ui(ui, id, date, today, lang)

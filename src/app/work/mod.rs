@@ -71,7 +71,7 @@ pub enum Output {
     Discarded(Result<(), StorageError>),
     /// Each folder the browser lists, with its sessions.
     Listed(Vec<(PathBuf, Vec<SessionListing>)>),
-    Compared(Box<Result<Session, StorageError>>),
+    Compared(Box<Result<Session, StorageError>>, PathBuf),
     Consolidated(Box<Result<Outcome, ConsolidateError>>),
     Reconsolidated(Box<Result<Session, ConsolidateError>>),
     Exported(

@@ -1,8 +1,9 @@
 //! What finished jobs become: the document saved or adopted, modals, edits, textures.
 
+use crate::app::screens::review::Comparison;
 use crate::app::shell::Modal;
 use crate::app::{Command, ModeratoApp, Screen};
-use crate::i18n::{Describe as _, Lang, T};
+use crate::i18n::{Describe as _, Lang, T, fill};
 use crate::jobs::JobFailure;
 use crate::photos::{Photo, PhotoError};
 use crate::session::Session;
@@ -41,7 +42,11 @@ impl ModeratoApp {
         let lang = self.lang();
         match output {
             Output::Opened { read_only, result } => match *result {
-                Ok(opened) => self.opened(opened, read_only),
+                Ok(opened) => {
+                    // What was typed into the last session's fields is not this one's.
+                    crate::app::widgets::forget_unread_fields(ctx);
+                    self.opened(opened, read_only);
+                }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
             Output::UnsavedRecovery(found) => {
@@ -68,8 +73,10 @@ impl ModeratoApp {
                 }
             }
             Output::Listed(rows) => self.shell.browser = Some(rows),
-            Output::Compared(result) => match *result {
-                Ok(session) => self.screens.review.compare = Some(Box::new(session)),
+            Output::Compared(result, folder) => match *result {
+                Ok(session) => {
+                    self.screens.review.compare = Some(Comparison::new(session, folder));
+                }
                 Err(e) => self.shell.show_error(e.describe(lang)),
             },
             Output::Consolidated(result) => self.consolidated(*result, lang),
@@ -127,10 +134,10 @@ impl ModeratoApp {
                 self.prefs.remember(&folder);
                 let now = self.options.clock.now();
                 self.doc.saved_as(state, folder, lock, now);
-                let saved = self.tr(T::Saved);
+                let saved = saved_text(ctx, self.lang());
                 self.shell.status = Some(match self.shell.said_after_save.take() {
                     Some(said) => format!("{said} \u{b7} {saved}"),
-                    None => saved.to_owned(),
+                    None => saved,
                 });
                 if self.shell.close_after_save && !self.doc.is_dirty() {
                     self.shell.may_close = true;
@@ -365,4 +372,29 @@ impl ModeratoApp {
             &[&made, &title],
         ));
     }
+}
+
+/// "Saved", or, while a field holds typed text that cannot be read, that this text was not
+/// saved and why: the file keeps the field's old value.
+fn saved_text(ctx: &egui::Context, lang: Lang) -> String {
+    let unread = crate::app::widgets::unread_fields(ctx);
+    if unread.is_empty() {
+        return T::Saved.get(lang).to_owned();
+    }
+    let each: Vec<String> = unread
+        .iter()
+        .map(|u| {
+            let why = if u.why.is_empty() {
+                T::CannotBeRead.get(lang)
+            } else {
+                u.why.trim_end_matches('.')
+            };
+            fill(T::TypedNotSaved.get(lang), &[&u.typed, why])
+        })
+        .collect();
+    format!(
+        "{} \u{b7} {}",
+        T::SavedExcept.get(lang),
+        each.join(" \u{b7} ")
+    )
 }

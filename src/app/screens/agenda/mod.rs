@@ -291,6 +291,9 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
                 edits,
             );
         });
+        if timer.state != ItemState::Pending || !item.outcome.trim().is_empty() {
+            outcome_ui(ui, cx, item, columns, edits);
+        }
         // Dropping on the upper half of a row puts the item before it, on the lower half after.
         let rect = row.response.rect;
         if let Some(pointer) = ui.ctx().pointer_interact_pos()
@@ -412,6 +415,42 @@ fn item_row_ui(
     });
     let keys_move = title.response.has_focus() || minutes.response.has_focus();
     row_buttons_ui(ui, cx, (day, index, item), timer, keys_move, edits);
+}
+
+/// What came out of an item, under its row once it has begun (or has an outcome): written
+/// during the item or afterwards, printed in the report and shown in Review.
+fn outcome_ui(
+    ui: &mut Ui,
+    cx: &Cx,
+    item: &AgendaItem,
+    columns: Columns,
+    edits: &mut Vec<AgendaEdit>,
+) {
+    ui.horizontal(|ui| {
+        let gap = ui.spacing().item_spacing.x;
+        ui.add_space(columns.handle + columns.time + 2.0 * gap);
+        let label = ui.label(RichText::new(cx.tr(T::Outcome)).weak());
+        let width = columns.title
+            + columns.minutes
+            + columns.method
+            + columns.responsible
+            + columns.notes
+            + 3.0 * gap
+            - label.rect.width();
+        let field = TextField::new(&item.outcome, label.id)
+            .absolute_width(width.max(120.0))
+            .limit(crate::session::limits::LONG_TEXT)
+            .id(Id::unique(("agenda-outcome", item.id)))
+            .show(ui);
+        if !field.response.has_focus() && !item.outcome.is_empty() {
+            field.response.clone().on_hover_text(&item.outcome);
+        }
+        edits.extend(
+            field
+                .changed
+                .map(|text| AgendaEdit::SetText(item.id, ItemText::Outcome, text)),
+        );
+    });
 }
 
 /// The row's buttons: up, down, start, remove; Alt+↑ / Alt+↓ move the item too while its

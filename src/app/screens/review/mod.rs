@@ -4,6 +4,8 @@
 mod compare;
 mod story;
 
+pub use compare::Comparison;
+
 use egui::{RichText, Ui};
 
 use crate::app::command::{Command, Cx, PathPurpose};
@@ -15,13 +17,13 @@ use crate::i18n::{self, T, fill};
 use crate::ids::ParticipantId;
 use crate::session::edit::{MetaText, ParticipantText, SessionEdit};
 use crate::session::summary::Summary;
-use crate::session::{DecisionState, MergeKind, Participant, Session};
+use crate::session::{DecisionState, MergeKind, Participant};
 
 /// What the review screen remembers: the session it is compared with, and a section the
 /// table of contents asked to scroll to.
 #[derive(Default)]
 pub struct ReviewState {
-    pub compare: Option<Box<Session>>,
+    pub compare: Option<Comparison>,
     jump: Option<story::Section>,
 }
 
@@ -49,8 +51,8 @@ pub(in crate::app) fn review_ui(
         .id_salt("review-scroll")
         .auto_shrink(false)
         .show(ui, |ui| story_ui(ui, cx, state, photos));
-    if let Some(other) = &state.compare
-        && !compare::compare_window_ui(ui.ctx(), cx, other)
+    if let Some(comparison) = &mut state.compare
+        && !compare::compare_window_ui(ui.ctx(), cx, comparison)
     {
         cx.command(Command::CloseComparison);
     }
