@@ -1,5 +1,7 @@
 //! The live panel: the current item's countdown, drift, projected end and the controls.
-//! Pinned above the agenda, so it stays in view while the days scroll.
+//! Pinned above the agenda, so it stays in view while the days scroll. Where the window is low
+//! for its text (a projector's 1280×720 with the projector theme), it is one compact band and
+//! the rarer controls sit in a menu, so the agenda keeps most of the height.
 
 use egui::{FontId, RichText, Ui};
 use jiff::Timestamp;
@@ -21,6 +23,39 @@ pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
         .and_then(|at| agenda.days.get(at.day)?.items.get(at.item));
     let mut command = None;
     let fill_colour = ui.visuals().faint_bg_color;
+    if is_compact(ui) {
+        egui::Frame::group(ui.style())
+            .fill(fill_colour)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    match current_item {
+                        Some(item) => compact_countdown_ui(ui, cx, item, now),
+                        None => {
+                            ui.label(RichText::new(cx.tr(T::NoItemRunning)).weak());
+                            if let Some(next) = next_item {
+                                ui.label(
+                                    RichText::new(format!("{} {}", cx.tr(T::NextUp), next.title))
+                                        .weak(),
+                                );
+                            }
+                        }
+                    }
+                    ui.separator();
+                    progress_ui(ui, cx, now);
+                });
+                ui.add_enabled_ui(!cx.is_read_only, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        command = controls_ui(ui, cx, current_item, now, is_projector_open, true);
+                    });
+                });
+            });
+        if let Some(command) = command {
+            cx.command(command);
+        }
+        return;
+    }
     egui::Frame::group(ui.style())
         .fill(fill_colour)
         .inner_margin(12.0)
@@ -54,7 +89,7 @@ pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
             ui.add_space(6.0);
             ui.add_enabled_ui(!cx.is_read_only, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    command = controls_ui(ui, cx, current_item, now, is_projector_open);
+                    command = controls_ui(ui, cx, current_item, now, is_projector_open, false);
                 });
             });
         });
@@ -63,11 +98,20 @@ pub(super) fn live_ui(ui: &mut Ui, cx: &mut Cx, is_projector_open: bool) {
     }
 }
 
-fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Timestamp) {
+/// Whether the window is low for its text: fewer than about 30 lines of body text fit.
+fn is_compact(ui: &Ui) -> bool {
+    ui.available_height() < scaled(ui, 600.0)
+}
+
+/// The current item's remaining time ("+3:00" once over), its colour and its state's word.
+fn countdown(
+    ui: &Ui,
+    cx: &Cx,
+    item: &crate::agenda::AgendaItem,
+    now: Timestamp,
+) -> (String, egui::Color32, &'static str) {
     let timer = ItemTimer::of(item, now);
     let urgency = timer.urgency();
-    ui.label(RichText::new(cx.tr(T::Now)).weak());
-    ui.label(RichText::new(&item.title).strong().size(scaled(ui, 20.0)));
     let remaining = timer.remaining();
     let clock = if urgency == Urgency::TimeUp {
         format!("+{}", format_clock(-remaining))
@@ -75,11 +119,6 @@ fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Tim
         format_clock(remaining)
     };
     let colour = countdown_colour(ui, urgency);
-    ui.label(
-        RichText::new(clock)
-            .font(FontId::monospace(scaled(ui, 52.0)))
-            .color(colour),
-    );
     let state = match (timer.state, urgency) {
         (ItemState::Paused, _) => cx.tr(T::Paused),
         (_, Urgency::TimeUp) => cx.tr(T::TimesUp),
@@ -87,7 +126,35 @@ fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Tim
         (_, Urgency::Warning) => cx.tr(T::TimeRunningOut),
         _ => cx.tr(T::Running),
     };
+    (clock, colour, state)
+}
+
+fn countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Timestamp) {
+    let (clock, colour, state) = countdown(ui, cx, item, now);
+    ui.label(RichText::new(cx.tr(T::Now)).weak());
+    ui.label(RichText::new(&item.title).strong().size(scaled(ui, 20.0)));
+    ui.label(
+        RichText::new(clock)
+            .font(FontId::monospace(scaled(ui, 52.0)))
+            .color(colour),
+    );
     ui.label(RichText::new(state).color(colour).strong());
+}
+
+/// The countdown in one line: the item's title, the time left, its state.
+fn compact_countdown_ui(ui: &mut Ui, cx: &Cx, item: &crate::agenda::AgendaItem, now: Timestamp) {
+    let (clock, colour, state) = countdown(ui, cx, item, now);
+    ui.label(
+        RichText::new(clock)
+            .font(FontId::monospace(scaled(ui, 26.0)))
+            .color(colour),
+    );
+    ui.label(RichText::new(state).color(colour).strong());
+    ui.scope(|ui| {
+        ui.set_max_width(ui.available_width().min(scaled(ui, 360.0)));
+        ui.add(egui::Label::new(RichText::new(&item.title).strong()).truncate())
+            .on_hover_text(&item.title);
+    });
 }
 
 fn progress_ui(ui: &mut Ui, cx: &Cx, now: Timestamp) {
@@ -134,6 +201,7 @@ fn controls_ui(
     current_item: Option<&crate::agenda::AgendaItem>,
     now: Timestamp,
     is_projector_open: bool,
+    is_compact: bool,
 ) -> Option<Command> {
     let mut command = None;
     let toggle_label = match current_item.map(|item| ItemTimer::of(item, now).state) {
@@ -155,17 +223,54 @@ fn controls_ui(
         ),
         (T::Restart, LiveAction::Restart, None),
     ];
-    for (key, action, shortcut) in buttons {
+    let button_ui = |ui: &mut Ui, (key, action, shortcut): (T, LiveAction, Option<Keyed>)| {
         let button = ui.button(cx.tr(key));
         let button = match (shortcut, key) {
             (_, T::Restart) => button.on_hover_text(cx.tr(T::RestartHelp)),
             (Some(keyed), _) => button.on_hover_text(keyed.hint(ui.ctx(), cx.lang)),
             (None, _) => button,
         };
-        if button.clicked() {
-            command = Some(Command::Live(action));
+        button.clicked().then_some(Command::Live(action))
+    };
+    if is_compact {
+        // The three a moderator needs in the room; the rest one click away.
+        let [
+            toggle,
+            next,
+            back,
+            skip,
+            plus_one,
+            plus_five,
+            minus_one,
+            restart,
+        ] = buttons;
+        for button in [toggle, next, plus_one] {
+            command = button_ui(ui, button).or(command.take());
         }
+        ui.menu_button(format!("{} \u{25be}", cx.tr(T::MoreControls)), |ui| {
+            for button in [back, skip, plus_five, minus_one, restart] {
+                command = button_ui(ui, button).or(command.take());
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                command = extend_ui(ui, cx).or(command.take());
+            });
+            ui.separator();
+            command = projector_and_help_ui(ui, cx, is_projector_open).or(command.take());
+        });
+        return command;
     }
+    for button in buttons {
+        command = button_ui(ui, button).or(command.take());
+    }
+    command = extend_ui(ui, cx).or(command.take());
+    ui.separator();
+    projector_and_help_ui(ui, cx, is_projector_open).or(command.take())
+}
+
+/// "Extend by [10] Extend".
+fn extend_ui(ui: &mut Ui, cx: &Cx) -> Option<Command> {
+    let mut command = None;
     let label = ui.label(cx.tr(T::ExtendBy));
     let id = egui::Id::unique("extend-minutes");
     let minutes: u32 = ui.data(|d| d.get_temp(id)).unwrap_or(10);
@@ -185,7 +290,11 @@ fn controls_ui(
         let secs = i32::try_from(minutes.saturating_mul(60)).unwrap_or(i32::MAX);
         command = Some(Command::Live(LiveAction::Extend(secs)));
     }
-    ui.separator();
+    command
+}
+
+fn projector_and_help_ui(ui: &mut Ui, cx: &Cx, is_projector_open: bool) -> Option<Command> {
+    let mut command = None;
     let projector = if is_projector_open {
         T::CloseProjector
     } else {

@@ -163,7 +163,9 @@ fn hours_minutes(minutes: i64) -> String {
 }
 
 /// The widths of the agenda's columns, the same for the headers and every row, so they line
-/// up whatever the text size.
+/// up whatever the text size. Where the window is narrow for its text (a projector's 1280×720
+/// with the projector theme), the title keeps its room: the time column shows the start only
+/// and the moderator's notes are left out (they are not for the audience either).
 #[derive(Clone, Copy)]
 struct Columns {
     handle: f32,
@@ -172,8 +174,11 @@ struct Columns {
     method: f32,
     minutes: f32,
     responsible: f32,
+    /// 0 where the notes are left out.
     notes: f32,
     status: f32,
+    /// Start times only ("10:15", not "10:15–10:35").
+    is_narrow: bool,
 }
 
 impl Columns {
@@ -214,20 +219,38 @@ impl Columns {
             responsible: 0.0,
             notes: 0.0,
             status: s(100.0),
+            is_narrow: false,
         };
-        // Title, responsible and notes share what the other columns and the four buttons
-        // leave, 5 : 2 : 3, so a row fits the window also with the projector theme's text.
-        let fixed = columns.handle
-            + columns.time
-            + columns.method
-            + columns.minutes
-            + columns.status
-            + s(130.0)
-            + 9.0 * ui.spacing().item_spacing.x;
-        let room = (ui.available_width() - fixed).max(0.0);
-        columns.title = (room * 0.5).clamp(160.0, s(420.0));
-        columns.responsible = (room * 0.2).clamp(90.0, s(160.0));
-        columns.notes = (room * 0.3).clamp(90.0, s(260.0));
+        // The four row buttons, and the gaps between the cells.
+        let gap = ui.spacing().item_spacing.x;
+        let buttons = 4.0 * (ui.spacing().interact_size.y.max(s(20.0)) + 2.0 * gap);
+        let fixed = |c: &Self, cells: f32| {
+            c.handle + c.time + c.method + c.minutes + c.status + buttons + cells * gap
+        };
+        // Title, responsible and notes share what the other columns and the buttons leave,
+        // 5 : 2 : 3, so a row fits the window also with the projector theme's text.
+        let room = (ui.available_width() - fixed(&columns, 9.0)).max(0.0);
+        if room >= s(240.0) + s(110.0) + s(120.0) {
+            columns.title = (room * 0.5).clamp(s(240.0), s(420.0));
+            columns.responsible = (room * 0.2).clamp(s(110.0), s(160.0));
+            columns.notes = (room * 0.3).clamp(s(120.0), s(260.0));
+            return columns;
+        }
+        columns.is_narrow = true;
+        columns.time = s(52.0);
+        let room = (ui.available_width() - fixed(&columns, 8.0)).max(0.0);
+        let responsible_header = ui
+            .painter()
+            .layout_no_wrap(
+                T::Responsible.get(lang).to_owned(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x;
+        // As wide as its header, which must not be cut; the title takes the rest.
+        columns.responsible = responsible_header.max(90.0) + 4.0;
+        columns.title = (room - columns.responsible).max(160.0);
         columns
     }
 }
@@ -238,6 +261,7 @@ fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(size, layout, |ui| {
         ui.set_min_width(width);
+        ui.set_max_width(width);
         add(ui)
     })
     .inner
@@ -267,6 +291,9 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
                 (T::NotesShort, columns.notes),
             ];
             let ids = header.map(|(key, width)| {
+                if width <= 0.0 {
+                    return Id::NULL;
+                }
                 cell(ui, width, |ui| {
                     let text = RichText::new(cx.tr(key)).weak();
                     let label = ui.add(egui::Label::new(text).truncate());
@@ -362,7 +389,9 @@ fn item_row_ui(
                 .on_hover_text(cx.tr(T::DragToReorder));
         });
     });
-    cell(ui, columns.time, |ui| time_ui(ui, slot, timer));
+    cell(ui, columns.time, |ui| {
+        time_ui(ui, slot, timer, columns.is_narrow);
+    });
     let text = |field: ItemText, text: String| AgendaEdit::SetText(item.id, field, text);
     let title = cell(ui, columns.title, |ui| {
         TextField::new(&item.title, title_label)
@@ -401,15 +430,17 @@ fn item_row_ui(
             .show(ui)
     });
     edits.extend(responsible.changed.map(|t| text(ItemText::Responsible, t)));
-    let notes = cell(ui, columns.notes, |ui| {
-        TextField::new(&item.notes, notes_label)
-            .absolute_width(columns.notes)
-            .show(ui)
-    });
-    if !notes.response.has_focus() && !item.notes.is_empty() {
-        notes.response.clone().on_hover_text(&item.notes);
+    if columns.notes > 0.0 {
+        let notes = cell(ui, columns.notes, |ui| {
+            TextField::new(&item.notes, notes_label)
+                .absolute_width(columns.notes)
+                .show(ui)
+        });
+        if !notes.response.has_focus() && !item.notes.is_empty() {
+            notes.response.clone().on_hover_text(&item.notes);
+        }
+        edits.extend(notes.changed.map(|t| text(ItemText::Notes, t)));
     }
-    edits.extend(notes.changed.map(|t| text(ItemText::Notes, t)));
     cell(ui, columns.status, |ui| {
         status_ui(ui, cx, timer, item.planned_minutes);
     });
@@ -430,12 +461,13 @@ fn outcome_ui(
         let gap = ui.spacing().item_spacing.x;
         ui.add_space(columns.handle + columns.time + 2.0 * gap);
         let label = ui.label(RichText::new(cx.tr(T::Outcome)).weak());
+        let cells = if columns.notes > 0.0 { 4.0 } else { 3.0 };
         let width = columns.title
             + columns.minutes
             + columns.method
             + columns.responsible
             + columns.notes
-            + 3.0 * gap
+            + cells * gap
             - label.rect.width();
         let field = TextField::new(&item.outcome, label.id)
             .absolute_width(width.max(120.0))
@@ -503,13 +535,17 @@ fn row_buttons_ui(
 }
 
 /// An item's planned start and end, strong while it is the current one.
-fn time_ui(ui: &mut Ui, slot: Option<&timing::Slot>, timer: &ItemTimer) {
+fn time_ui(ui: &mut Ui, slot: Option<&timing::Slot>, timer: &ItemTimer, start_only: bool) {
     let time = slot.map(|s| {
-        format!(
-            "{}\u{2013}{}",
-            format_minutes(s.start_min),
-            format_minutes(s.end_min)
-        )
+        if start_only {
+            format_minutes(s.start_min)
+        } else {
+            format!(
+                "{}\u{2013}{}",
+                format_minutes(s.start_min),
+                format_minutes(s.end_min)
+            )
+        }
     });
     let colour = if timer.is_current() {
         ui.visuals().strong_text_color()
@@ -579,7 +615,9 @@ fn status_ui(ui: &mut Ui, cx: &Cx, timer: &ItemTimer, planned_minutes: u32) {
             (text, colour)
         }
     };
-    ui.label(RichText::new(text).color(colour));
+    // Within its column: a long status ("interrupted (12 min)") is cut, never pushing the
+    // row's buttons aside; egui shows the whole of it on hover.
+    ui.add(egui::Label::new(RichText::new(text).color(colour)).truncate());
 }
 
 #[cfg(test)]

@@ -558,8 +558,18 @@ fn glance_ui(ui: &mut Ui, cx: &Cx) {
         .show(ui, |ui| {
             for (key, value) in rows {
                 ui.label(RichText::new(cx.tr(key)).weak());
-                ui.label(value);
+                wrapped_value(ui, value);
                 ui.end_row();
             }
         });
+}
+
+/// A value that wraps at the right edge of what is visible: Review scrolls both ways, so a
+/// long line (ten organisations) would otherwise run on out of view.
+fn wrapped_value(ui: &mut Ui, text: String) {
+    let width = (ui.clip_rect().right() - ui.cursor().left() - 12.0).max(160.0);
+    ui.scope(|ui| {
+        ui.set_max_width(width);
+        ui.add(egui::Label::new(text).wrap());
+    });
 }
