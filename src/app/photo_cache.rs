@@ -61,6 +61,15 @@ impl PhotoCache {
         self.request(photo, folder, THUMB_SIDE);
     }
 
+    /// The gallery's thumbnail of a photo, if it is decoded: the preview shows it enlarged
+    /// at once while the large picture is on its way.
+    pub fn thumbnail(&self, photo: &Photo) -> Option<&egui::TextureHandle> {
+        match self.thumbs.get(&(photo.id, photo.path.clone())) {
+            Some(Thumb::Ready(texture)) => Some(texture),
+            _ => None,
+        }
+    }
+
     /// Opens the preview of a photo; its picture is decoded by a job.
     pub fn show_preview(&mut self, photo: &Photo, folder: &Path) {
         // Decoded ahead (or on its way: it arrives as the preview's).

@@ -186,6 +186,8 @@ texts! {
     PlacedElsewhere => "anders verortet", "placed elsewhere";
     TextChanged => "Text geändert", "text changed";
     OtherDots => "andere Punkte", "other dots";
+    OtherOutcome => "anderes Ergebnis", "other outcome";
+    NoOutcome => "kein Ergebnis", "no outcome";
     InCluster => "in „{}“", "in “{}”";
     NoCluster => "ohne Cluster", "no cluster";
     InFolder => "Ordner: {}", "Folder: {}";
@@ -287,6 +289,7 @@ texts! {
     NotesShort => "Notizen", "Notes";
     MoreControls => "Mehr", "More";
     Outcome => "Ergebnis", "Outcome";
+    WriteOutcome => "Ergebnis festhalten", "Write down the outcome";
     DragToReorder => "Ziehen zum Verschieben (oder Alt+↑/↓ im Titel)", "Drag to reorder (or Alt+↑/↓ in the title)";
     MoveUp => "Nach oben", "Move up";
     MoveDown => "Nach unten", "Move down";

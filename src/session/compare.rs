@@ -26,10 +26,11 @@ pub enum Part {
 pub enum Value {
     /// Not in this session.
     Missing,
-    /// An agenda item: planned minutes, and held minutes once done.
+    /// An agenda item: planned minutes, held minutes once done, and what came out of it.
     Held {
         planned: u32,
         held: Option<i64>,
+        outcome: String,
     },
     Dots(u64),
     /// A dimension's mean, and how many rated it.
@@ -61,6 +62,8 @@ pub enum Difference {
     Text,
     /// A card has other dots.
     Dots,
+    /// An agenda item's outcome reads differently.
+    Outcome,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -282,6 +285,7 @@ pub fn compare(a: &Session, b: &Session, now: Timestamp) -> Vec<Row> {
                     Value::Held {
                         planned: item.planned_minutes,
                         held,
+                        outcome: item.outcome.trim().to_owned(),
                     },
                 )
             })
@@ -326,6 +330,14 @@ pub fn compare(a: &Session, b: &Session, now: Timestamp) -> Vec<Row> {
         (Value::Held { held: x, .. }, Value::Held { held: y, .. }) => x != y,
         _ => true,
     });
+    for row in &mut rows {
+        if let (Value::Held { outcome: l, .. }, Value::Held { outcome: r, .. }) =
+            (&row.left, &row.right)
+            && normalise(l) != normalise(r)
+        {
+            row.how.push(Difference::Outcome);
+        }
+    }
     rows.extend(matched(Part::Clusters, clusters(a), clusters(b), |l, r| {
         l != r
     }));
@@ -482,5 +494,28 @@ mod tests {
                 .filter(|r| r.part == Part::Cards)
                 .all(|r| !r.differs())
         );
+    }
+
+    /// An outcome written in one copy is a difference of its item, and the row names it.
+    #[test]
+    fn an_outcome_written_in_one_copy_differs() {
+        use crate::agenda::{AgendaDay, AgendaItem};
+        let mut a = Session::create("A");
+        a.agenda.days.push(AgendaDay {
+            items: vec![AgendaItem {
+                title: "Verortung".into(),
+                planned_minutes: 45,
+                ..AgendaItem::default()
+            }],
+            ..AgendaDay::default()
+        });
+        let mut b = a.clone();
+        b.agenda.days[0].items[0].outcome = "Drei Kommunen verorten sich oben rechts".into();
+        let now = Timestamp::UNIX_EPOCH;
+        let rows = compare(&a, &b, now);
+        let row = rows.iter().find(|r| r.part == Part::Agenda).unwrap();
+        assert_eq!(row.how, vec![Difference::Outcome]);
+        b.agenda.days[0].items[0].outcome = String::new();
+        assert!(compare(&a, &b, now).iter().all(|r| !r.differs()));
     }
 }

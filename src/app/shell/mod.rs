@@ -209,7 +209,11 @@ pub(super) fn top_bar_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
             } else {
                 ui.visuals().weak_text_color()
             };
-            ui.label(RichText::new(state).color(colour));
+            // Kept whole: it moves to the next line rather than breaking in the middle.
+            ui.add(
+                egui::Label::new(RichText::new(state).color(colour))
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            );
             jobs_ui(app, ui);
             if let Some(status) = &app.shell.status {
                 ui.label(RichText::new(status).weak());
@@ -401,16 +405,25 @@ fn view_menu_ui(app: &mut ModeratoApp, ui: &mut egui::Ui) {
 
 /// "saved 5 s ago", "unsaved changes", …, and whether it is a warning. Asks for exactly the
 /// repaints the text needs to stay true, no more.
+/// A field holding typed text that cannot be read adds that it is not saved, as a warning.
 fn save_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
     let lang = app.lang();
+    let (text, is_warning) = document_state_text(app, ctx);
     let unread = crate::app::widgets::unread_fields(ctx);
-    if let [one] = unread.as_slice() {
-        return (fill(T::OneTypedNotSaved.get(lang), &[&one.typed]), true);
+    let not_saved = match unread.as_slice() {
+        [] => return (text, is_warning),
+        [one] => fill(T::OneTypedNotSaved.get(lang), &[&one.typed]),
+        more => fill(T::TypedNotSavedCount.get(lang), &[&more.len().to_string()]),
+    };
+    if text.is_empty() {
+        (not_saved, true)
+    } else {
+        (format!("{text} \u{b7} {not_saved}"), true)
     }
-    if unread.len() > 1 {
-        let n = unread.len().to_string();
-        return (fill(T::TypedNotSavedCount.get(lang), &[&n]), true);
-    }
+}
+
+fn document_state_text(app: &ModeratoApp, ctx: &egui::Context) -> (String, bool) {
+    let lang = app.lang();
     if app.doc.is_dirty() {
         let key = if app.doc.folder().is_none() {
             T::NotSavedYet

@@ -79,10 +79,22 @@ impl ModeratoApp {
                         );
                     }
                     None => {
+                        // At once: the thumbnail enlarged, the spinner over it, until the
+                        // large picture is decoded.
                         ui.horizontal(|ui| {
                             ui.spinner();
                             ui.label(tr(T::Loading));
                         });
+                        if let Some(thumbnail) = self.photos.thumbnail(photo) {
+                            let size = thumbnail.size_vec2();
+                            let room = ui.available_size();
+                            let scale = (room.x / size.x).min(room.y / size.y).max(0.1);
+                            ui.add(
+                                egui::Image::new(thumbnail)
+                                    .fit_to_exact_size(size * scale)
+                                    .tint(egui::Color32::from_gray(200)),
+                            );
+                        }
                     }
                 }
             });

@@ -218,18 +218,33 @@ impl Columns {
             minutes: s(50.0),
             responsible: 0.0,
             notes: 0.0,
-            status: s(100.0),
+            status: s(90.0),
             is_narrow: false,
         };
-        // The four row buttons, and the gaps between the cells.
+        // The five row buttons as wide as their icons draw, and the gaps between the cells.
         let gap = ui.spacing().item_spacing.x;
-        let buttons = 4.0 * (ui.spacing().interact_size.y.max(s(20.0)) + 2.0 * gap);
+        let button_font = egui::TextStyle::Button.resolve(ui.style());
+        let buttons: f32 = ["\u{25b2}", "\u{25bc}", "\u{25b6}", "\u{270e}", "\u{2715}"]
+            .iter()
+            .map(|icon| {
+                let icon = ui.painter().layout_no_wrap(
+                    (*icon).to_owned(),
+                    button_font.clone(),
+                    egui::Color32::WHITE,
+                );
+                icon.size().x + 2.0 * ui.spacing().button_padding.x + gap
+            })
+            .sum::<f32>()
+            + ui.spacing().scroll.bar_width
+            + 4.0;
+        // What is in view: the screen scrolls sideways too, where its content is wider.
+        let width = ui.available_width().min(ui.clip_rect().width());
         let fixed = |c: &Self, cells: f32| {
             c.handle + c.time + c.method + c.minutes + c.status + buttons + cells * gap
         };
         // Title, responsible and notes share what the other columns and the buttons leave,
         // 5 : 2 : 3, so a row fits the window also with the projector theme's text.
-        let room = (ui.available_width() - fixed(&columns, 9.0)).max(0.0);
+        let room = (width - fixed(&columns, 9.0)).max(0.0);
         if room >= s(240.0) + s(110.0) + s(120.0) {
             columns.title = (room * 0.5).clamp(s(240.0), s(420.0));
             columns.responsible = (room * 0.2).clamp(s(110.0), s(160.0));
@@ -238,7 +253,7 @@ impl Columns {
         }
         columns.is_narrow = true;
         columns.time = s(52.0);
-        let room = (ui.available_width() - fixed(&columns, 8.0)).max(0.0);
+        let room = (width - fixed(&columns, 8.0)).max(0.0);
         let responsible_header = ui
             .painter()
             .layout_no_wrap(
@@ -318,7 +333,7 @@ fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdi
                 edits,
             );
         });
-        if timer.state != ItemState::Pending || !item.outcome.trim().is_empty() {
+        if shows_outcome(ui, item, &timer) {
             outcome_ui(ui, cx, item, columns, edits);
         }
         // Dropping on the upper half of a row puts the item before it, on the lower half after.
@@ -448,8 +463,24 @@ fn item_row_ui(
     row_buttons_ui(ui, cx, (day, index, item), timer, keys_move, edits);
 }
 
-/// What came out of an item, under its row once it has begun (or has an outcome): written
-/// during the item or afterwards, printed in the report and shown in Review.
+/// Whether the item was asked to show its outcome line (its ✎ button).
+fn outcome_asked_id(item: AgendaItemId) -> Id {
+    Id::unique(("agenda-outcome-asked", item))
+}
+
+/// An item's outcome line shows while the item runs, once it has an outcome, or when its ✎
+/// button asked for it; held items without one keep to a single row.
+fn shows_outcome(ui: &Ui, item: &AgendaItem, timer: &ItemTimer) -> bool {
+    timer.is_current()
+        || !item.outcome.trim().is_empty()
+        || ui.data(|d| {
+            d.get_temp::<bool>(outcome_asked_id(item.id))
+                .unwrap_or(false)
+        })
+}
+
+/// What came out of an item, on a line under its row: written during the item or afterwards,
+/// printed in the report and shown in Review.
 fn outcome_ui(
     ui: &mut Ui,
     cx: &Cx,
@@ -485,7 +516,7 @@ fn outcome_ui(
     });
 }
 
-/// The row's buttons: up, down, start, remove; Alt+↑ / Alt+↓ move the item too while its
+/// The row's buttons: up, down, start, outcome, remove; Alt+↑ / Alt+↓ move the item too while its
 /// title or minutes field has the focus (`keys_move`).
 fn row_buttons_ui(
     ui: &mut Ui,
@@ -506,6 +537,15 @@ fn row_buttons_ui(
         .inner;
     if start.clicked() {
         cx.command(Command::Live(LiveAction::Start(item.id)));
+    }
+    // ✎ opens the outcome line and puts the cursor in it (or closes an empty one).
+    let asked = outcome_asked_id(item.id);
+    if icon_button_ui(ui, "\u{270e}", cx.tr(T::WriteOutcome)).clicked() {
+        let is_open = ui.data(|d| d.get_temp::<bool>(asked).unwrap_or(false));
+        ui.data_mut(|d| d.insert_temp(asked, !is_open));
+        if !is_open {
+            focus_when_shown(ui.ctx(), Id::unique(("agenda-outcome", item.id)));
+        }
     }
     if icon_button_ui(ui, "\u{2715}", cx.tr(T::Remove)).clicked() {
         edits.push(AgendaEdit::RemoveItem(item.id));

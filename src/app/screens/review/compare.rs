@@ -120,10 +120,12 @@ fn rows_ui(ui: &mut egui::Ui, cx: &Cx, rows: &[&Row]) {
             };
             ui.add(egui::Label::new(what).wrap());
         });
-        let shows_text = row.how.contains(&Difference::Text);
+        let shows_text =
+            row.how.contains(&Difference::Text) || row.how.contains(&Difference::Outcome);
         ui.scope(|ui| {
             ui.set_max_width(260.0);
-            ui.add(egui::Label::new(value_text(&row.left, false, cx)).wrap());
+            let with_text = row.how.contains(&Difference::Outcome);
+            ui.add(egui::Label::new(value_text(&row.left, with_text, cx)).wrap());
         });
         ui.scope(|ui| {
             ui.set_max_width(260.0);
@@ -163,6 +165,7 @@ fn difference_word(difference: Difference) -> T {
         Difference::Placed => T::PlacedElsewhere,
         Difference::Text => T::TextChanged,
         Difference::Dots => T::OtherDots,
+        Difference::Outcome => T::OtherOutcome,
     }
 }
 
@@ -170,13 +173,24 @@ fn difference_word(difference: Difference) -> T {
 fn value_text(value: &Value, with_text: bool, cx: &Cx) -> String {
     match value {
         Value::Missing => "\u{2013}".to_owned(),
-        Value::Held { planned, held } => match held {
-            Some(held) => {
-                let diff = held - i64::from(*planned);
-                format!("{held} / {planned} min ({})", i18n::signed(diff))
+        Value::Held {
+            planned,
+            held,
+            outcome,
+        } => {
+            let time = match held {
+                Some(held) => {
+                    let diff = held - i64::from(*planned);
+                    format!("{held} / {planned} min ({})", i18n::signed(diff))
+                }
+                None => format!("{planned} min"),
+            };
+            match (with_text, outcome.is_empty()) {
+                (false, _) => time,
+                (true, true) => format!("{time} \u{b7} {}", cx.tr(T::NoOutcome)),
+                (true, false) => format!("{time} \u{b7} {}", fill(cx.tr(T::Quoted), &[outcome])),
             }
-            None => format!("{planned} min"),
-        },
+        }
         Value::Dots(dots) => format!("\u{25cf} {dots}"),
         Value::Mean(mean, n) => mean.map_or_else(
             || "\u{2013}".to_owned(),
