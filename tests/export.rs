@@ -370,3 +370,30 @@ fn a_consolidation_of_two_copies_prints_each_card_once_without_doubled_dots() {
         1
     );
 }
+
+/// An item's outcome written in the app is printed under its item in the PDF and listed with
+/// its item in the Markdown.
+#[test]
+fn an_items_outcome_is_printed_with_its_item() {
+    let mut session = storage::load(Path::new(EXAMPLE)).unwrap();
+    let item = &mut session.agenda.days[0].items[3];
+    item.outcome = "Fünf Kommunen verorten sich bei „Kultur des Informierens“".into();
+    let title = item.title.clone();
+    let text = pdf_text(
+        &export::pdf(&session, Some(Path::new(EXAMPLE)), Lang::De, now())
+            .unwrap()
+            .bytes,
+    );
+    // Under its item, before the next one ("Ergebnis" set apart in italics).
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+    };
+    let outcome = at("Fünf Kommunen verorten sich bei „Kultur des Informierens“");
+    assert!(at(&title) < outcome && outcome < at("Kaffeepause"));
+    assert!(text[at(&title)..outcome].contains("Ergebnis"));
+    let md = export::markdown(&session, Lang::De, now());
+    assert!(md.contains(&format!(
+        "- **Ergebnis** ({title}): Fünf Kommunen verorten sich bei „Kultur des Informierens“"
+    )));
+}

@@ -73,6 +73,8 @@ pub struct ItemData {
     pub over: bool,
     /// The speaking round held in the item, in one line ("" without one).
     pub round: String,
+    /// What came out of the item ("" without).
+    pub outcome: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -513,6 +515,7 @@ fn agenda_data(
                     held,
                     diff,
                     over,
+                    outcome: item.outcome.trim().to_owned(),
                     round: item.round.as_ref().map_or(String::new(), |round| {
                         let t = round.totals(now);
                         let secs = t.total.as_secs();
@@ -645,6 +648,7 @@ fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("method", R::Method),
         ("planned", R::Planned),
         ("held", R::Held),
+        ("outcome", R::Outcome),
         ("boards", R::Boards),
         ("unclustered", R::OtherCards),
         ("results", R::ResultsAndNextSteps),

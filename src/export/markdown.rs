@@ -258,6 +258,15 @@ fn agenda(out: &mut String, d: &ReportData, link: &Link<'_>) {
                 ]
             }),
         );
+        // Each outcome under the table, named by its item.
+        for item in day.items.iter().filter(|i| !i.outcome.is_empty()) {
+            out.push_str(&format!(
+                "\n- **{}** ({}): {}\n",
+                label(d, "outcome"),
+                text(&item.title),
+                text(&item.outcome)
+            ));
+        }
         // Each speaking round as a sentence of its own; the item named only when the day
         // has several.
         let rounds: Vec<_> = day.items.iter().filter(|i| !i.round.is_empty()).collect();

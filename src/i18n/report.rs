@@ -65,6 +65,7 @@ texts! {
     Method => "Methode", "Method";
     Planned => "geplant", "planned";
     Held => "gehalten", "held";
+    Outcome => "Ergebnis", "Outcome";
     DayHeading => "Tag {} – {}", "Day {} – {}";
     PlannedMinutes => "Geplant {} min", "Planned {} min";
     PlannedAndHeldMinutes => "Geplant {} min, gehalten {} min", "Planned {} min, held {} min";
