@@ -629,3 +629,39 @@ fn an_items_outcome_is_written_under_its_row() {
     harness.run();
     assert_eq!(outcomes(&harness), 1, "a new item has no outcome line");
 }
+
+/// An item interrupted by another says so within its column: every row's buttons stay in one
+/// column, however long a status reads.
+#[test]
+fn a_long_status_never_pushes_the_row_buttons_aside() {
+    let (dir, folder) = sessions_with_example();
+    let clock = Clock::manual("2026-12-02T09:00:00Z".parse().unwrap());
+    let mut harness = app_with_clock(dir.path(), folder, clock);
+    let start = |harness: &mut Harness<'static, ModeratoApp>, n: usize| {
+        harness
+            .get_all_by_label("Start this item now")
+            .nth(n)
+            .unwrap()
+            .click();
+        harness.run();
+    };
+    start(&mut harness, 0);
+    harness.get_by_label("Begin a new run").click();
+    harness.run();
+    start(&mut harness, 2);
+    assert!(
+        harness
+            .query_by_label_contains("interrupted (0 min)")
+            .is_some(),
+        "the first item waits, interrupted"
+    );
+    let lefts: Vec<f32> = harness
+        .get_all_by_label("Remove")
+        .map(|n| n.rect().left())
+        .collect();
+    assert!(lefts.len() > 10);
+    assert!(
+        lefts.iter().all(|x| (x - lefts[0]).abs() < 0.5),
+        "remove buttons at {lefts:?}"
+    );
+}

@@ -246,6 +246,13 @@ impl Columns {
         // 5 : 2 : 3, so a row fits the window also with the projector theme's text.
         let room = (width - fixed(&columns, 9.0)).max(0.0);
         if room >= s(240.0) + s(110.0) + s(120.0) {
+            // With room to spare, the status says "interrupted (12 min)" whole.
+            let room = if room >= s(240.0) + s(110.0) + s(120.0) + s(40.0) {
+                columns.status += s(40.0);
+                room - s(40.0)
+            } else {
+                room
+            };
             columns.title = (room * 0.5).clamp(s(240.0), s(420.0));
             columns.responsible = (room * 0.2).clamp(s(110.0), s(160.0));
             columns.notes = (room * 0.3).clamp(s(120.0), s(260.0));
