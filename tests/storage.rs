@@ -125,6 +125,15 @@ fn the_version_1_fixture_loads_with_defaults_for_what_it_omits() {
 }
 
 #[test]
+fn the_version_3_fixture_loads_whole() {
+    // The example as version 3 wrote it: the same session, read by this build unchanged.
+    let session = storage::load(Path::new("tests/fixtures/schema-v3")).unwrap();
+    assert_eq!(session.schema_version, SCHEMA_VERSION);
+    let example = storage::load(Path::new("sessions/open-government-2017")).unwrap();
+    assert_eq!(session, example);
+}
+
+#[test]
 fn the_version_2_fixture_loads_whole() {
     // The example as version 2 wrote it, with its timing log and speaking round.
     let session = storage::load(Path::new("tests/fixtures/schema-v2")).unwrap();

@@ -38,7 +38,10 @@ use crate::results::{ActionItem, Decision, NextMeeting};
 /// element (`Provenance::also`): fields a version-1 program would reject as unknown.
 /// Version 3 added a day's previous runs, a consolidation's conflicts between its sources,
 /// the names in its merge decisions and its sources' places.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Version 4 added what came from participants' phones (a card's `source`, its and a
+/// cluster's `phone_votes`), the card shapes `Oval` and `Circle`, and a card's picture cut
+/// from a photographed pinboard.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// One workshop session: the document a moderator owns and saves.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
