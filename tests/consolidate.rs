@@ -644,3 +644,37 @@ fn decisions_reapply_from_relative_sources() {
     assert_eq!(cluster(session, "Beteiligung von Jugendlichen").len(), 0);
     assert_eq!(cluster(session, "Beteiligung")[0].cards.len(), 2);
 }
+
+/// Dots given from phones stay phone dots in a consolidation: a card's and a cluster's phone
+/// dots are counted like all its dots (a copy's once, different sessions' added up), never
+/// more than its dots.
+#[test]
+fn phone_dots_survive_a_consolidation() {
+    let mut day1 = session(&SPECS[0]);
+    let board = &mut day1.boards[0];
+    board.cards[0].votes = 3;
+    board.cards[0].phone_votes = 2;
+    board.clusters[0].votes = 4;
+    board.clusters[0].phone_votes = 4;
+    let (card, cluster_title) = (board.cards[0].id, board.clusters[0].title.clone());
+    // The copy for day 2: the same card with the same dots, once.
+    let mut day2 = day1.clone();
+    day2.meta.title = "Workshop Nordheim, Tag 2".into();
+    day2.meta.dates = vec![date(2018, 1, 11)];
+    let result = consolidate(&inputs(&[day1.clone(), day2]), &[]).session;
+    let board = &result.boards[0];
+    let kept = board.card(card).expect("the card is kept with its id");
+    assert_eq!((kept.votes, kept.phone_votes), (3, 2));
+    let cluster = board
+        .clusters
+        .iter()
+        .find(|c| c.title == cluster_title)
+        .unwrap();
+    assert_eq!((cluster.votes, cluster.phone_votes), (4, 4));
+    // Another session's phone dots on its own cards are its own.
+    let other = session(&SPECS[1]);
+    let result = consolidate(&inputs(&[day1, other.clone()]), &[]).session;
+    let phone: u32 = result.boards[0].cards.iter().map(|c| c.phone_votes).sum();
+    let others: u32 = other.boards[0].cards.iter().map(|c| c.phone_votes).sum();
+    assert_eq!(phone, 2 + others);
+}

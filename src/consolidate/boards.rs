@@ -59,6 +59,8 @@ struct CardSeen {
 struct Merging {
     boards: Vec<Board>,
     dots: Dots,
+    /// Of those dots, the ones given from phones, counted the same way.
+    phone_dots: Dots,
     /// Kept cards by board and normalised text (several on a positioning board).
     same_text: BTreeMap<(usize, String, bool), Vec<CardId>>,
     cards: Versions<CardSeen>,
@@ -80,6 +82,7 @@ pub(super) fn merge_boards(
     let mut merging = Merging {
         boards: Vec::new(),
         dots: Dots::default(),
+        phone_dots: Dots::default(),
         same_text: BTreeMap::new(),
         cards: Versions::default(),
         settings: Versions::default(),
@@ -111,6 +114,7 @@ pub(super) fn merge_boards(
     let Merging {
         mut boards,
         dots,
+        phone_dots,
         cards,
         settings,
         ..
@@ -118,6 +122,7 @@ pub(super) fn merge_boards(
     for board in &mut boards {
         for card in &mut board.cards {
             card.votes = dots.total(card.id.uuid());
+            card.phone_votes = phone_dots.total(card.id.uuid()).min(card.votes);
         }
     }
     record_card_conflicts(&cards, recorder);
@@ -210,6 +215,8 @@ impl Merging {
             }
         };
         self.dots.add(kept_id.uuid(), original, card.votes);
+        self.phone_dots
+            .add(kept_id.uuid(), original, card.phone_votes);
         let seen = CardSeen {
             text: card.text.trim().to_owned(),
             position: on_axes.then(|| layout::axis_values(card)),
@@ -309,6 +316,7 @@ impl ClusterPlan<'_> {
             };
             let mut cards = Vec::new();
             let mut cluster_dots = Dots::default();
+            let mut cluster_phone_dots = Dots::default();
             for (_, cluster, session) in &members {
                 moved.clusters.insert(cluster.id, id);
                 if cluster.id != id {
@@ -316,6 +324,7 @@ impl ClusterPlan<'_> {
                 }
                 let original = (self.original)(cluster.id.uuid());
                 cluster_dots.add(id.uuid(), original, cluster.votes);
+                cluster_phone_dots.add(id.uuid(), original, cluster.phone_votes);
                 let said = (cluster.title.trim().to_owned(), cluster.votes);
                 seen.file(original, id.uuid(), said, *session, |_, _| false);
                 for card in &cluster.cards {
@@ -337,6 +346,9 @@ impl ClusterPlan<'_> {
                     colour: first.colour,
                     cards,
                     votes: cluster_dots.total(id.uuid()),
+                    phone_votes: cluster_phone_dots
+                        .total(id.uuid())
+                        .min(cluster_dots.total(id.uuid())),
                     ..Cluster::default()
                 });
             }
