@@ -159,11 +159,19 @@ fn big_view_ui(app: &mut ModeratoApp, ui: &mut egui::Ui, state: &mut ProjectorSt
     });
     let area = ui.max_rect();
     app.phones_projector_ui(ui, area);
+    /// Seconds the controls stay after the mouse last moved.
+    const CONTROLS_SHOWN_FOR: f32 = 3.0;
     // The window's controls only while the moderator moves the mouse over it: the audience
     // sees the clock, not buttons.
-    let is_pointing =
-        ui.input(|i| i.pointer.has_pointer() && i.pointer.time_since_last_movement() < 3.0);
-    if !is_pointing {
+    let still = ui.input(|i| i.pointer.time_since_last_movement());
+    let is_pointing = ui.input(|i| i.pointer.has_pointer()) && still < CONTROLS_SHOWN_FOR;
+    if is_pointing {
+        // A frame when they are due to go, even if nothing else happens by then.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f32(
+                (CONTROLS_SHOWN_FOR - still).max(0.0) + 0.05,
+            ));
+    } else {
         if ui.input(|i| i.pointer.has_pointer()) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(500));

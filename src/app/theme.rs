@@ -74,8 +74,14 @@ fn projector_style() -> egui::Style {
             _ => font.size * 1.5,
         };
     }
-    style.spacing.interact_size.y *= 1.4;
-    style.spacing.item_spacing *= 1.3;
+    // Whole points, so that rows and separators sit on the pixel grid.
+    let spacing = &mut style.spacing;
+    spacing.interact_size.y = (spacing.interact_size.y * 1.4).round();
+    spacing.item_spacing = (spacing.item_spacing * 1.3).round();
+    // Checkboxes and radio buttons as large as the text beside them, easy to hit.
+    spacing.icon_width = (spacing.icon_width * 1.5).round();
+    spacing.icon_width_inner = (spacing.icon_width_inner * 1.5).round();
+    spacing.icon_spacing = (spacing.icon_spacing * 1.5).round();
     let visuals = &mut style.visuals;
     visuals.override_text_color = Some(Color32::WHITE);
     visuals.panel_fill = Color32::BLACK;

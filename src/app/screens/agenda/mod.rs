@@ -218,7 +218,18 @@ impl Columns {
             minutes: s(50.0),
             responsible: 0.0,
             notes: 0.0,
-            status: s(90.0),
+            // A three-digit overrun ("104 min (+14)") whole.
+            status: ui
+                .painter()
+                .layout_no_wrap(
+                    "888 min (+88)".to_owned(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+                .ceil()
+                + 6.0,
             is_narrow: false,
         };
         // The five row buttons as wide as their icons draw, and the gaps between the cells.

@@ -50,7 +50,12 @@ pub(in crate::app) fn review_ui(
     egui::ScrollArea::both()
         .id_salt("review-scroll")
         .auto_shrink(false)
-        .show(ui, |ui| story_ui(ui, cx, state, photos));
+        .show(ui, |ui| {
+            // Text wraps at what is in view; only a table wider than that scrolls sideways.
+            let in_view = ui.clip_rect().width() - ui.spacing().scroll.bar_width - 8.0;
+            ui.set_max_width(in_view.max(300.0));
+            story_ui(ui, cx, state, photos);
+        });
     if let Some(comparison) = &mut state.compare
         && !compare::compare_window_ui(ui.ctx(), cx, comparison)
     {
@@ -89,26 +94,41 @@ fn story_ui(
         ui.add_space(12.0);
     }
     let jump = &mut state.jump;
+    // Each section within what is in view, whatever a wide table before it did to the width
+    // (a Ui grows to hold its widest child, and later text would wrap out of view).
+    let in_view = ui.max_rect().width();
+    let within = |ui: &mut Ui, add: &mut dyn FnMut(&mut Ui)| {
+        ui.scope(|ui| {
+            ui.set_max_width(in_view);
+            add(ui);
+        });
+    };
     story::heading(ui, cx, Section::Overview, jump);
-    glance_ui(ui, cx);
-    ui.add_space(8.0);
-    overview_ui(ui, cx);
+    within(ui, &mut |ui| {
+        glance_ui(ui, cx);
+        ui.add_space(8.0);
+        overview_ui(ui, cx);
+    });
     story::heading(ui, cx, Section::Details, jump);
-    ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
+    within(ui, &mut |ui| {
+        ui.add_enabled_ui(!cx.is_read_only, |ui| details_ui(ui, cx));
+    });
     story::heading(ui, cx, Section::Agenda, jump);
-    story::agenda_ui(ui, cx);
+    within(ui, &mut |ui| story::agenda_ui(ui, cx));
     story::heading(ui, cx, Section::Results, jump);
-    story::results_ui(ui, cx);
+    within(ui, &mut |ui| story::results_ui(ui, cx));
     story::heading(ui, cx, Section::Boards, jump);
-    story::boards_ui(ui, cx);
+    within(ui, &mut |ui| story::boards_ui(ui, cx));
     story::heading(ui, cx, Section::Reflection, jump);
-    story::reflection_ui(ui, cx);
+    within(ui, &mut |ui| story::reflection_ui(ui, cx));
     story::heading(ui, cx, Section::Photos, jump);
-    story::photos_ui(ui, cx, photos);
+    within(ui, &mut |ui| story::photos_ui(ui, cx, photos));
     story::heading(ui, cx, Section::NextMeeting, jump);
-    story::next_meeting_ui(ui, cx);
-    ui.add_space(8.0);
-    story::publication_ui(ui, cx);
+    within(ui, &mut |ui| {
+        story::next_meeting_ui(ui, cx);
+        ui.add_space(8.0);
+        story::publication_ui(ui, cx);
+    });
 }
 
 /// The sources of a consolidation, where they differ, and the merges waiting for a
@@ -434,6 +454,21 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
         });
     ui.add_space(12.0);
     section_heading(ui, cx.tr(T::Participants));
+    // Three fields and "Remove" share the width in view (fields of a fixed width overflowed it
+    // with the projector theme's text).
+    let remove = ui
+        .painter()
+        .layout_no_wrap(
+            cx.tr(T::Remove).to_owned(),
+            egui::TextStyle::Button.resolve(ui.style()),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x;
+    let field_width = ((ui.available_width() - remove - 4.0 * 10.0 - 8.0) / 3.0)
+        .clamp(120.0, crate::app::widgets::scaled(ui, 220.0))
+        .floor();
     egui::Grid::new("participants")
         .num_columns(4)
         .striped(true)
@@ -457,7 +492,7 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
                 .into_iter()
                 .enumerate()
                 {
-                    let mut text = TextField::new(value, label).width(220.0);
+                    let mut text = TextField::new(value, label).absolute_width(field_width);
                     if n == 0 {
                         text = text.id(participant_id(participant.id));
                     }

@@ -250,6 +250,15 @@ pub fn results_ui(ui: &mut Ui, cx: &Cx) {
         ui.label(RichText::new("\u{2013}").weak());
         return;
     }
+    // The task and its source wrap within shares of what is in view.
+    let room = ui.available_width();
+    let (task_width, source_width) = ((room * 0.3).min(420.0), (room * 0.18).min(260.0));
+    let short = |ui: &mut Ui, share: f32, text: String| {
+        ui.scope(|ui| {
+            ui.set_max_width((room * share).min(260.0));
+            wrapped(ui, text);
+        });
+    };
     egui::Grid::new("review-actions")
         .striped(true)
         .num_columns(5)
@@ -260,14 +269,14 @@ pub fn results_ui(ui: &mut Ui, cx: &Cx) {
             ui.end_row();
             for item in &session.action_items {
                 ui.scope(|ui| {
-                    ui.set_max_width(360.0);
+                    ui.set_max_width(task_width);
                     wrapped(ui, &item.title);
                 });
-                ui.label(&item.owner);
-                ui.label(i18n::due_text(item.due, cx.lang));
-                ui.label(i18n::status_with_sources(item, session, cx.lang));
+                short(ui, 0.2, item.owner.clone());
+                short(ui, 0.14, i18n::due_text(item.due, cx.lang));
+                short(ui, 0.12, i18n::status_with_sources(item, session, cx.lang));
                 ui.scope(|ui| {
-                    ui.set_max_width(240.0);
+                    ui.set_max_width(source_width);
                     wrapped(ui, RichText::new(source_text(session, item.source)).weak());
                 });
                 ui.end_row();
