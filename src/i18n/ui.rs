@@ -342,6 +342,8 @@ texts! {
     ColourGreen => "Grün", "Green";
     ColourBlue => "Blau", "Blue";
     FitAll => "Alles zeigen", "Fit all";
+    BoardLargerThanView => "(größer als das Fenster: ziehen)", "(larger than the window: drag)";
+    BoardLargerThanViewHelp => "Kleiner wäre die Schrift der Karten nicht mehr lesbar. Den Rest der Pinnwand mit der Maus ins Bild ziehen (auf einer freien Stelle).", "Any smaller and the cards' text would not be readable. Drag the rest of the board into view with the mouse (from an empty spot).";
     TidyUp => "Aufräumen", "Tidy up";
     TidyUpHelp => "Schiebt Karten auseinander, die sich überdecken oder in einem fremden Cluster liegen; jede bleibt in ihrem Quadranten (Strg+Z macht es rückgängig).", "Moves apart cards that overlap or lie in a cluster that is not theirs; each stays in its quadrant (Ctrl+Z undoes it).";
     TidyUpPositioningHelp => "Auf einer Verortung ist der Ort einer Karte ihre Antwort: hier wird nichts verschoben. Wo eine Karte eine andere verdeckt, zeigt der Bericht sie neben ihrem Ort mit einem Strich dorthin.", "On a positioning board a card's place is its answer: nothing is moved here. Where a card covers another, the report draws it beside its place with a line to it.";

@@ -226,3 +226,35 @@ fn accepting_a_suggestion_on_the_example_moves_no_card() {
         }
     }
 }
+
+/// At a projector's 1280×720 with the projector theme, "Fit all" cannot show the example's
+/// positioning board at a readable size: the toolbar says that the rest is a drag away instead
+/// of cutting cards off silently. In a large window it all fits and nothing is said.
+#[test]
+fn fit_all_says_when_the_board_is_larger_than_the_window() {
+    for (size, theme, is_cut) in [
+        ([1280.0, 720.0], moderato::app::Theme::Projector, true),
+        ([1500.0, 1000.0], moderato::app::Theme::Light, false),
+    ] {
+        let (dir, folder) = sessions_with_example();
+        let mut harness = start(
+            dir.path(),
+            Setup {
+                size,
+                theme,
+                ..Setup::on(folder)
+            },
+        );
+        harness.state_mut().show(Screen::Board);
+        harness.run();
+        harness.get_by_label("Fit all").click();
+        harness.run();
+        assert_eq!(
+            harness
+                .query_by_label("(larger than the window: drag)")
+                .is_some(),
+            is_cut,
+            "{size:?}"
+        );
+    }
+}

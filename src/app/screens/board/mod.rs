@@ -314,6 +314,11 @@ fn toolbar_ui(
             state.needs_fit = true;
         }
         ui.label(RichText::new(format!("{:.0} %", state.zoom * 100.0)).weak());
+        if state.fit_left_out {
+            // Said, not silently cut: at a readable size the board is larger than the window.
+            ui.label(RichText::new(cx.tr(T::BoardLargerThanView)).weak())
+                .on_hover_text(cx.tr(T::BoardLargerThanViewHelp));
+        }
         ui.separator();
         let from_photo = ui.add_enabled(
             !cx.is_read_only,

@@ -36,6 +36,8 @@ pub struct BoardUiState {
     pub zoom: f32,
     /// Fit the view to the cards on the next frame.
     pub needs_fit: bool,
+    /// The last fit could not show every card at a readable size: the rest is a drag away.
+    pub fit_left_out: bool,
     /// Keep fitting when the canvas changes size, until the user pans or zooms.
     pub(super) follows_size: bool,
     fitted_size: Vec2,
@@ -67,6 +69,10 @@ pub struct BoardUiState {
     pub pictures: std::collections::HashMap<CardId, (egui::TextureId, Vec2)>,
 }
 
+/// The height of the cluster legend along a positioning board's top edge (chips of 13-point
+/// text, their margins).
+const LEGEND_BAND: f32 = 36.0;
+
 /// Card text at "Fit all" is at least this high, at the normal text size.
 pub const MIN_TEXT_PX: f32 = 11.0;
 
@@ -77,6 +83,7 @@ impl Default for BoardUiState {
             offset: vec2(20.0, 20.0),
             zoom: 0.7,
             needs_fit: true,
+            fit_left_out: false,
             follows_size: true,
             fitted_size: Vec2::ZERO,
             selection: BTreeSet::new(),
@@ -159,11 +166,19 @@ impl BoardUiState {
             (Some(b), false) => b,
             (None, _) => wall,
         };
-        let area = layout::wall_labels(board)
+        let drawn = layout::wall_labels(board)
             .iter()
-            .fold(area, |area, label| area.union(&label.rect))
-            .expand(15.0);
+            .fold(area, |area, label| area.union(&label.rect));
+        let area = drawn.expand(15.0);
         let size = vec2(area.max.0 - area.min.0, area.max.1 - area.min.1);
+        // A positioning board's cluster legend runs along the top of the canvas: the board
+        // fits below it, so the legend never covers an axis label.
+        let legend = if board.axes.is_some() && !board.clusters.is_empty() {
+            LEGEND_BAND
+        } else {
+            0.0
+        };
+        let canvas = Rect::from_min_max(canvas.min + vec2(0.0, legend), canvas.max);
         let all = (canvas.width() / size.x).min(canvas.height() / size.y);
         // Not so far out that card text becomes unreadable: then the board scrolls.
         let smallest = board
@@ -177,10 +192,13 @@ impl BoardUiState {
             0.0
         };
         self.zoom = all.max(readable).clamp(0.05, 4.0);
+        // Left out: what is drawn (not the margin around it) does not fit at this zoom.
+        let drawn = vec2(drawn.max.0 - drawn.min.0, drawn.max.1 - drawn.min.1) * self.zoom;
+        self.fit_left_out = drawn.x > canvas.width() + 0.5 || drawn.y > canvas.height() + 0.5;
         let content = size * self.zoom;
         // Centred when it all fits; from the top left when it does not.
         let centre_gap = ((canvas.size() - content) / 2.0).max(Vec2::ZERO);
-        self.offset = centre_gap - vec2(area.min.0, area.min.1) * self.zoom;
+        self.offset = centre_gap + vec2(0.0, legend) - vec2(area.min.0, area.min.1) * self.zoom;
         self.needs_fit = false;
     }
 }
