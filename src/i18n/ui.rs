@@ -243,7 +243,7 @@ texts! {
     PlusOne => "+1 min", "+1 min";
     PlusFive => "+5 min", "+5 min";
     MinusOne => "−1 min", "−1 min";
-    ExtendBy => "Verlängern um", "Extend by";
+    ExtendBy => "Verlängern um (min)", "Extend by (min)";
     Extend => "Verlängern", "Extend";
     WholeMinutes => "Ganze Minuten bis 1440 (ein Tag), z. B. 45", "Whole minutes up to 1440 (a day), e.g. 45";
     WholeSeconds => "Ganze Sekunden, z. B. 60", "Whole seconds, e.g. 60";

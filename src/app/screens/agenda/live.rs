@@ -284,7 +284,6 @@ fn extend_ui(ui: &mut Ui, cx: &Cx) -> Option<Command> {
         ToString::to_string,
         |text| text.trim().parse().ok().filter(|m: &u32| *m <= 24 * 60),
     );
-    ui.label(cx.tr(T::Minutes));
     let minutes = field.changed.unwrap_or(minutes);
     ui.data_mut(|d| d.insert_temp(id, minutes));
     if ui.button(cx.tr(T::Extend)).clicked() {
