@@ -60,6 +60,10 @@ fn decisions_ui(ui: &mut Ui, cx: &mut Cx) {
                 .absolute_width(ui.available_width() - scaled(ui, 110.0))
                 .id(result_field_id(result.id))
                 .show(ui);
+            // A result longer than the field (the projector's large text) reads whole on hover.
+            if !result.text.is_empty() && !field.response.has_focus() {
+                field.response.clone().on_hover_text(result.text.as_str());
+            }
             if let Some(text) = field.changed {
                 edits.push(ResultsEdit::SetResultText(result.id, text));
             }
