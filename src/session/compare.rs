@@ -150,6 +150,27 @@ fn matched(
 /// fraction of the board's width or height), more than a nudge while reading it.
 const PLACED_ELSEWHERE: f32 = 0.02;
 
+/// The first element not `used` yet that is the same (by id), else the first that reads the
+/// same; it is marked used.
+fn take_match<E>(
+    elements: &[E],
+    used: &mut [bool],
+    same: impl Fn(&E) -> bool,
+    reads_same: impl Fn(&E) -> bool,
+) -> Option<usize> {
+    let free = |i: &usize| !used[*i];
+    let i = (0..elements.len())
+        .filter(free)
+        .find(|&i| same(&elements[i]))
+        .or_else(|| {
+            (0..elements.len())
+                .filter(free)
+                .find(|&i| reads_same(&elements[i]))
+        })?;
+    used[i] = true;
+    Some(i)
+}
+
 /// One row per card of `a`'s and `b`'s boards. Boards are matched by id (an edited copy), else
 /// by title; cards by id, else by their text on the matched board.
 fn card_rows(a: &Session, b: &Session) -> Vec<Row> {
@@ -166,35 +187,22 @@ fn card_rows(a: &Session, b: &Session) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut used_boards = vec![false; b.boards.len()];
     for left in &a.boards {
-        let found = b
-            .boards
-            .iter()
-            .position(|r| r.id == left.id)
-            .filter(|&i| !used_boards[i])
-            .or_else(|| {
-                (0..b.boards.len())
-                    .find(|&i| !used_boards[i] && key(&b.boards[i].title) == key(&left.title))
-            });
-        let right = found.map(|i| {
-            used_boards[i] = true;
-            &b.boards[i]
-        });
+        let right = take_match(
+            &b.boards,
+            &mut used_boards,
+            |r| r.id == left.id,
+            |r| key(&r.title) == key(&left.title),
+        )
+        .map(|i| &b.boards[i]);
         let mut used_cards = vec![false; right.map_or(0, |r| r.cards.len())];
         for card in &left.cards {
             let other = right.and_then(|r| {
-                let i = r
-                    .cards
-                    .iter()
-                    .position(|c| c.id == card.id)
-                    .filter(|&i| !used_cards[i])
-                    .or_else(|| {
-                        (0..r.cards.len()).find(|&i| {
-                            !used_cards[i]
-                                && !card.text.trim().is_empty()
-                                && key(&r.cards[i].text) == key(&card.text)
-                        })
-                    })?;
-                used_cards[i] = true;
+                let i = take_match(
+                    &r.cards,
+                    &mut used_cards,
+                    |c| c.id == card.id,
+                    |c| !card.text.trim().is_empty() && key(&c.text) == key(&card.text),
+                )?;
                 Some((r, &r.cards[i]))
             });
             let l = value(left, card);

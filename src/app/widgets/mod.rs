@@ -22,6 +22,18 @@ pub fn scaled(ui: &Ui, points: f32) -> f32 {
     points * (body / 12.5).max(1.0)
 }
 
+/// How wide `text` draws on one line in `style`: columns sized to what they must hold.
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    ui.painter()
+        .layout_no_wrap(
+            text.to_owned(),
+            style.resolve(ui.style()),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x
+}
+
 /// A field's response and, when the user changed it, the new value.
 pub struct Field<V> {
     pub response: Response,

@@ -15,7 +15,7 @@ use crate::agenda::{AgendaDay, AgendaItem, Method};
 use crate::app::command::{Command, Cx, Screen};
 use crate::app::keys::Keyed;
 use crate::app::widgets::{
-    TextField, date_field, focus_when_shown, icon_button_ui, parsed_field, scaled,
+    TextField, date_field, focus_when_shown, icon_button_ui, parsed_field, scaled, text_width,
 };
 use crate::i18n::{T, fill, method_text};
 use crate::ids::{AgendaDayId, AgendaItemId};
@@ -219,31 +219,17 @@ impl Columns {
             responsible: 0.0,
             notes: 0.0,
             // A three-digit overrun ("104 min (+14)") whole.
-            status: ui
-                .painter()
-                .layout_no_wrap(
-                    "888 min (+88)".to_owned(),
-                    egui::TextStyle::Body.resolve(ui.style()),
-                    egui::Color32::WHITE,
-                )
-                .size()
-                .x
-                .ceil()
-                + 6.0,
+            status: text_width(ui, "888 min (+88)", egui::TextStyle::Body).ceil() + 6.0,
             is_narrow: false,
         };
         // The five row buttons as wide as their icons draw, and the gaps between the cells.
         let gap = ui.spacing().item_spacing.x;
-        let button_font = egui::TextStyle::Button.resolve(ui.style());
         let buttons: f32 = ["\u{25b2}", "\u{25bc}", "\u{25b6}", "\u{270e}", "\u{2715}"]
             .iter()
             .map(|icon| {
-                let icon = ui.painter().layout_no_wrap(
-                    (*icon).to_owned(),
-                    button_font.clone(),
-                    egui::Color32::WHITE,
-                );
-                icon.size().x + 2.0 * ui.spacing().button_padding.x + gap
+                text_width(ui, icon, egui::TextStyle::Button)
+                    + 2.0 * ui.spacing().button_padding.x
+                    + gap
             })
             .sum::<f32>()
             + ui.spacing().scroll.bar_width
@@ -272,15 +258,7 @@ impl Columns {
         columns.is_narrow = true;
         columns.time = s(52.0);
         let room = (width - fixed(&columns, 8.0)).max(0.0);
-        let responsible_header = ui
-            .painter()
-            .layout_no_wrap(
-                T::Responsible.get(lang).to_owned(),
-                egui::TextStyle::Body.resolve(ui.style()),
-                egui::Color32::WHITE,
-            )
-            .size()
-            .x;
+        let responsible_header = text_width(ui, T::Responsible.get(lang), egui::TextStyle::Body);
         // As wide as its header, which must not be cut; the title takes the rest.
         columns.responsible = responsible_header.max(90.0) + 4.0;
         columns.title = (room - columns.responsible).max(160.0);
@@ -303,6 +281,11 @@ fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
 /// The field ids of an item's title: given the focus after "+ Add item".
 fn title_id(item: AgendaItemId) -> Id {
     Id::unique(("agenda-title", item))
+}
+
+/// The field id of an item's outcome: given the focus when its ✎ opens it.
+fn outcome_id(item: AgendaItemId) -> Id {
+    Id::unique(("agenda-outcome", item))
 }
 
 fn items_ui(ui: &mut Ui, cx: &mut Cx, day: &AgendaDay, edits: &mut Vec<AgendaEdit>) {
@@ -521,7 +504,7 @@ fn outcome_ui(
         let field = TextField::new(&item.outcome, label.id)
             .absolute_width(width.max(120.0))
             .limit(crate::session::limits::LONG_TEXT)
-            .id(Id::unique(("agenda-outcome", item.id)))
+            .id(outcome_id(item.id))
             .show(ui);
         if !field.response.has_focus() && !item.outcome.is_empty() {
             field.response.clone().on_hover_text(&item.outcome);
@@ -562,7 +545,7 @@ fn row_buttons_ui(
         let is_open = ui.data(|d| d.get_temp::<bool>(asked).unwrap_or(false));
         ui.data_mut(|d| d.insert_temp(asked, !is_open));
         if !is_open {
-            focus_when_shown(ui.ctx(), Id::unique(("agenda-outcome", item.id)));
+            focus_when_shown(ui.ctx(), outcome_id(item.id));
         }
     }
     if icon_button_ui(ui, "\u{2715}", cx.tr(T::Remove)).clicked() {

@@ -456,15 +456,7 @@ fn details_ui(ui: &mut Ui, cx: &mut Cx) {
     section_heading(ui, cx.tr(T::Participants));
     // Three fields and "Remove" share the width in view (fields of a fixed width overflowed it
     // with the projector theme's text).
-    let remove = ui
-        .painter()
-        .layout_no_wrap(
-            cx.tr(T::Remove).to_owned(),
-            egui::TextStyle::Button.resolve(ui.style()),
-            egui::Color32::WHITE,
-        )
-        .size()
-        .x
+    let remove = crate::app::widgets::text_width(ui, cx.tr(T::Remove), egui::TextStyle::Button)
         + 2.0 * ui.spacing().button_padding.x;
     let field_width = ((ui.available_width() - remove - 4.0 * 10.0 - 8.0) / 3.0)
         .clamp(120.0, crate::app::widgets::scaled(ui, 220.0))
@@ -593,18 +585,9 @@ fn glance_ui(ui: &mut Ui, cx: &Cx) {
         .show(ui, |ui| {
             for (key, value) in rows {
                 ui.label(RichText::new(cx.tr(key)).weak());
-                wrapped_value(ui, value);
+                // Wrapped within the section's width (Review scrolls sideways too).
+                ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
             }
         });
-}
-
-/// A value that wraps at the right edge of what is visible: Review scrolls both ways, so a
-/// long line (ten organisations) would otherwise run on out of view.
-fn wrapped_value(ui: &mut Ui, text: String) {
-    let width = (ui.clip_rect().right() - ui.cursor().left() - 12.0).max(160.0);
-    ui.scope(|ui| {
-        ui.set_max_width(width);
-        ui.add(egui::Label::new(text).wrap());
-    });
 }
